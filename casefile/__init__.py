@@ -1,0 +1,1 @@
+"""The case: model, store, import, timeline. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Case data → PDF dossier and evidence bundle. The only user of ReportLab."""

@@ -1,0 +1,1 @@
+"""The PySide6 window: thin views over casefile, ocr and export."""

@@ -1,0 +1,1 @@
+"""Image → Extraction. Imports nothing else of this project (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Layout detection and one parser per kind of screen."""

@@ -1,0 +1,180 @@
+"""The extraction contract: what OCR hands to the rest of the program.
+
+These dataclasses mirror ``corpus/SCHEMA.md`` so that ``to_json`` is exactly the
+shape the scorer reads, plus what the schema leaves out but the review pane needs:
+each message's box on the image and confidences. They are plain data with no
+behaviour beyond (de)serialisation, so ``casefile`` can store them and tests can
+build them by hand.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class Layout(enum.StrEnum):
+    SMS_THREAD = "sms_thread"
+    SMS_INBOX = "sms_inbox"
+    CHAT_THREAD = "chat_thread"
+    CALL_LOG = "call_log"
+
+
+class Kind(enum.StrEnum):
+    SMS = "sms"
+    CHAT = "chat"
+    CALL = "call"
+
+
+class Direction(enum.StrEnum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+    MISSED = "missed"
+
+
+class TimeSource(enum.StrEnum):
+    """Where a time came from; the data rules require every time to say so."""
+
+    SEPARATOR = "separator"
+    ROW = "row"
+    FILE_NAME = "file name"
+    EXIF = "exif"
+    MTIME = "mtime"
+    MANUAL = "manual"
+
+
+ME = "me"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in image pixels (origin top left)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def to_list(self) -> list[int]:
+        return [self.x, self.y, self.w, self.h]
+
+    @classmethod
+    def from_list(cls, v: list[int] | tuple[int, int, int, int]) -> Box:
+        x, y, w, h = (int(n) for n in v)
+        return cls(x, y, w, h)
+
+
+@dataclass(slots=True)
+class ExtractedMessage:
+    """One item on screen, as the OCR read it.
+
+    ``confidence`` is the mean recognition confidence of the text (0..1);
+    ``field_confidence`` holds per-field confidences (``sender``, ``time``,
+    ``text``) so the review pane can mark the weak ones.
+    """
+
+    kind: Kind
+    direction: Direction
+    sender: str | None
+    time: datetime | None
+    text: str
+    box: Box | None = None
+    confidence: float = 0.0
+    time_source: TimeSource | None = None
+    duration_s: int | None = None
+    field_confidence: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": str(self.kind),
+            "direction": str(self.direction),
+            "sender": self.sender,
+            "time": format_minute(self.time),
+            "text": self.text,
+        }
+        if self.duration_s is not None:
+            out["duration_s"] = self.duration_s
+        out["box"] = self.box.to_list() if self.box else None
+        out["confidence"] = round(self.confidence, 3)
+        out["time_source"] = str(self.time_source) if self.time_source else None
+        if self.field_confidence:
+            out["field_confidence"] = {k: round(v, 3) for k, v in self.field_confidence.items()}
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ExtractedMessage:
+        box = d.get("box")
+        ts = d.get("time_source")
+        return cls(
+            kind=Kind(d["kind"]),
+            direction=Direction(d["direction"]),
+            sender=d.get("sender"),
+            time=parse_iso(d.get("time")),
+            text=d.get("text") or "",
+            box=Box.from_list(box) if box else None,
+            confidence=float(d.get("confidence") or 0.0),
+            time_source=TimeSource(ts) if ts else None,
+            duration_s=d.get("duration_s"),
+            field_confidence=dict(d.get("field_confidence") or {}),
+        )
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything read off one screenshot.
+
+    ``error`` is set (and ``messages`` empty) when the image could not be read:
+    a batch goes on past a bad image instead of stopping on an exception.
+    """
+
+    image: str
+    layout: Layout | None
+    captured_at: datetime | None
+    thread_title: str | None = None
+    messages: list[ExtractedMessage] = field(default_factory=list)
+    captured_at_source: TimeSource | None = None
+    engine: str = ""
+    engine_version: str = ""
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "image": self.image,
+            "layout": str(self.layout) if self.layout else None,
+            "captured_at": self.captured_at.isoformat(timespec="seconds") if self.captured_at else None,
+            "thread_title": self.thread_title,
+            "messages": [m.to_json() for m in self.messages],
+            "captured_at_source": str(self.captured_at_source) if self.captured_at_source else None,
+            "engine": self.engine,
+            "engine_version": self.engine_version,
+            "error": self.error,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Extraction:
+        layout = d.get("layout")
+        src = d.get("captured_at_source")
+        return cls(
+            image=d.get("image") or "",
+            layout=Layout(layout) if layout else None,
+            captured_at=parse_iso(d.get("captured_at")),
+            thread_title=d.get("thread_title"),
+            messages=[ExtractedMessage.from_json(m) for m in d.get("messages") or []],
+            captured_at_source=TimeSource(src) if src else None,
+            engine=d.get("engine") or "",
+            engine_version=d.get("engine_version") or "",
+            error=d.get("error"),
+        )
+
+
+def format_minute(t: datetime | None) -> str | None:
+    """Times are wall-clock to the minute (data rules), so seconds are dropped."""
+    return t.strftime("%Y-%m-%dT%H:%M") if t else None
+
+
+def parse_iso(s: str | None) -> datetime | None:
+    if not s:
+        return None
+    return datetime.fromisoformat(s)
