@@ -1,0 +1,154 @@
+"""The case as the rest of the program sees it: plain, immutable-ish records.
+
+A message has two layers: what the OCR read (``ocr``, never changed) and what
+the user says it is (the effective fields, OCR values with the latest
+correction of each field applied). Keeping both is the evidence rule: a
+reviewer must always be able to see what the machine read and what a person
+changed, and when.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ocr.model import Box, Direction, Kind, Layout, TimeSource
+
+
+class OcrStatus(enum.StrEnum):
+    WAITING = "waiting"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class Origin(enum.StrEnum):
+    OCR = "ocr"
+    MANUAL = "manual"
+
+
+# Fields of a message a user may correct; the audit log names them.
+CORRECTABLE_FIELDS: tuple[str, ...] = ("kind", "direction", "sender", "time", "text", "excluded", "box")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInfo:
+    title: str = ""
+    complainant: str = ""
+    respondent: str = ""  # one platform per line
+    notes: str = ""
+
+    @property
+    def respondents(self) -> list[str]:
+        return [r.strip() for r in self.respondent.splitlines() if r.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Screenshot:
+    id: int
+    sha256: str
+    original_name: str
+    original_path: str
+    ext: str
+    size_bytes: int
+    width: int
+    height: int
+    format: str
+    imported_at: datetime
+    captured_at: datetime | None
+    captured_at_source: TimeSource | None
+    layout: Layout | None
+    thread_title: str | None
+    ocr_status: OcrStatus
+    ocr_engine: str
+    ocr_version: str
+    ocr_error: str | None
+    reviewed: bool
+    purpose: str  # 证明目的 for the evidence index; empty means "suggest from tags"
+
+    @property
+    def stored_name(self) -> str:
+        """The file name under ``originals/``: content-addressed, so the name is the proof."""
+        return f"{self.sha256}.{self.ext}"
+
+
+@dataclass(frozen=True, slots=True)
+class OcrValues:
+    kind: Kind
+    direction: Direction
+    sender: str | None
+    time: datetime | None
+    text: str
+    box: Box | None
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message with corrections applied. ``ocr`` holds what was read (None if manual)."""
+
+    id: int
+    screenshot_id: int
+    position: float
+    kind: Kind
+    direction: Direction
+    sender: str | None
+    time: datetime | None
+    time_source: TimeSource | None
+    text: str
+    box: Box | None
+    confidence: float
+    field_confidence: dict[str, float]
+    duration_s: int | None
+    origin: Origin
+    excluded: bool
+    corrected: frozenset[str] = field(default_factory=frozenset)
+    ocr: OcrValues | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    id: int
+    message_id: int
+    field: str
+    old: str | None
+    new: str | None
+    at: datetime
+    batch: str | None
+
+
+class TagState(enum.StrEnum):
+    SUGGESTED = "suggested"  # a rule thinks so; the user has not said
+    CONFIRMED = "confirmed"
+    REMOVED = "removed"  # the user said no; rules must not bring it back
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    message_id: int
+    tag: str
+    state: TagState
+    source: str  # "rule:<id>" or "user"
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A counterparty: numbers and names the user says belong together."""
+
+    id: int
+    name: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CasePaths:
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / "case.sqlite"
+
+    @property
+    def originals(self) -> Path:
+        return self.folder / "originals"

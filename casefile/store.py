@@ -1,0 +1,669 @@
+"""The one owner of a case's SQLite connection.
+
+Everything that reads or writes the case goes through ``CaseStore``, so the data
+rules hold in one place: OCR values are written once, user changes are appended
+to the audit log, and originals are stored before the row that names them.
+A store belongs to one thread (the GUI thread, or a command); workers are
+handed paths and bytes, never the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from casefile.model import (
+    CORRECTABLE_FIELDS,
+    CaseInfo,
+    CasePaths,
+    Correction,
+    Message,
+    OcrStatus,
+    OcrValues,
+    Origin,
+    Party,
+    Screenshot,
+    Tag,
+    TagState,
+)
+from casefile.originals import VerifyProblem, remove_partials, verify_original
+from casefile.schema import migrate
+from ocr.model import Box, Direction, Extraction, Kind, Layout, TimeSource, format_minute, parse_iso
+
+CREATED = "created"  # the audit field recorded when a user adds a message by hand
+
+
+class CaseError(Exception):
+    """A case folder that cannot be opened or written (the user's environment)."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"{folder}: {reason}")
+        self.folder = folder
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class NewScreenshot:
+    sha256: str
+    original_name: str
+    original_path: str
+    ext: str
+    size_bytes: int
+    width: int
+    height: int
+    format: str
+    captured_at: datetime | None
+    captured_at_source: TimeSource | None
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class CaseStore:
+    """A case folder: ``case.sqlite`` (WAL) and ``originals/``."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
+        self.paths = CasePaths(folder)
+        self._conn = conn
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: str | Path, *, create: bool = True) -> CaseStore:
+        """Open (or create) the case in ``folder``, migrating an older schema."""
+        folder = Path(folder).expanduser().resolve()
+        db = folder / "case.sqlite"
+        if not db.exists() and not create:
+            raise CaseError(folder, "not a Screenproof case (no case.sqlite)")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "originals").mkdir(exist_ok=True)
+            conn = sqlite3.connect(db, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as e:
+            raise CaseError(folder, f"cannot open or create the case: {e}") from e
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=FULL")
+            migrate(conn)
+        except sqlite3.DatabaseError as e:
+            conn.close()
+            raise CaseError(folder, f"the case database is damaged or not a case: {e}") from e
+        remove_partials(folder / "originals")
+        return cls(folder, conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of change; nested use joins the outer transaction."""
+        if self._conn.in_transaction:
+            yield self._conn
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- case details and settings --------------------------------------------
+
+    def case_info(self) -> CaseInfo:
+        r = self._conn.execute("SELECT title, complainant, respondent, notes FROM case_info").fetchone()
+        return CaseInfo(*r)
+
+    def set_case_info(self, info: CaseInfo) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE case_info SET title=?, complainant=?, respondent=?, notes=?",
+                (info.title, info.complainant, info.respondent, info.notes),
+            )
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        r = self._conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return r[0] if r else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+
+    # -- screenshots ----------------------------------------------------------
+
+    _SHOT_COLS = (
+        "id, sha256, original_name, original_path, ext, size_bytes, width, height, format, imported_at, "
+        "captured_at, captured_at_source, layout, thread_title, ocr_status, ocr_engine, ocr_version, "
+        "ocr_error, reviewed, purpose"
+    )
+
+    @staticmethod
+    def _shot(r: tuple[Any, ...]) -> Screenshot:
+        return Screenshot(
+            id=r[0],
+            sha256=r[1],
+            original_name=r[2],
+            original_path=r[3],
+            ext=r[4],
+            size_bytes=r[5],
+            width=r[6],
+            height=r[7],
+            format=r[8],
+            imported_at=datetime.fromisoformat(r[9]),
+            captured_at=parse_iso(r[10]),
+            captured_at_source=TimeSource(r[11]) if r[11] else None,
+            layout=Layout(r[12]) if r[12] else None,
+            thread_title=r[13],
+            ocr_status=OcrStatus(r[14]),
+            ocr_engine=r[15],
+            ocr_version=r[16],
+            ocr_error=r[17],
+            reviewed=bool(r[18]),
+            purpose=r[19],
+        )
+
+    def screenshot_id_for(self, sha256: str) -> int | None:
+        r = self._conn.execute("SELECT id FROM screenshots WHERE sha256=?", (sha256,)).fetchone()
+        return int(r[0]) if r else None
+
+    def add_screenshot(self, s: NewScreenshot) -> int:
+        """Record an original that is already stored; the caller stores the file first."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO screenshots (sha256, original_name, original_path, ext, size_bytes, width, height, "
+                "format, imported_at, captured_at, captured_at_source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    s.sha256,
+                    s.original_name,
+                    s.original_path,
+                    s.ext,
+                    s.size_bytes,
+                    s.width,
+                    s.height,
+                    s.format,
+                    now().isoformat(),
+                    s.captured_at.isoformat() if s.captured_at else None,
+                    str(s.captured_at_source) if s.captured_at_source else None,
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def screenshots(self) -> list[Screenshot]:
+        """All screenshots in a stable order: capture time (unknown last), then import order."""
+        rows = self._conn.execute(
+            f"SELECT {self._SHOT_COLS} FROM screenshots ORDER BY captured_at IS NULL, captured_at, id"
+        ).fetchall()
+        return [self._shot(r) for r in rows]
+
+    def screenshot(self, screenshot_id: int) -> Screenshot:
+        r = self._conn.execute(
+            f"SELECT {self._SHOT_COLS} FROM screenshots WHERE id=?", (screenshot_id,)
+        ).fetchone()
+        if r is None:
+            raise KeyError(screenshot_id)
+        return self._shot(r)
+
+    def original_file(self, shot: Screenshot) -> Path:
+        return self.paths.originals / shot.stored_name
+
+    def screenshots_to_read(self, *, redo: bool = False) -> list[Screenshot]:
+        if redo:
+            return self.screenshots()
+        return [s for s in self.screenshots() if s.ocr_status != OcrStatus.DONE]
+
+    def set_reviewed(self, screenshot_id: int, reviewed: bool) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE screenshots SET reviewed=? WHERE id=?", (int(reviewed), screenshot_id))
+
+    def set_purpose(self, screenshot_id: int, purpose: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE screenshots SET purpose=? WHERE id=?", (purpose, screenshot_id))
+
+    # -- OCR results ------------------------------------------------------------
+
+    def save_extraction(self, screenshot_id: int, ex: Extraction) -> None:
+        """Store what the OCR read. A re-read supersedes earlier OCR messages (kept, hidden)
+        rather than deleting them, so corrections made on them stay in the audit log."""
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE messages SET superseded=1 WHERE screenshot_id=? AND origin='ocr'", (screenshot_id,)
+            )
+            status = OcrStatus.FAILED if ex.error else OcrStatus.DONE
+            c.execute(
+                "UPDATE screenshots SET layout=?, thread_title=?, ocr_status=?, ocr_engine=?, ocr_version=?, "
+                "ocr_error=?, ocr_at=? WHERE id=?",
+                (
+                    str(ex.layout) if ex.layout else None,
+                    ex.thread_title,
+                    str(status),
+                    ex.engine,
+                    ex.engine_version,
+                    ex.error,
+                    now().isoformat(),
+                    screenshot_id,
+                ),
+            )
+            if ex.captured_at is not None and ex.captured_at_source is not None:
+                c.execute(
+                    "UPDATE screenshots SET captured_at=?, captured_at_source=? WHERE id=? AND captured_at IS NULL",
+                    (ex.captured_at.isoformat(), str(ex.captured_at_source), screenshot_id),
+                )
+            c.executemany(
+                "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
+                "text, box, confidence, field_confidence, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        screenshot_id,
+                        float(i),
+                        str(Origin.OCR),
+                        str(m.kind),
+                        str(m.direction),
+                        m.sender,
+                        format_minute(m.time),
+                        str(m.time_source) if m.time_source else None,
+                        m.text,
+                        json.dumps(m.box.to_list()) if m.box else None,
+                        m.confidence,
+                        json.dumps(m.field_confidence),
+                        m.duration_s,
+                    )
+                    for i, m in enumerate(ex.messages)
+                ],
+            )
+
+    def mark_ocr_failed(self, screenshot_id: int, error: str, engine: str = "", version: str = "") -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE screenshots SET ocr_status='failed', ocr_error=?, ocr_engine=?, ocr_version=?, ocr_at=? "
+                "WHERE id=?",
+                (error, engine, version, now().isoformat(), screenshot_id),
+            )
+
+    # -- messages ---------------------------------------------------------------
+
+    _MSG_COLS = (
+        "id, screenshot_id, position, origin, kind, direction, sender, time, time_source, text, box, "
+        "confidence, field_confidence, duration_s"
+    )
+
+    def messages(self, screenshot_id: int | None = None, *, include_excluded: bool = True) -> list[Message]:
+        """Messages with corrections applied, in screenshot then on-screen order."""
+        where = "WHERE m.superseded=0" + (" AND m.screenshot_id=?" if screenshot_id is not None else "")
+        args: tuple[Any, ...] = (screenshot_id,) if screenshot_id is not None else ()
+        rows = self._conn.execute(
+            f"SELECT {', '.join('m.' + c.strip() for c in self._MSG_COLS.split(','))} FROM messages m "
+            f"{where} ORDER BY m.screenshot_id, m.position, m.id",
+            args,
+        ).fetchall()
+        fixes = self._latest_corrections([r[0] for r in rows] if screenshot_id is not None else None)
+        out = [self._message(r, fixes.get(r[0], {})) for r in rows]
+        return out if include_excluded else [m for m in out if not m.excluded]
+
+    def message(self, message_id: int) -> Message:
+        r = self._conn.execute(f"SELECT {self._MSG_COLS} FROM messages WHERE id=?", (message_id,)).fetchone()
+        if r is None:
+            raise KeyError(message_id)
+        return self._message(r, self._latest_corrections([message_id]).get(message_id, {}))
+
+    def _latest_corrections(self, ids: list[int] | None) -> dict[int, dict[str, str | None]]:
+        """The newest value of each corrected field, per message (later rows win)."""
+        if ids is not None and not ids:
+            return {}
+        sql = "SELECT message_id, field, new FROM corrections"
+        args: list[int] = []
+        if ids is not None:
+            sql += f" WHERE message_id IN ({','.join('?' * len(ids))})"
+            args = ids
+        out: dict[int, dict[str, str | None]] = defaultdict(dict)
+        for mid, fld, new in self._conn.execute(sql + " ORDER BY id", args):
+            if fld != CREATED:
+                out[mid][fld] = new
+        return out
+
+    @staticmethod
+    def _message(r: tuple[Any, ...], fixes: dict[str, str | None]) -> Message:
+        (mid, sid, pos, origin, kind, direction, sender, time, tsrc, text, box, conf, fconf, dur) = r
+        ocr = None
+        if origin == Origin.OCR:
+            ocr = OcrValues(
+                Kind(kind),
+                Direction(direction),
+                sender,
+                parse_iso(time),
+                text,
+                Box.from_list(json.loads(box)) if box else None,
+            )
+        values: dict[str, Any] = {
+            "kind": Kind(kind),
+            "direction": Direction(direction),
+            "sender": sender,
+            "time": parse_iso(time),
+            "text": text,
+            "box": Box.from_list(json.loads(box)) if box else None,
+            "excluded": False,
+        }
+        for fld, raw in fixes.items():
+            values[fld] = decode_value(fld, raw)
+        time_source = TimeSource(tsrc) if tsrc else None
+        if "time" in fixes:
+            time_source = TimeSource.MANUAL
+        return Message(
+            id=mid,
+            screenshot_id=sid,
+            position=pos,
+            kind=values["kind"],
+            direction=values["direction"],
+            sender=values["sender"],
+            time=values["time"],
+            time_source=time_source,
+            text=values["text"],
+            box=values["box"],
+            confidence=conf,
+            field_confidence=json.loads(fconf or "{}"),
+            duration_s=dur,
+            origin=Origin(origin),
+            excluded=bool(values["excluded"]),
+            corrected=frozenset(fixes),
+            ocr=ocr,
+        )
+
+    def correct(
+        self, message_id: int, field: str, value: Any, *, batch: str | None = None
+    ) -> Correction | None:
+        """Record a user's new value for one field; None when it equals the current one."""
+        made = self.correct_many([(message_id, field, value)], batch=batch)
+        return made[0] if made else None
+
+    def correct_many(
+        self, changes: Iterable[tuple[int, str, Any]], *, batch: str | None = None
+    ) -> list[Correction]:
+        """Apply several corrections as one unit (one undo step, one transaction)."""
+        batch = batch or new_batch_id()
+        made: list[Correction] = []
+        with self.transaction() as c:
+            for message_id, field, value in changes:
+                if field not in CORRECTABLE_FIELDS:
+                    raise ValueError(f"not a correctable field: {field}")
+                current = self.message(message_id)
+                old = encode_value(field, getattr(current, field))
+                new = encode_value(field, value)
+                if old == new:
+                    continue
+                at = now()
+                cur = c.execute(
+                    "INSERT INTO corrections (message_id, field, old, new, at, batch) VALUES (?,?,?,?,?,?)",
+                    (message_id, field, old, new, at.isoformat(), batch),
+                )
+                made.append(Correction(int(cur.lastrowid or 0), message_id, field, old, new, at, batch))
+        return made
+
+    def add_message(
+        self,
+        screenshot_id: int,
+        *,
+        kind: Kind,
+        direction: Direction,
+        sender: str | None,
+        time: datetime | None,
+        text: str,
+        box: Box | None = None,
+        position: float | None = None,
+        batch: str | None = None,
+    ) -> int:
+        """A message the OCR missed, added by the user (origin manual, audited as created)."""
+        with self.transaction() as c:
+            if position is None:
+                r = c.execute(
+                    "SELECT COALESCE(MAX(position), -1) + 1 FROM messages WHERE screenshot_id=?",
+                    (screenshot_id,),
+                ).fetchone()
+                position = float(r[0])
+            cur = c.execute(
+                "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
+                "text, box, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,1.0)",
+                (
+                    screenshot_id,
+                    position,
+                    str(Origin.MANUAL),
+                    str(kind),
+                    str(direction),
+                    sender,
+                    format_minute(time),
+                    str(TimeSource.MANUAL) if time else None,
+                    text,
+                    json.dumps(box.to_list()) if box else None,
+                ),
+            )
+            mid = int(cur.lastrowid or 0)
+            c.execute(
+                "INSERT INTO corrections (message_id, field, old, new, at, batch) VALUES (?,?,?,?,?,?)",
+                (mid, CREATED, None, text, now().isoformat(), batch or new_batch_id()),
+            )
+        return mid
+
+    def split_message(self, message_id: int, texts: list[str]) -> list[int]:
+        """Replace one bubble the OCR merged by several; the original is excluded, not deleted."""
+        if len(texts) < 2:
+            raise ValueError("a split needs at least two parts")
+        m = self.message(message_id)
+        batch = new_batch_id()
+        with self.transaction():
+            ids = [
+                self.add_message(
+                    m.screenshot_id,
+                    kind=m.kind,
+                    direction=m.direction,
+                    sender=m.sender,
+                    time=m.time,
+                    text=t,
+                    box=m.box,
+                    position=m.position + (i + 1) / (len(texts) + 1),
+                    batch=batch,
+                )
+                for i, t in enumerate(texts)
+            ]
+            self.correct(message_id, "excluded", True, batch=batch)
+        return ids
+
+    def merge_messages(self, message_ids: list[int], separator: str = "") -> int:
+        """Join bubbles the OCR split; the parts are excluded, not deleted."""
+        if len(message_ids) < 2:
+            raise ValueError("a merge needs at least two messages")
+        parts = sorted((self.message(i) for i in message_ids), key=lambda m: (m.screenshot_id, m.position))
+        first = parts[0]
+        if any(p.screenshot_id != first.screenshot_id for p in parts):
+            raise ValueError("only messages of one screenshot can be merged")
+        batch = new_batch_id()
+        with self.transaction():
+            mid = self.add_message(
+                first.screenshot_id,
+                kind=first.kind,
+                direction=first.direction,
+                sender=first.sender,
+                time=first.time,
+                text=separator.join(p.text for p in parts),
+                box=_union(p.box for p in parts),
+                position=first.position + 0.5 / (len(parts) + 1),
+                batch=batch,
+            )
+            self.correct_many(((p.id, "excluded", True) for p in parts), batch=batch)
+        return mid
+
+    def corrections(self, message_id: int | None = None, *, batch: str | None = None) -> list[Correction]:
+        sql = "SELECT id, message_id, field, old, new, at, batch FROM corrections"
+        cond: list[str] = []
+        args: list[Any] = []
+        if message_id is not None:
+            cond.append("message_id=?")
+            args.append(message_id)
+        if batch is not None:
+            cond.append("batch=?")
+            args.append(batch)
+        if cond:
+            sql += " WHERE " + " AND ".join(cond)
+        return [
+            Correction(r[0], r[1], r[2], r[3], r[4], datetime.fromisoformat(r[5]), r[6])
+            for r in self._conn.execute(sql + " ORDER BY id", args)
+        ]
+
+    def revert_batch(self, batch: str) -> str:
+        """Undo a batch by appending its inverse (the log only grows); returns the new batch id."""
+        undo = new_batch_id()
+        changes: list[tuple[int, str, Any]] = []
+        for corr in reversed(self.corrections(batch=batch)):
+            if corr.field == CREATED:
+                changes.append((corr.message_id, "excluded", True))
+            else:
+                changes.append((corr.message_id, corr.field, decode_value(corr.field, corr.old)))
+        self.correct_many(changes, batch=undo)
+        return undo
+
+    def reapply_batch(self, batch: str) -> str:
+        """Redo a batch that was reverted, again by appending."""
+        redo = new_batch_id()
+        changes: list[tuple[int, str, Any]] = []
+        for corr in self.corrections(batch=batch):
+            if corr.field == CREATED:
+                changes.append((corr.message_id, "excluded", False))
+            else:
+                changes.append((corr.message_id, corr.field, decode_value(corr.field, corr.new)))
+        self.correct_many(changes, batch=redo)
+        return redo
+
+    # -- tags ---------------------------------------------------------------------
+
+    def tags(self, message_id: int | None = None) -> list[Tag]:
+        sql = "SELECT message_id, tag, state, source, at FROM tags"
+        args: tuple[Any, ...] = ()
+        if message_id is not None:
+            sql += " WHERE message_id=?"
+            args = (message_id,)
+        return [
+            Tag(r[0], r[1], TagState(r[2]), r[3], datetime.fromisoformat(r[4]))
+            for r in self._conn.execute(sql + " ORDER BY message_id, tag", args)
+        ]
+
+    def set_tag(self, message_id: int, tag: str, state: TagState, source: str = "user") -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO tags (message_id, tag, state, source, at) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(message_id, tag) DO UPDATE SET state=excluded.state, source=excluded.source, "
+                "at=excluded.at",
+                (message_id, tag, str(state), source, now().isoformat()),
+            )
+
+    def suggest_tags(self, suggestions: Iterable[tuple[int, str, str]]) -> int:
+        """Record rule suggestions (message, tag, rule id), never overriding a user's decision."""
+        n = 0
+        with self.transaction() as c:
+            for message_id, tag, source in suggestions:
+                cur = c.execute(
+                    "INSERT INTO tags (message_id, tag, state, source, at) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(message_id, tag) DO NOTHING",
+                    (message_id, tag, str(TagState.SUGGESTED), source, now().isoformat()),
+                )
+                n += cur.rowcount
+        return n
+
+    # -- counterparties -------------------------------------------------------------
+
+    def parties(self) -> list[Party]:
+        members: dict[int, list[str]] = defaultdict(list)
+        for pid, sender in self._conn.execute("SELECT party_id, sender FROM party_members ORDER BY sender"):
+            members[pid].append(sender)
+        return [
+            Party(pid, name, tuple(members[pid]))
+            for pid, name in self._conn.execute("SELECT id, name FROM parties ORDER BY name")
+        ]
+
+    def set_party(self, name: str, members: Iterable[str]) -> int:
+        """Create or replace a party; a sender belongs to at most one party (moved if needed)."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO parties(name) VALUES(?) ON CONFLICT(name) DO NOTHING", (name,))
+            pid = int(c.execute("SELECT id FROM parties WHERE name=?", (name,)).fetchone()[0])
+            c.execute("DELETE FROM party_members WHERE party_id=?", (pid,))
+            for m in members:
+                c.execute(
+                    "INSERT INTO party_members(party_id, sender) VALUES(?, ?) "
+                    "ON CONFLICT(sender) DO UPDATE SET party_id=excluded.party_id",
+                    (pid, m),
+                )
+        return pid
+
+    def remove_party(self, name: str) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM parties WHERE name=?", (name,))
+
+    # -- integrity ---------------------------------------------------------------------
+
+    def verify(self) -> list[VerifyProblem]:
+        """Re-hash every original; report the missing and the altered."""
+        problems = []
+        for shot in self.screenshots():
+            p = verify_original(self.paths.originals, shot.sha256, shot.ext)
+            if p is not None:
+                problems.append(p)
+        return problems
+
+
+def new_batch_id() -> str:
+    return uuid.uuid4().hex
+
+
+def encode_value(field: str, value: Any) -> str | None:
+    """A field value as the audit log stores it: text a person can read."""
+    if value is None:
+        return None
+    if field == "time":
+        return format_minute(value) if isinstance(value, datetime) else str(value)
+    if field == "excluded":
+        return "1" if value else "0"
+    if field == "box":
+        return json.dumps(value.to_list() if isinstance(value, Box) else list(value))
+    return str(value)
+
+
+def decode_value(field: str, raw: str | None) -> Any:
+    if field == "excluded":
+        return raw == "1"
+    if raw is None:
+        return None
+    if field == "time":
+        return parse_iso(raw)
+    if field == "box":
+        return Box.from_list(json.loads(raw))
+    if field == "kind":
+        return Kind(raw)
+    if field == "direction":
+        return Direction(raw)
+    return raw
+
+
+def _union(boxes: Iterable[Box | None]) -> Box | None:
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    x0 = min(b.x for b in real)
+    y0 = min(b.y for b in real)
+    x1 = max(b.x + b.w for b in real)
+    y1 = max(b.y + b.h for b in real)
+    return Box(x0, y0, x1 - x0, y1 - y0)
