@@ -35,7 +35,7 @@ from casefile.model import (
     TagState,
 )
 from casefile.originals import VerifyProblem, remove_partials, verify_original
-from casefile.schema import migrate
+from casefile.schema import SchemaTooNewError, migrate
 from ocr.model import Box, Direction, Extraction, Kind, Layout, TimeSource, format_minute, parse_iso
 
 CREATED = "created"  # the audit field recorded when a user adds a message by hand
@@ -98,6 +98,9 @@ class CaseStore:
         except sqlite3.DatabaseError as e:
             conn.close()
             raise CaseError(folder, f"the case database is damaged or not a case: {e}") from e
+        except SchemaTooNewError as e:
+            conn.close()
+            raise CaseError(folder, f"made by a newer Screenproof ({e}); please update") from e
         remove_partials(folder / "originals")
         return cls(folder, conn)
 
