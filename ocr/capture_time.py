@@ -60,7 +60,8 @@ def from_file_name(name: str) -> datetime | None:
         if not m:
             continue
         try:
-            t = datetime(*(int(g) for g in m.groups()))
+            y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+            t = datetime(y, mo, d, h, mi, sec)
         except ValueError:
             continue
         if t >= _EARLIEST:
