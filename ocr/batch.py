@@ -1,0 +1,105 @@
+"""Many screenshots at once, on every core, cancellable.
+
+Tesseract is single-threaded here (``OMP_THREAD_LIMIT=1``, STACK.md §3: the
+OpenMP build is 6x slower otherwise), so throughput comes from one worker
+*process* per core, each holding one engine instance. Results are yielded as
+each image finishes, so the importer and the GUI can show progress. Workers
+are started with ``spawn``: the GUI calls this from a thread, and forking a
+process that runs Qt threads is unsafe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from ocr.engine import EngineMissing
+from ocr.model import Extraction
+
+log = logging.getLogger(__name__)
+
+_POLL_S = 0.1
+_worker_engine: str = "tesseract"
+
+
+def _init_worker(engine: str) -> None:
+    """Per-process set-up: single-threaded OCR, one engine created up front."""
+    global _worker_engine
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    os.environ.setdefault("SCREENPROOF_ORT_THREADS", "1")
+    _worker_engine = engine
+    from ocr.engine import get_engine
+
+    # A missing engine is reported by the first task, in the parent, as a real exception.
+    with contextlib.suppress(EngineMissing):
+        get_engine(engine)
+
+
+def _extract_one(path: str) -> Extraction:
+    from ocr.extract import extract
+
+    return extract(path, engine=_worker_engine)
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    *,
+    engine: str = "tesseract",
+    workers: int = 2,
+    cancel: Callable[[], bool] | None = None,
+) -> Iterator[tuple[Path, Extraction]]:
+    """Yield ``(path, extraction)`` for each image as it finishes (not in input order).
+
+    ``cancel`` is polled about ten times a second; when it returns true, images
+    not yet started are dropped and the generator returns (cancelling is not
+    an error). :class:`EngineMissing` is raised once, on the first image.
+    """
+    items = [Path(p) for p in paths]
+    if not items:
+        return
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if workers <= 1 or len(items) == 1:
+        from ocr.extract import extract
+
+        for p in items:
+            if cancel is not None and cancel():
+                return
+            yield p, extract(p, engine=engine)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(items)), mp_context=ctx, initializer=_init_worker, initargs=(engine,)
+    )
+    pending: dict[Future[Extraction], Path] = {}
+    queue = list(reversed(items))
+    try:
+        # Keep at most two tasks per worker queued, so cancelling drops the rest at once.
+        def top_up() -> None:
+            while queue and len(pending) < workers * 2:
+                p = queue.pop()
+                pending[pool.submit(_extract_one, str(p))] = p
+
+        top_up()
+        while pending:
+            if cancel is not None and cancel():
+                return
+            done, _ = wait(list(pending), timeout=_POLL_S, return_when=FIRST_COMPLETED)
+            for fut in done:
+                p = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except EngineMissing:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a dead worker fails one image, not the batch
+                    log.warning("worker failed on one image (%s)", type(exc).__name__)
+                    result = Extraction(image=p.name, layout=None, captured_at=None, engine=engine,
+                                        error=f"worker failed: {type(exc).__name__}")
+                yield p, result
+            top_up()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,58 @@
+"""``screenproof extract IMAGE... [--out DIR] [--engine NAME]`` without the rest of the app.
+
+Output format: with ``--out``, one ``<stem>.json`` per image in DIR (the shape
+of ``corpus/SCHEMA.md``, plus boxes and confidences), which is what
+``score.py GOLD_DIR DIR`` reads. Without it, one JSON object per image on
+stdout, one per line (JSON Lines), in the order the images finish, so that
+a long run can be piped and read as it goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ocr.batch import extract_paths
+from ocr.engine import EngineMissing
+
+
+def run_extract(paths: list[str], out_dir: str | None, engine: str = "tesseract", workers: int = 2) -> int:
+    """Extract every image; 0 when all were read, 1 when some failed, 2 when the engine is missing."""
+    files = [Path(p) for p in paths]
+    target = Path(out_dir) if out_dir else None
+    if target is not None:
+        target.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    try:
+        for path, ex in extract_paths(files, engine=engine, workers=workers):
+            if ex.error:
+                failures += 1
+                print(f"{path.name}: {ex.error}", file=sys.stderr)
+            doc = ex.to_json()
+            if target is not None:
+                tmp = target / (path.stem + ".json.tmp")
+                tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+                tmp.replace(target / (path.stem + ".json"))
+            else:
+                sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+    except EngineMissing as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m ocr.cli", description="Extract messages from screenshots.")
+    ap.add_argument("images", nargs="+")
+    ap.add_argument("--out", default=None, help="write <stem>.json per image here instead of stdout")
+    ap.add_argument("--engine", default="tesseract", help="tesseract (default) or rapidocr")
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args(argv)
+    return run_extract(a.images, a.out, a.engine, a.workers)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

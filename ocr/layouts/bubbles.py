@@ -1,0 +1,281 @@
+"""What SMS threads and chat threads share: bubbles, separators, title, order.
+
+Both screens are a column of bubbles (incoming on the left, outgoing on the
+right, outgoing in a saturated colour), interleaved with time separators drawn
+on the background, under a title bar naming the other party. They differ in
+details the parsers pass in: the message kind, whether member names label the
+bubbles (group chats), and each style's extras (Samsung's per-bubble clocks,
+iOS's "短信/彩信" label) are handled by the generic rules below rather than by
+style switches, so an unseen phone of the same family still reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ocr import times
+from ocr.layouts.base import PageContext, PageResult
+from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
+from ocr.page import Page
+from ocr.preprocess import Block, TextBand, saturation
+from ocr.recognition import Line
+from ocr.regions import Region, read_regions, row_texts
+from ocr.text import cjk_ratio, join_lines, normalise_number
+
+_GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
+_TITLE_JUNK = " >〉›》<‹|·•.,:;'\"`~_"
+
+
+@dataclass(slots=True)
+class _Bubble:
+    block: Block
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    confidence: float = 0.0
+    direction: Direction | None = None
+    name: str | None = None
+    name_conf: float | None = None
+    clock: times.Moment | None = None
+    is_separator: bool = False
+
+
+@dataclass(slots=True)
+class _Band:
+    band: TextBand
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    confidence: float = 0.0
+    used: bool = False
+
+
+def is_bubble(page: Page, b: Block) -> bool:
+    """A filled block big enough to hold a line of text, not an avatar or a full-width bar."""
+    w = page.width
+    return (
+        not page.is_avatar(b)
+        and b.fill > 0.8
+        and w * 0.07 <= b.box.w < w * 0.93
+        and b.box.h >= w * 0.045
+    )
+
+
+def _centre_x(box: Box) -> float:
+    return box.x + box.w / 2
+
+
+def _text_of(lines: list[Line]) -> tuple[str, float]:
+    if not lines:
+        return "", 0.0
+    text = join_lines(row_texts(lines))
+    total = sum(max(1, len(ln.text)) for ln in lines)
+    conf = sum(ln.confidence * max(1, len(ln.text)) for ln in lines) / total
+    return text, conf
+
+
+def _drop_slivers(lines: list[Line], body_h: float, crop: Box) -> list[Line]:
+    """Lines cut by the screen edge: under half a line visible is not legible (SCHEMA.md)."""
+    out = []
+    for ln in lines:
+        touches = ln.box.y <= crop.y + 2 or ln.box.y + ln.box.h >= crop.y + crop.h - 2
+        if touches and ln.box.h < 0.5 * body_h:
+            continue
+        out.append(ln)
+    return out
+
+
+def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
+    """The thread title: the tallest text line of the title bar, number-normalised."""
+    best: Line | None = None
+    for ln in lines:
+        t = ln.text.strip(_TITLE_JUNK)
+        if not t or (cjk_ratio(t) == 0 and not re.search(r"[0-9A-Za-z]", t)):
+            continue
+        if best is None or ln.box.h > best.box.h * 1.08 or (
+            ln.box.h >= best.box.h * 0.92 and len(t) > len(best.text)
+        ):
+            best = ln
+    if best is None:
+        return None, 0.0
+    t = best.text.strip(_TITLE_JUNK)
+    t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
+    return normalise_number(t), best.confidence
+
+
+def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
+    """Bubbles → messages, top to bottom, with direction, sender and time."""
+    img = ctx.image
+    w = page.width
+    bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b)]
+    avatars = [b for b in page.blocks if page.is_avatar(b)]
+    bands = [_Band(t) for t in page.bands]
+    title_bands = [
+        t for t in page.header_bands
+        if t.box.y >= page.status_bottom - 2 and t.box.x + t.box.w > w * 0.1 and t.box.x < w * 0.85
+        and t.box.h >= w * 0.015
+    ]
+    pad = max(2, int(w * 0.01))
+    regions = (
+        [Region(b.block.box, 0) for b in bubbles]
+        + [Region(b.band.box, pad) for b in bands]
+        + [Region(t.box, pad) for t in title_bands]
+    )
+    read = read_regions(ctx.engine, img, regions)
+    nb, nt = len(bubbles), len(bands)
+    bubble_lines = read[:nb]
+    band_lines = read[nb : nb + nt]
+    title_lines = [ln for lst in read[nb + nt :] for ln in lst]
+
+    heights = sorted(ln.box.h for lst in bubble_lines for ln in lst)
+    body_h = float(heights[len(heights) // 2]) if heights else w * 0.05
+    for b, lines in zip(bubbles, bubble_lines, strict=True):
+        b.lines = _drop_slivers(lines, body_h, b.block.box)
+        b.text, b.confidence = _text_of(b.lines)
+    for t, lines in zip(bands, band_lines, strict=True):
+        t.lines = lines
+        t.text, t.confidence = _text_of(lines)
+
+    title, title_conf = clean_title(title_lines, page)
+    is_group = bool(title and _GROUP_COUNT.search(title))
+
+    # Centred pills holding a time are separators (Samsung's date pills).
+    for b in bubbles:
+        if abs(_centre_x(b.block.box) - w / 2) < w * 0.06 and times.is_time_text(b.text):
+            b.is_separator = True
+    real = [b for b in bubbles if not b.is_separator and b.text.strip()]
+
+    _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
+    if any(b.name for b in real):
+        is_group = True
+    _assign_directions(real, avatars, w)
+
+    # Walk the page top to bottom.
+    items: list[tuple[int, object]] = [(b.block.box.y, b) for b in bubbles if b in real or b.is_separator]
+    items += [(t.band.box.y, t) for t in bands if not t.used]
+    items.sort(key=lambda it: it[0])
+    sep_minute: datetime | None = None
+    sep_date: date | None = None
+    seen_separator = False
+    messages: list[ExtractedMessage] = []
+    for _, item in items:
+        text = item.text if isinstance(item, (_Bubble, _Band)) else ""
+        if isinstance(item, _Band) or (isinstance(item, _Bubble) and item.is_separator):
+            moment = times.parse_moment(text, ctx.captured_at)
+            if moment is None:
+                continue
+            seen_separator = True
+            sep_date = moment.date
+            sep_minute = moment.minute
+            continue
+        assert isinstance(item, _Bubble)
+        b = item
+        time_val: datetime | None
+        if b.clock is not None:
+            if b.clock.minute is not None and not b.clock.is_time_only:
+                time_val = b.clock.minute
+            else:
+                time_val = b.clock.on(sep_date) if seen_separator else None
+        else:
+            time_val = sep_minute if seen_separator else None
+        direction = b.direction or Direction.INCOMING
+        if direction is Direction.OUTGOING:
+            sender: str | None = ME
+            sender_conf = 1.0
+        elif is_group:
+            sender = b.name or ""
+            sender_conf = b.name_conf if b.name_conf is not None else 0.0
+        else:
+            sender = title or ""
+            sender_conf = title_conf
+        box = b.block.box
+        field_conf = {"text": round(b.confidence, 3), "sender": round(sender_conf, 3)}
+        if time_val is not None:
+            field_conf["time"] = 1.0
+        messages.append(
+            ExtractedMessage(
+                kind=kind,
+                direction=direction,
+                sender=sender,
+                time=time_val,
+                text=b.text,
+                box=box,
+                confidence=b.confidence,
+                time_source=TimeSource.SEPARATOR if time_val is not None else None,
+                field_confidence=field_conf,
+            )
+        )
+    ctx.notes["group"] = is_group
+    return PageResult(thread_title=title, messages=messages)
+
+
+def _assign_clocks_and_names(
+    bubbles: list[_Bubble], bands: list[_Band], w: int, body_h: float, captured_at: datetime | None
+) -> None:
+    """Loose text beside a bubble is its clock (Samsung); just above it, a member name (groups)."""
+    for t in bands:
+        tb = t.band.box
+        if not t.text:
+            continue
+        is_time = times.is_time_text(t.text)
+        for b in bubbles:
+            bb = b.block.box
+            v_overlap = min(tb.y + tb.h, bb.y + bb.h) - max(tb.y, bb.y)
+            beside = tb.x >= bb.x + bb.w - w * 0.01 or tb.x + tb.w <= bb.x + w * 0.01
+            h_gap = max(tb.x - (bb.x + bb.w), bb.x - (tb.x + tb.w))
+            if is_time and v_overlap > tb.h * 0.5 and beside and h_gap < w * 0.12 and b.clock is None:
+                b.clock = times.parse_moment(t.text, captured_at)
+                t.used = True
+                break
+            gap_above = bb.y - (tb.y + tb.h)
+            if (
+                not is_time
+                and -tb.h * 0.3 <= gap_above < w * 0.05
+                and abs(tb.x - bb.x) < w * 0.05
+                and tb.h < body_h * 1.1
+                and b.name is None
+            ):
+                b.name = t.text.strip()
+                b.name_conf = t.confidence
+                t.used = True
+                break
+
+
+def _assign_directions(bubbles: list[_Bubble], avatars: list[Block], w: int) -> None:
+    """Side of the screen first (an avatar beside it, then margins), colour for the ambiguous."""
+    undecided: list[_Bubble] = []
+    for b in bubbles:
+        bb = b.block.box
+        for a in avatars:
+            ab = a.box
+            v_overlap = min(ab.y + ab.h, bb.y + bb.h) - max(ab.y, bb.y)
+            if v_overlap <= 0 or v_overlap < min(ab.h, bb.h) * 0.3:
+                continue
+            if 0 <= ab.x - (bb.x + bb.w) < w * 0.08:
+                b.direction = Direction.OUTGOING
+            elif 0 <= bb.x - (ab.x + ab.w) < w * 0.08:
+                b.direction = Direction.INCOMING
+            if b.direction:
+                break
+        if b.direction:
+            continue
+        left = bb.x
+        right = w - (bb.x + bb.w)
+        if right < left - w * 0.05:
+            b.direction = Direction.OUTGOING
+        elif left < right - w * 0.05:
+            b.direction = Direction.INCOMING
+        else:
+            undecided.append(b)
+    decided = [b for b in bubbles if b.direction]
+    for b in undecided:
+        if decided:
+            nearest = min(decided, key=lambda d: _color_dist(d.block.color, b.block.color))
+            if _color_dist(nearest.block.color, b.block.color) < 40:
+                b.direction = nearest.direction
+                continue
+        b.direction = Direction.OUTGOING if saturation(b.block.color) > 40 else Direction.INCOMING
+
+
+def _color_dist(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))

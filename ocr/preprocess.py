@@ -1,0 +1,351 @@
+"""OpenCV steps between a screenshot and the OCR engine. Array in, array out.
+
+Whole-page Tesseract loses coloured bubbles and most of a dark screen
+(BASELINE.md); what works is finding the page's structure first — background,
+status bar, header, filled blocks (bubbles, pills, avatars) and loose text
+lines on the background — and reading each piece cleaned up on its own.
+
+Every threshold here is relative: to the image width (phones draw in
+density-independent units, so width is the natural ruler) or to colour
+distances from the page's own background. No pixel constant of one phone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ocr.model import Box
+
+# Distance (max over channels) beyond which a pixel is "not background".
+# JPEG at quality 70 moves flat areas by a few levels; bubble fills differ by 15+.
+BG_TOLERANCE = 12
+# Filled shapes can be very close to the background (white bubbles on #f4f4f4);
+# after a median blur and an opening, a small tolerance is still noise-free.
+BLOCK_TOLERANCE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A filled region on the page (bubble, pill, avatar, input box).
+
+    ``color`` is its dominant fill (BGR); ``fill`` the share of its bounding
+    box that is not background (1.0 for a rectangle, ~0.79 for a circle).
+    """
+
+    box: Box
+    color: tuple[int, int, int]
+    fill: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextBand:
+    """A line of text drawn straight on the page background (no bubble)."""
+
+    box: Box
+
+
+def luminance(color: tuple[int, int, int] | np.ndarray) -> float:
+    """Perceived brightness of a BGR colour, 0..255."""
+    b, g, r = (float(c) for c in color[:3])
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def saturation(color: tuple[int, int, int] | np.ndarray) -> float:
+    """Chroma of a BGR colour, 0..255: green/blue bubbles are high, greys ~0."""
+    c = [float(v) for v in color[:3]]
+    return max(c) - min(c)
+
+
+def dominant_color(img: np.ndarray, mask: np.ndarray | None = None) -> tuple[int, int, int]:
+    """The most frequent colour (quantised to 8 levels per channel, then averaged).
+
+    A mode rather than a mean: a bubble full of black text is still white.
+    """
+    px = img.reshape(-1, 3) if mask is None else img[mask > 0]
+    if len(px) == 0:
+        return (0, 0, 0)
+    if len(px) > 200_000:
+        px = px[:: len(px) // 200_000 + 1]
+    q = (px // 8).astype(np.int32)
+    keys = q[:, 0] * 1024 + q[:, 1] * 32 + q[:, 2]
+    values, counts = np.unique(keys, return_counts=True)
+    top = values[np.argmax(counts)]
+    sel = px[keys == top]
+    m = sel.mean(axis=0)
+    return (int(m[0]), int(m[1]), int(m[2]))
+
+
+def to_bgr(img: np.ndarray) -> np.ndarray:
+    """Any uint8 grey/BGR/BGRA array → BGR (alpha composited onto white)."""
+    if img.ndim == 2:
+        return cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    if img.shape[2] == 4:
+        alpha = img[:, :, 3:4].astype(np.float32) / 255.0
+        rgb = img[:, :, :3].astype(np.float32)
+        return (rgb * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
+    return img
+
+
+def page_background(img: np.ndarray) -> tuple[int, int, int]:
+    """The chat/list background colour.
+
+    Taken from thin strips along the left and right edges of the middle of the
+    page: bubbles can cover most of the area (a thread of long messages), but
+    apps leave a margin of background at both sides.
+    """
+    h, w = img.shape[:2]
+    m = max(2, int(w * 0.02))
+    rows = img[int(h * 0.15) : int(h * 0.85)]
+    strips = np.concatenate([rows[:, :m].reshape(-1, 3), rows[:, w - m :].reshape(-1, 3)])
+    return dominant_color(strips.reshape(-1, 1, 3))
+
+
+def is_dark(img: np.ndarray) -> bool:
+    """Dark mode: the page background is darker than mid-grey."""
+    return luminance(page_background(img)) < 110
+
+
+def invert(img: np.ndarray) -> np.ndarray:
+    """Dark mode → light: Tesseract is trained on dark text on light paper."""
+    return cv2.bitwise_not(img)
+
+
+def distance_from(img: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
+    """Per-pixel max-channel distance from a colour (uint8)."""
+    ref = np.array(color, dtype=np.int16).reshape(1, 1, 3)
+    return np.abs(img.astype(np.int16) - ref).max(axis=2).astype(np.uint8)
+
+
+def foreground_mask(img: np.ndarray, bg: tuple[int, int, int], tol: int = BG_TOLERANCE) -> np.ndarray:
+    """255 where a pixel is not background; a median blur first tames JPEG noise."""
+    smooth = cv2.medianBlur(img, 3)
+    return np.where(distance_from(smooth, bg) > tol, 255, 0).astype(np.uint8)
+
+
+def row_bands(mask: np.ndarray, min_gap: int = 1) -> list[tuple[int, int]]:
+    """Runs of rows that contain foreground, as (start, end) half-open; gaps < min_gap merge."""
+    rows = mask.max(axis=1) > 0
+    bands: list[tuple[int, int]] = []
+    y = 0
+    n = len(rows)
+    while y < n:
+        if rows[y]:
+            s = y
+            while y < n and rows[y]:
+                y += 1
+            if bands and s - bands[-1][1] < min_gap:
+                bands[-1] = (bands[-1][0], y)
+            else:
+                bands.append((s, y))
+        else:
+            y += 1
+    return bands
+
+
+def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -> int:
+    """Bottom of the phone's status bar (clock, signal, battery): they are not messages.
+
+    The status bar is the first band of foreground rows at the very top; phones
+    draw it within about the top 8 % of the width-scaled height.
+    """
+    h, w = img.shape[:2]
+    top = img[: int(min(h, w * 0.25))]
+    bg_top = dominant_color(top) if bg is None else bg
+    mask = foreground_mask(top, dominant_color(top[: max(2, int(w * 0.01))]))
+    bands = row_bands(mask, min_gap=max(2, int(w * 0.01)))
+    for s, e in bands:
+        if s < w * 0.09 and e - s < w * 0.09:
+            return int(e + w * 0.01)
+    del bg_top
+    return int(w * 0.08)
+
+
+def find_blocks(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int) -> list[Block]:
+    """Filled regions (bubbles, pills, avatars) between ``top`` and ``bottom``.
+
+    Foreground is opened with a kernel wider than any text stroke, so text on
+    the background vanishes and only filled shapes survive; text *inside* a
+    bubble is foreground too, so a bubble survives whole.
+    """
+    w = img.shape[1]
+    region = img[top:bottom]
+    fg = foreground_mask(region, bg, tol=BLOCK_TOLERANCE)
+    k = max(5, int(w * 0.022)) | 1
+    opened = cv2.morphologyEx(fg, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
+    out: list[Block] = []
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if bw < w * 0.04 or bh < w * 0.035:
+            continue
+        comp = labels[y : y + bh, x : x + bw] == i
+        color = dominant_color(region[y : y + bh, x : x + bw], comp.astype(np.uint8))
+        out.append(Block(Box(x, y + top, bw, bh), color, area / float(bw * bh)))
+    out.sort(key=lambda b: (b.box.y, b.box.x))
+    return out
+
+
+def find_text_bands(
+    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, exclude: list[Box]
+) -> list[TextBand]:
+    """Lines of text drawn on the background (separators, names, clocks).
+
+    Foreground outside the excluded boxes (blocks) is smeared horizontally so
+    the characters of one line join, then each component is one line.
+    """
+    w = img.shape[1]
+    region = img[top:bottom]
+    fg = foreground_mask(region, bg, tol=max(BG_TOLERANCE, 20))
+    pad = max(2, int(w * 0.006))
+    for b in exclude:
+        y0 = max(0, b.y - top - pad)
+        y1 = max(0, b.y + b.h - top + pad)
+        fg[y0:y1, max(0, b.x - pad) : b.x + b.w + pad] = 0
+    kx = max(3, int(w * 0.03))
+    ky = max(1, int(w * 0.004))
+    smeared = cv2.dilate(fg, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    out: list[TextBand] = []
+    for i in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[i])
+        # Undo the smear's growth.
+        x0 = x + kx // 2
+        x1 = x + bw - kx // 2
+        y0 = y + ky // 2
+        y1 = y + bh - ky // 2
+        if x1 - x0 < w * 0.012 or y1 - y0 < w * 0.012 or y1 - y0 > w * 0.12:
+            continue
+        out.append(TextBand(Box(x0, y0 + top, x1 - x0, y1 - y0)))
+    out.sort(key=lambda t: (t.box.y, t.box.x))
+    return out
+
+
+def upscale_factor(page_width: int, target_width: int = 1080) -> float:
+    """How much to scale crops so body text is ~45 px tall for Tesseract.
+
+    Phones draw text in dp, so the page width tells the text size: a 720-px
+    screen's body text is two thirds of a 1080-px one's.
+    """
+    return float(min(2.0, max(0.75, target_width / max(1, page_width))))
+
+
+def binarize(crop: np.ndarray) -> np.ndarray:
+    """A crop → dark text on white, Otsu-thresholded (Tesseract's favourite input).
+
+    Polarity is decided by the crop's own border: if its background is darker
+    than its text (dark mode, or white text on a blue bubble), it is inverted.
+    """
+    grey = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    if grey.size == 0:
+        return grey
+    border = np.concatenate([grey[0, :], grey[-1, :], grey[:, 0], grey[:, -1]])
+    bg_level = float(np.median(border))
+    inner = grey.astype(np.int16)
+    text_px = inner[np.abs(inner - bg_level) > 40]
+    if text_px.size and float(np.median(text_px)) > bg_level:
+        grey = cv2.bitwise_not(grey)
+    _, bw = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return bw
+
+
+def prepare_crop(crop: np.ndarray, scale: float) -> np.ndarray:
+    """Scale then binarise one region for Tesseract."""
+    if crop.size == 0:
+        return crop
+    if abs(scale - 1.0) > 0.05:
+        interp = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=interp)
+    return binarize(crop)
+
+
+@dataclass(frozen=True, slots=True)
+class Canvas:
+    """Several crops stacked into one image, and where each went."""
+
+    image: np.ndarray
+    slots: list[tuple[int, int, int, int]]  # (x, y, w, h) of each crop on the canvas
+    scales: list[float]
+
+
+def stitch(crops: list[np.ndarray], scales: list[float], gap: int = 40, pad: int = 20) -> Canvas:
+    """Stack prepared (binarised) crops vertically on white with gaps between them.
+
+    One tesseract subprocess per page instead of one per bubble: start-up and
+    model load cost ~0.2 s per call (STACK.md §3), more than the reading.
+    """
+    width = max((c.shape[1] for c in crops), default=1) + 2 * pad
+    height = sum(c.shape[0] for c in crops) + gap * max(0, len(crops) - 1) + 2 * pad
+    canvas = np.full((max(1, height), width), 255, dtype=np.uint8)
+    slots: list[tuple[int, int, int, int]] = []
+    y = pad
+    for c in crops:
+        ch, cw = c.shape[:2]
+        canvas[y : y + ch, pad : pad + cw] = c if c.ndim == 2 else cv2.cvtColor(c, cv2.COLOR_BGR2GRAY)
+        slots.append((pad, y, cw, ch))
+        y += ch + gap
+    return Canvas(canvas, slots, scales)
+
+
+def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int) -> int:
+    """Bottom of the app's title bar (back arrow, title, icons): not messages.
+
+    Two cues. Where the bar has its own colour (iOS Messages), it ends where the
+    rows turn to the page background. Where it has the page's colour (Android,
+    WeChat), the bar is vertically symmetric about its first band of content
+    (title, arrow and icons share a centre line), so it ends as far below that
+    centre as the status bar's bottom is above it.
+    """
+    h, w = img.shape[:2]
+    limit = int(min(h * 0.3, w * 0.6))
+    y = status_bottom
+    step = max(1, int(w * 0.004))
+    # Cue 1: a differently coloured bar.
+    row_colors_differ = 0
+    yy = y + step
+    while yy < limit:
+        row = img[yy : yy + 1, int(w * 0.02) : int(w * 0.98)]
+        c = dominant_color(row)
+        if int(np.abs(np.array(c) - np.array(bg)).max()) > 5:
+            row_colors_differ += 1
+            yy += step
+            continue
+        break
+    if row_colors_differ * step > w * 0.08 and yy < limit:
+        return yy
+    # Cue 2: symmetry about the first content band.
+    fg = foreground_mask(img[status_bottom:limit], bg)
+    bands = row_bands(fg, min_gap=max(2, int(w * 0.02)))
+    if not bands:
+        return int(status_bottom + w * 0.15)
+    s, e = bands[0]
+    centre = status_bottom + (s + e) / 2
+    bottom = int(centre + (centre - status_bottom))
+    return max(bottom, status_bottom + e + 1)
+
+
+def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> int:
+    """Top of the input bar (text field, +, send, emoji): not messages.
+
+    A full-width bar of its own colour near the bottom is taken whole. Else the
+    lowest row of things on the page (the home indicator aside) is the input
+    bar when it holds a wide field next to a small icon at a screen edge.
+    With neither, the screenshot ends with content.
+    """
+    h, w = img.shape[:2]
+    boxes = [b.box for b in blocks] + [t.box for t in bands]
+    low = [b for b in boxes if b.y + b.h / 2 > h * 0.75 and b.h > w * 0.02]
+    for b in sorted(low, key=lambda b: b.y):
+        if b.w >= w * 0.9 and b.h < h * 0.2:
+            return b.y
+    if not low:
+        return h
+    lowest = max(low, key=lambda b: b.y + b.h)
+    row = [b for b in low if b.y < lowest.y + lowest.h and b.y + b.h > lowest.y + lowest.h * 0.2]
+    wide = [b for b in row if b.w >= w * 0.4]
+    edge = [b for b in row if b.w < w * 0.2 and (b.x < w * 0.2 or b.x + b.w > w * 0.8)]
+    if wide and edge:
+        return min(b.y for b in row)
+    return h
