@@ -1,0 +1,562 @@
+"""The timeline as a flat Qt table: day header rows interleaved with message rows.
+
+Why a flat table and not a tree: the harassment is in the *pattern*, so the
+view must scroll through 20,000 messages as one uniform list, jump to any day
+and re-filter in well under 100 ms. A flat list of integers (entry index, or a
+negative number for a day header) is rebuilt on every filter change; all text
+is formatted only when Qt asks for a visible cell, and screenshot thumbnails
+are decoded once, off the GUI thread, and cached.
+
+The domain work (ordering, merging duplicates, parties, tags, counts, what
+"night" means) belongs to ``casefile``; the small adapter functions at the top
+of this module are the only place that knows its shape.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
+
+from casefile.counts import count_entries
+from casefile.store import CaseStore
+from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
+from ocr.model import ME, Direction, Kind
+
+# -- adapters over casefile (the one place that knows its shape) ----------------------
+
+# The dossier states night as 22:00–07:00 (export/labels.py); the chart uses the same
+# hours. The high-frequency line is a presentation aid, not an evidence claim.
+NIGHT_FROM_HOUR = 22
+NIGHT_TO_HOUR = 7
+HIGH_FREQUENCY_PER_DAY = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DayBar:
+    """One bar of the frequency chart: contact received on a day, and how much at night."""
+
+    day: date
+    total: int
+    night: int = 0
+
+
+def is_night(t: datetime | None) -> bool:
+    return t is not None and (t.hour >= NIGHT_FROM_HOUR or t.hour < NIGHT_TO_HOUR)
+
+
+def load_timeline(store: CaseStore) -> Timeline:
+    """The case's chronology: every message once, in time order, overlaps merged, tags applied."""
+    return build_timeline(
+        store.messages(include_excluded=False),
+        store.screenshots(),
+        parties=store.parties(),
+        tags=store.tags(),
+    )
+
+
+def high_frequency_threshold() -> int:
+    """Contacts per day from which a day is drawn as 高频 in the chart."""
+    return HIGH_FREQUENCY_PER_DAY
+
+
+def screenshot_paths(store: CaseStore) -> dict[int, Path]:
+    """Where each original lives; handed to thumbnail workers (paths, never the store)."""
+    return {s.id: store.original_file(s) for s in store.screenshots()}
+
+
+def visible_positions(entries: Sequence[TimelineEntry], flt: TimelineFilter) -> list[int]:
+    """Positions (``entry.index``) of the entries passing ``flt``, via casefile's filter."""
+    if flt == TimelineFilter():
+        return list(range(len(entries)))
+    return [e.index for e in filter_entries(entries, flt)]
+
+
+def day_bars(entries: Iterable[TimelineEntry]) -> list[DayBar]:
+    """Contact received per calendar day (casefile's counts) with the night part, zeros included.
+
+    Empty days are kept as zero bars: a quiet week is part of the pattern too.
+    """
+    entries = list(entries)
+    per_day = count_entries(entries).per_day
+    if not per_day:
+        return []
+    night: dict[date, int] = {}
+    for e in entries:
+        if e.received and e.time is not None and is_night(e.time):
+            night[e.time.date()] = night.get(e.time.date(), 0) + 1
+    first, last = min(per_day).toordinal(), max(per_day).toordinal()
+    out = []
+    for o in range(first, last + 1):
+        d = date.fromordinal(o)
+        tally = per_day.get(d)
+        out.append(DayBar(d, tally.total if tally else 0, night.get(d, 0)))
+    return out
+
+
+def choice_counts(timeline: Timeline) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Parties (contact received, casefile's ranking) and tags with counts, for the filter lists."""
+    parties = [(name, t.total) for name, t in timeline.counts.per_party.items() if name]
+    tags = Counter(tag for e in timeline.entries for tag in e.tags)
+    return parties, sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# -- the model ---------------------------------------------------------------------------
+
+_NONE_RESERVE = 1 << 40
+
+
+def keep_none_alive() -> None:
+    """Give ``None`` a refcount that no leak can exhaust (idempotent, cheap).
+
+    Why: PySide6/shiboken6 6.12.0 on Python 3.11 drops a reference to ``None``
+    on many calls: Python overrides of ``data()``/``headerData()`` returning
+    None, and plain calls such as ``QPainter.setPen(QColor)``, ``save()`` or
+    ``QImage.fill()`` (measured: -1 per call). A painted table loses thousands
+    per repaint, and when the count reaches zero the interpreter aborts with
+    "none_dealloc: deallocating None". Python 3.12+ makes None immortal, which
+    is what this emulates; it belongs at application start-up and is called
+    here too so that these widgets are safe wherever they are hosted.
+    """
+    if sys.version_info >= (3, 12):
+        return
+    refcnt = ctypes.c_ssize_t.from_address(id(None))
+    if refcnt.value < _NONE_RESERVE // 2:
+        refcnt.value += _NONE_RESERVE
+
+
+ROW_IS_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
+MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+DAY_ROLE = Qt.ItemDataRole.UserRole + 3
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 4
+NIGHT_ROLE = Qt.ItemDataRole.UserRole + 5
+SCREENSHOT_ID_ROLE = Qt.ItemDataRole.UserRole + 6
+
+NIGHT_TEXT = QColor("#4b3f8f")  # time of a night message: noticeable, not alarming
+MUTED_TEXT = QColor("#7a828c")
+
+
+class Column:
+    TIME = 0
+    SENDER = 1
+    KIND = 2
+    TEXT = 3
+    TAGS = 4
+    SHOT = 5
+    COUNT = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    day: date | None  # None: the group of messages whose time is unknown
+    first: int  # display row of the header
+    count: int
+
+
+class TimelineModel(QAbstractTableModel):
+    """Header rows (one per day) and message rows over the filtered timeline.
+
+    ``self._display`` holds, per display row, either an entry position (>= 0)
+    or ``-(group + 1)`` for a day header; everything else is computed in
+    ``data()`` for the cells Qt actually paints.
+    """
+
+    filter_applied = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        keep_none_alive()
+        super().__init__(parent)
+        self._timeline = Timeline((), 0)
+        self._rows: Sequence[TimelineEntry] = ()
+        self._filter = TimelineFilter()
+        self._visible: list[int] = []
+        self._display: list[int] = []
+        self._days: list[_Day] = []
+        self._day_first_rows: list[int] = []
+        self.thumbnails: ThumbnailCache | None = None
+
+    def attach_thumbnails(self, cache: ThumbnailCache) -> None:
+        """Show ``cache``'s thumbnails; repaint the screenshot column as they arrive."""
+        self.thumbnails = cache
+        cache.thumbnail_ready.connect(self._thumbnail_ready)
+
+    @Slot(int)
+    def _thumbnail_ready(self, _screenshot_id: int) -> None:
+        if self._display:
+            top, bottom = self.index(0, Column.SHOT), self.index(len(self._display) - 1, Column.SHOT)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DecorationRole])
+
+    # -- feeding -------------------------------------------------------------------
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Replace the whole chronology (after a refresh of the case)."""
+        self.beginResetModel()
+        self._timeline = timeline
+        self._rows = timeline.entries
+        self._regroup()
+        self.endResetModel()
+        self.filter_applied.emit()
+
+    def set_filter(self, flt: TimelineFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._regroup()
+        self.endResetModel()
+        self.filter_applied.emit()
+
+    def _regroup(self) -> None:
+        self._visible = visible_positions(self._rows, self._filter)
+        display: list[int] = []
+        days: list[_Day] = []
+        for day_ord, group in itertools.groupby(self._visible, key=self._group_key()):
+            members = list(group)
+            days.append(_Day(date.fromordinal(day_ord) if day_ord else None, len(display), len(members)))
+            display.append(-len(days))
+            display.extend(members)
+        self._display = display
+        self._days = days
+        self._day_first_rows = [d.first for d in days]
+
+    def _group_key(self) -> Callable[[int], int]:
+        """Day (ordinal) a visible entry is listed under; 0 for "time unknown".
+
+        An undated entry that casefile placed between dated ones (``sort_time``)
+        stays in the run of the entry before it, so it never splits a day in two
+        and never claims a day of its own.
+        """
+        rows = self._rows
+        last = [0]
+
+        def key(i: int) -> int:
+            e = rows[i]
+            if e.time is not None:
+                last[0] = e.time.date().toordinal()
+            elif e.sort_time is None:
+                last[0] = 0
+            elif last[0] == 0:
+                last[0] = e.sort_time.date().toordinal()
+            return last[0]
+
+        return key
+
+    # -- questions the view asks -----------------------------------------------------
+
+    @property
+    def filter(self) -> TimelineFilter:
+        return self._filter
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    @property
+    def timeline(self) -> Timeline:
+        return self._timeline
+
+    def visible_entries(self) -> list[TimelineEntry]:
+        return [self._rows[i] for i in self._visible]
+
+    def day_bars(self) -> list[DayBar]:
+        return day_bars(self.visible_entries())
+
+    def header_rows(self) -> list[int]:
+        """Display rows that are day headers (the view spans them over every column)."""
+        return list(self._day_first_rows)
+
+    def is_header(self, row: int) -> bool:
+        return 0 <= row < len(self._display) and self._display[row] < 0
+
+    def entry(self, row: int) -> TimelineEntry | None:
+        if 0 <= row < len(self._display) and self._display[row] >= 0:
+            return self._rows[self._display[row]]
+        return None
+
+    def header_row_at_or_before(self, row: int) -> int:
+        """The day header governing display row ``row`` (-1 if there are no rows)."""
+        i = bisect.bisect_right(self._day_first_rows, row) - 1
+        return self._day_first_rows[i] if i >= 0 else -1
+
+    def row_for_day(self, day: date) -> int:
+        """The header row of ``day``, or of the nearest later day shown (-1 if none)."""
+        best = -1
+        for d in self._days:
+            if d.day is not None and d.day >= day:
+                best = d.first
+                break
+        return best
+
+    def row_for_message(self, message_id: int) -> int:
+        for row, v in enumerate(self._display):
+            if v >= 0 and message_id in self._rows[v].message_ids:
+                return row
+        return -1
+
+    def day_of_header(self, row: int) -> tuple[date | None, int]:
+        v = self._display[row]
+        d = self._days[-v - 1]
+        return d.day, d.count
+
+    # -- QAbstractTableModel -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._display)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else Column.COUNT
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._display[index.row()] < 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.TIME: self.tr("Time"),
+            Column.SENDER: self.tr("From"),
+            Column.KIND: self.tr("Type"),
+            Column.TEXT: self.tr("Message"),
+            Column.TAGS: self.tr("Tags"),
+            Column.SHOT: self.tr("Screenshot"),
+        }.get(section)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        v = self._display[index.row()]
+        if v < 0:
+            return self._header_data(-v - 1, index.column(), role)
+        return self._entry_data(self._rows[v], index.column(), role)
+
+    def _header_data(self, group: int, column: int, role: int) -> Any:
+        if role == ROW_IS_HEADER_ROLE:
+            return True
+        d = self._days[group]
+        if role == DAY_ROLE:
+            return d.day
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return self.day_title(d.day, d.count)
+        return None
+
+    def day_title(self, day: date | None, count: int) -> str:
+        """The day header line, e.g. "2025年3月8日 星期六 · 47 条"."""
+        n = self.tr("%n message(s)", "day header count", count)
+        if day is None:
+            return self.tr("Time unknown") + " · " + n
+        return self.format_day(day) + " · " + n
+
+    def format_day(self, day: date) -> str:
+        weekdays = (
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        )
+        pattern = self.tr("{weekday}, {year}-{month:02}-{day:02}", "day header date; keep the {names}")
+        return pattern.format(weekday=weekdays[day.weekday()], year=day.year, month=day.month, day=day.day)
+
+    def _entry_data(self, r: TimelineEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.TIME:
+                return r.time.strftime("%H:%M") if r.time is not None else "—"
+            if column == Column.SENDER:
+                return self._who_text(r)
+            if column == Column.KIND:
+                return self.kind_text(r.kind, r.direction)
+            if column == Column.TEXT:
+                return self._text(r)
+            if column == Column.TAGS:
+                return "、".join(sorted(r.tags))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Column.TIME and r.time is None:
+                return MUTED_TEXT
+            if column == Column.TIME and is_night(r.time):
+                return NIGHT_TEXT
+            if column in (Column.KIND, Column.SENDER) and not r.received:
+                return MUTED_TEXT
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SHOT and self.thumbnails is not None:
+            return self.thumbnails.get(r.screenshot_ids[0]) if r.screenshot_ids else None
+        if role == MESSAGE_ID_ROLE:
+            return r.primary_message_id
+        if role == SCREENSHOT_ID_ROLE:
+            return r.screenshot_ids[0] if r.screenshot_ids else None
+        if role == TAGS_ROLE:
+            return sorted(r.tags)
+        if role == NIGHT_ROLE:
+            return is_night(r.time)
+        if role == ROW_IS_HEADER_ROLE:
+            return False
+        if role == DAY_ROLE:
+            return r.time.date() if r.time is not None else None
+        return None
+
+    def _who_text(self, r: TimelineEntry) -> str:
+        if r.sender == ME or r.direction is Direction.OUTGOING:
+            return self.tr("Me") + (f" → {r.party}" if r.party else "")
+        if r.party_defined and r.sender and r.party != r.sender:
+            return f"{r.party}（{r.sender}）"
+        return r.party or r.sender or self.tr("Unknown")
+
+    def _text(self, r: TimelineEntry) -> str:
+        text = " ".join(r.text.split())
+        if r.kind is Kind.CALL and r.duration_s:
+            minutes, seconds = divmod(r.duration_s, 60)
+            text = (text + "  " if text else "") + f"{minutes}:{seconds:02}"
+        return text
+
+    def kind_text(self, kind: Kind, direction: Direction) -> str:
+        k = {Kind.SMS: self.tr("SMS"), Kind.CHAT: self.tr("Chat"), Kind.CALL: self.tr("Call")}[kind]
+        d = {
+            Direction.INCOMING: self.tr("received"),
+            Direction.OUTGOING: self.tr("sent"),
+            Direction.MISSED: self.tr("missed"),
+        }[direction]
+        return f"{k} · {d}"
+
+    def _tooltip(self, r: TimelineEntry, column: int) -> str | None:
+        if column == Column.TEXT:
+            tip = r.text
+            if r.merged:
+                tip += "\n\n" + self.tr("Seen on %n screenshot(s); counted once.", "", len(r.screenshot_ids))
+                if r.readings_differ:
+                    tip += "\n" + self.tr("The readings differ slightly; the fullest one is shown.")
+            return tip
+        if column == Column.TIME:
+            if r.time is None:
+                if r.sort_time is not None:
+                    return self.tr("Time not shown on the screenshot; listed after the message before it.")
+                return self.tr("Time not shown on the screenshot.")
+            when = self.format_day(r.time.date()) + " " + r.time.strftime("%H:%M")
+            if is_night(r.time):
+                when += "\n" + self.tr("At night (22:00–07:00).")
+            return when
+        if column == Column.SHOT:
+            return self.tr("Double-click to open this message and its screenshot")
+        return None
+
+
+# -- thumbnails ------------------------------------------------------------------------
+
+
+class _Relay(QObject):
+    """Carries decoded images from pool threads to the GUI thread (queued signal).
+
+    One relay for the whole program that is never deleted, so a worker that
+    finishes after its view closed emits into a live object; Qt has already
+    disconnected the dead cache.
+    """
+
+    loaded = Signal(int, int, QImage)  # cache id, screenshot id, image
+
+
+_relay: _Relay | None = None
+_pool: QThreadPool | None = None
+
+
+def _shared_relay() -> tuple[_Relay, QThreadPool]:
+    global _relay, _pool
+    if _relay is None or _pool is None:
+        _relay = _Relay()
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _relay, _pool
+
+
+def decode_thumbnail(path: Path, size: QSize) -> QImage:
+    """Decode and shrink one screenshot (runs in a pool thread; QImage is thread-safe)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if full.isValid() and full.width() > 0 and full.height() > 0:
+        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+    img = reader.read()
+    if img.isNull():
+        return QImage()
+    return img.convertToFormat(QImage.Format.Format_RGB32)
+
+
+class ThumbnailCache(QObject):
+    """Screenshot thumbnails, decoded once in the background and kept as pixmaps.
+
+    ``get`` never blocks: the first call for a screenshot queues its decoding
+    and returns None; ``thumbnail_ready`` tells the model to repaint.
+    """
+
+    thumbnail_ready = Signal(int)
+    _ids = itertools.count(1)
+
+    def __init__(self, size: QSize, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._paths: dict[int, Path] = {}
+        self._pixmaps: dict[int, QPixmap] = {}
+        self._pending: set[int] = set()
+        self._id = next(self._ids)
+        relay, self._pool = _shared_relay()
+        relay.loaded.connect(self._on_loaded)
+
+    def set_paths(self, paths: dict[int, Path]) -> None:
+        self._paths = dict(paths)
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in paths}
+
+    def get(self, screenshot_id: int) -> QPixmap | None:
+        pm = self._pixmaps.get(screenshot_id)
+        if pm is not None:
+            return pm
+        if screenshot_id not in self._pending and screenshot_id in self._paths:
+            self._pending.add(screenshot_id)
+            path, size, cache_id = self._paths[screenshot_id], QSize(self._size), self._id
+            relay = _shared_relay()[0]
+
+            def job() -> None:
+                relay.loaded.emit(cache_id, screenshot_id, decode_thumbnail(path, size))
+
+            self._pool.start(job)
+        return None
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Let queued decodes finish (tests, and closing the case)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    @Slot(int, int, QImage)
+    def _on_loaded(self, cache_id: int, screenshot_id: int, image: QImage) -> None:
+        if cache_id != self._id:
+            return
+        self._pending.discard(screenshot_id)
+        pm = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+        self._pixmaps[screenshot_id] = pm
+        self.thumbnail_ready.emit(screenshot_id)

@@ -1,0 +1,1 @@
+"""Widgets that show the case; they hold no business logic, only presentation."""

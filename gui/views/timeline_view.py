@@ -1,0 +1,532 @@
+"""The timeline: every message of the case by day, with a per-day chart and filters.
+
+Why this shape: harassment by debt collectors is a pattern (dozens of messages
+a day, the same threat every morning, calls at night), so the chart on top
+shows the pattern at a glance, and the list below proves it message by
+message, grouped under sticky day headers ("2025年3月8日 星期六 · 47 条").
+The widget only presents: the rows, filters and counts come from
+``gui.models.timeline_model`` and, through it, from ``casefile``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.store import CaseStore
+from casefile.timeline import Timeline, TimelineFilter
+from gui.models.timeline_model import (
+    DAY_ROLE,
+    ROW_IS_HEADER_ROLE,
+    TAGS_ROLE,
+    Column,
+    ThumbnailCache,
+    TimelineModel,
+    choice_counts,
+    high_frequency_threshold,
+    load_timeline,
+    screenshot_paths,
+)
+from gui.views.frequency_chart import FrequencyChart
+from ocr.model import Direction, Kind
+
+HEADER_BG = QColor("#eef1f5")
+HEADER_RULE = QColor("#d5dae1")
+HEADER_TEXT = QColor("#2d3640")
+ROW_RULE = QColor("#f0f1f3")
+# Calm chip colours (background, text); a tag keeps its colour across runs.
+CHIP_COLOURS = (
+    (QColor("#fbe3dc"), QColor("#8a3b22")),
+    (QColor("#e4e0f5"), QColor("#463a86")),
+    (QColor("#dcefe6"), QColor("#2c6148")),
+    (QColor("#fbefd2"), QColor("#7a5a12")),
+    (QColor("#dde9f6"), QColor("#2f557f")),
+    (QColor("#f3dcea"), QColor("#7d2f5c")),
+)
+THUMB_DECODE_SIZE = QSize(64, 64)  # decoded once, drawn at the row height (sharp on HiDPI)
+
+
+def chip_colours(tag: str) -> tuple[QColor, QColor]:
+    return CHIP_COLOURS[zlib.crc32(tag.encode("utf-8")) % len(CHIP_COLOURS)]
+
+
+def paint_day_header(p: QPainter, rect: QRect, text: str, font: QFont) -> None:
+    """One look for the in-list headers and the sticky one, so they line up exactly."""
+    p.save()
+    p.fillRect(rect, HEADER_BG)
+    p.setPen(QPen(HEADER_RULE, 1))
+    p.drawLine(rect.bottomLeft(), rect.bottomRight())
+    bold = QFont(font)
+    bold.setBold(True)
+    p.setFont(bold)
+    p.setPen(HEADER_TEXT)
+    p.drawText(rect.adjusted(12, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+    p.restore()
+
+
+class _Delegate(QStyledItemDelegate):
+    """Paints day headers across the row, tag chips, and cached thumbnails."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        rect = QRect(option.rect)
+        if index.data(ROW_IS_HEADER_ROLE):
+            if index.column() == 0:
+                paint_day_header(painter, rect, str(index.data() or ""), option.font)
+            return
+        col = index.column()
+        if col == Column.TAGS:
+            self._paint_background(painter, option, index)
+            self._paint_chips(painter, rect, list(index.data(TAGS_ROLE) or []), option.font)
+        elif col == Column.SHOT:
+            self._paint_background(painter, option, index)
+            pm = index.data(Qt.ItemDataRole.DecorationRole)
+            if isinstance(pm, QPixmap) and not pm.isNull():
+                self._paint_thumb(painter, rect, pm)
+        else:
+            super().paint(painter, option, index)
+        painter.save()
+        painter.setPen(QPen(ROW_RULE, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    def _paint_background(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = QIcon()
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+    @staticmethod
+    def _paint_chips(p: QPainter, rect: QRect, tags: list[str], font: QFont) -> None:
+        if not tags:
+            return
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+        fm = QFontMetrics(small)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(small)
+        p.setClipRect(rect)
+        h = fm.height() + 4
+        y = rect.top() + (rect.height() - h) / 2
+        x = rect.left() + 4.0
+        for tag in tags:
+            w = fm.horizontalAdvance(tag) + 12
+            if x + w > rect.right() - 2 and x > rect.left() + 4:
+                p.setPen(QColor("#7a828c"))
+                p.drawText(QRectF(x, y, 20, h), int(Qt.AlignmentFlag.AlignVCenter), "…")
+                break
+            bg, fg = chip_colours(tag)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(bg)
+            p.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
+            p.setPen(fg)
+            p.drawText(QRectF(x, y, w, h), int(Qt.AlignmentFlag.AlignCenter), tag)
+            x += w + 4
+        p.restore()
+
+    @staticmethod
+    def _paint_thumb(p: QPainter, rect: QRect, pm: QPixmap) -> None:
+        target = QSize(pm.size())
+        target.scale(rect.size() - QSize(6, 4), Qt.AspectRatioMode.KeepAspectRatio)
+        x = rect.left() + (rect.width() - target.width()) // 2
+        y = rect.top() + (rect.height() - target.height()) // 2
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        p.drawPixmap(QRect(x, y, target.width(), target.height()), pm)
+        p.setPen(QPen(QColor("#c9ced6"), 1))
+        p.drawRect(QRect(x, y, target.width() - 1, target.height() - 1))
+        p.restore()
+
+
+class _StickyHeader(QWidget):
+    """The header of the day at the top of the list, pinned while its messages scroll by.
+
+    It sits on the table (not its viewport, which Qt scrolls with the content)
+    and lets clicks through; the next day's header pushes it up as it arrives.
+    """
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.text = ""
+        self.offset = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        paint_day_header(p, self.rect().translated(0, self.offset), self.text, self.font())
+        p.end()
+
+
+class TimelineView(QWidget):
+    """Chart, filters and the day-grouped message list of one case.
+
+    ``openMessageRequested(message_id)`` is emitted on double-click; the main
+    window opens that message in the review pane.
+    """
+
+    openMessageRequested = Signal(int)  # noqa: N815 - the name the main window connects to
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: CaseStore | None = None
+        self.model = TimelineModel(self)
+        self.thumbnails = ThumbnailCache(THUMB_DECODE_SIZE, self)
+        self.model.attach_thumbnails(self.thumbnails)
+
+        self.who_combo = QComboBox()
+        self.tag_combo = QComboBox()
+        self.kind_combo = QComboBox()
+        self.from_edit = self._date_edit()
+        self.to_edit = self._date_edit()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search text, number or name"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #6b737d;")
+        for combo in (self.who_combo, self.tag_combo, self.kind_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(260)
+        self.kind_combo.addItem(self.tr("All types"), None)
+        self.kind_combo.addItem(self.tr("SMS"), Kind.SMS)
+        self.kind_combo.addItem(self.tr("Chat"), Kind.CHAT)
+        self.kind_combo.addItem(self.tr("Call"), Kind.CALL)
+
+        self.chart = FrequencyChart()
+        self.table = QTableView()
+        self._setup_table()
+        self._sticky = _StickyHeader(self.table)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #6b737d; padding: 24px;")
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+
+        self._layout()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._updating = False
+        self._connect()
+        self._apply_filter()
+
+    # -- construction --------------------------------------------------------------
+
+    def _date_edit(self) -> QDateEdit:
+        e = QDateEdit()
+        e.setCalendarPopup(True)
+        e.setDisplayFormat("yyyy-MM-dd")
+        e.setSpecialValueText(self.tr("Any"))
+        e.setMinimumDate(QDate(2000, 1, 1))
+        e.setDate(e.minimumDate())
+        return e
+
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setModel(self.model)
+        t.setItemDelegate(_Delegate(t))
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        t.setShowGrid(False)
+        t.setWordWrap(False)
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        t.setCornerButtonEnabled(False)
+        t.setMouseTracking(True)
+        vh = t.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
+        hh = t.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        fm = self.fontMetrics()
+        hh.resizeSection(Column.TIME, fm.horizontalAdvance("≈00:00") + 28)
+        hh.resizeSection(Column.SENDER, fm.horizontalAdvance("某某金融催收（13800138000）") // 1 + 16)
+        hh.resizeSection(Column.KIND, max(fm.horizontalAdvance("短信 · 收到"), fm.horizontalAdvance(self.model.kind_text(Kind.CHAT, Direction.INCOMING))) + 24)
+        hh.resizeSection(Column.TAGS, 190)
+        hh.resizeSection(Column.SHOT, 56)
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for w in (self.who_combo, self.tag_combo, self.kind_combo):
+            bar.addWidget(w)
+        bar.addSpacing(6)
+        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.from_edit)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.to_edit)
+        bar.addSpacing(6)
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.clear_button)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label)
+        status.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.setSpacing(6)
+        lay.addWidget(self.chart)
+        lay.addLayout(bar)
+        lay.addLayout(status)
+        lay.addWidget(self._stack, 1)
+
+    def _connect(self) -> None:
+        for combo in (self.who_combo, self.tag_combo, self.kind_combo):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.from_edit.dateChanged.connect(self._apply_filter)
+        self.to_edit.dateChanged.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.chart.day_clicked.connect(self.jump_to_day)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.verticalScrollBar().valueChanged.connect(self._update_sticky)
+        self.table.installEventFilter(self)
+        sel = self.table.selectionModel()
+        sel.currentRowChanged.connect(self._current_changed)
+
+    # -- public API -------------------------------------------------------------------
+
+    def set_store(self, store: CaseStore | None) -> None:
+        """Show the case in ``store`` (None: no case open). The store stays the caller's."""
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the case (after an import, OCR or a correction), keeping filters and place."""
+        keep = self.current_message_id()
+        if self._store is None:
+            self.thumbnails.set_paths({})
+            self.model.set_timeline(Timeline((), 0))
+        else:
+            self.thumbnails.set_paths(screenshot_paths(self._store))
+            self.model.set_timeline(load_timeline(self._store))
+        self._fill_choices()
+        self._apply_filter()
+        if keep is not None:
+            self.select_message(keep)
+
+    def filter(self) -> TimelineFilter:
+        """The filter the widgets currently express."""
+        who, tag, kind = self.who_combo.currentData(), self.tag_combo.currentData(), self.kind_combo.currentData()
+        return TimelineFilter(
+            parties=frozenset({who}) if who else frozenset(),
+            tags=frozenset({tag}) if tag else frozenset(),
+            kinds=frozenset({kind}) if kind else frozenset(),
+            date_from=self._date_of(self.from_edit),
+            date_to=self._date_of(self.to_edit),
+            text=self.search_edit.text().strip(),
+        )
+
+    def set_filter(self, flt: TimelineFilter) -> None:
+        """Set the filter widgets from ``flt`` and apply once (e.g. "show this party").
+
+        The bar offers one party, one tag and one kind; of a set, one element is shown.
+        """
+        self._updating = True
+        try:
+            self._select_data(self.who_combo, min(flt.parties, default=None))
+            self._select_data(self.tag_combo, min(flt.tags, default=None))
+            self._select_data(self.kind_combo, min(flt.kinds, default=None))
+            self._set_date(self.from_edit, flt.date_from)
+            self._set_date(self.to_edit, flt.date_to)
+            self.search_edit.setText(flt.text)
+        finally:
+            self._updating = False
+        self._search_timer.stop()
+        self._apply_filter()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        self.set_filter(TimelineFilter())
+
+    @Slot(object)
+    def jump_to_day(self, day: date) -> None:
+        """Scroll so that ``day`` (or the next day shown) is at the top, and select its first message."""
+        row = self.model.row_for_day(day)
+        if row < 0:
+            return
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if self.model.entry(row + 1) is not None:
+            self.table.selectRow(row + 1)
+        self.chart.set_current_day(day)
+        self._update_sticky()
+
+    def select_message(self, message_id: int) -> bool:
+        """Select and reveal one message (e.g. the one open in the review pane)."""
+        row = self.model.row_for_message(message_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def current_message_id(self) -> int | None:
+        entry = self.model.entry(self.table.currentIndex().row())
+        return entry.primary_message_id if entry is not None else None
+
+    # -- filtering -----------------------------------------------------------------------
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        if self._updating:
+            return
+        flt = self.filter()
+        self.model.set_filter(flt)
+        self.table.clearSpans()
+        for row in self.model.header_rows():
+            self.table.setSpan(row, 0, 1, Column.COUNT)
+        self.chart.set_days(self.model.day_bars(), high_frequency_threshold())
+        active = flt != TimelineFilter()
+        self.clear_button.setEnabled(active)
+        total, shown = self.model.total_count, self.model.visible_count
+        if active:
+            self.count_label.setText(
+                self.tr("Showing {shown} of {total} messages").format(shown=f"{shown:,}", total=f"{total:,}")
+            )
+        else:
+            self.count_label.setText(self.tr("%n message(s) in the case", "", total))
+        if total == 0:
+            self.empty_label.setText(
+                self.tr("No messages yet. Import screenshots and let them be read; the timeline fills in here.")
+            )
+            self._stack.setCurrentWidget(self.empty_label)
+        elif shown == 0:
+            self.empty_label.setText(self.tr("No messages match these filters."))
+            self._stack.setCurrentWidget(self.empty_label)
+        else:
+            self._stack.setCurrentWidget(self.table)
+        self._update_sticky()
+
+    def _fill_choices(self) -> None:
+        """Rebuild the sender and tag lists (with counts), keeping what was chosen."""
+        who_counts, tag_counts = choice_counts(self.model.timeline)
+        self._updating = True
+        try:
+            for combo, all_label, items in (
+                (self.who_combo, self.tr("All senders"), who_counts),
+                (self.tag_combo, self.tr("All tags"), tag_counts),
+            ):
+                keep = combo.currentData()
+                combo.clear()
+                combo.addItem(all_label, None)
+                for name, n in items:
+                    combo.addItem(f"{name}  ({n:,})", name)
+                self._select_data(combo, keep)
+            days = [e.time.date() for e in self.model.timeline.entries if e.time is not None]
+            if days:
+                floor = QDate(min(days) - timedelta(days=1))
+                for e in (self.from_edit, self.to_edit):
+                    keep_date = self._date_of(e)
+                    e.setMinimumDate(floor)
+                    e.setMaximumDate(QDate(max(days)))
+                    self._set_date(e, keep_date)
+        finally:
+            self._updating = False
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object) -> None:
+        i = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(0, i))
+
+    @staticmethod
+    def _date_of(edit: QDateEdit) -> date | None:
+        if edit.date() == edit.minimumDate():
+            return None
+        d = edit.date().toPython()
+        return d if isinstance(d, date) else None
+
+    @staticmethod
+    def _set_date(edit: QDateEdit, day: date | None) -> None:
+        edit.setDate(QDate(day) if day is not None else edit.minimumDate())
+
+    # -- reacting ------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry is not None:
+            self.openMessageRequested.emit(entry.primary_message_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        day = current.data(DAY_ROLE) if current.isValid() else None
+        if isinstance(day, date):
+            self.chart.set_current_day(day)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._update_sticky)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _update_sticky(self) -> None:
+        vp = self.table.viewport().geometry()
+        h = self.table.verticalHeader().defaultSectionSize()
+        top = self.table.rowAt(0)
+        header = self.model.header_row_at_or_before(top) if top >= 0 else -1
+        if header < 0 or self._stack.currentWidget() is not self.table:
+            self._sticky.hide()
+            return
+        day, count = self.model.day_of_header(header)
+        self._sticky.text = self.model.day_title(day, count)
+        nxt = self.model.header_row_at_or_before(top + 1)
+        offset = 0
+        if nxt > header:
+            y = self.table.rowViewportPosition(nxt)
+            offset = min(0, y - h)
+        self._sticky.offset = offset
+        self._sticky.setFont(self.table.font())
+        self._sticky.setGeometry(vp.x(), vp.y(), vp.width(), h)
+        self._sticky.show()
+        self._sticky.raise_()
+        self._sticky.update()
