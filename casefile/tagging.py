@@ -1,0 +1,434 @@
+"""Tag suggestions from rules kept as data (``resources/rules/tags.json``).
+
+Which words count as a threat, which numbers are official, how many calls a
+day are too many: these change with practice and with the guideline a user
+cites, so they live in a JSON file anyone can extend without code. This module
+only knows how to apply the few kinds of rule (keywords, regexes, and five
+named structural checks) and never decides for the user: it *suggests*, and
+``CaseStore.suggest_tags`` never overrides a tag the user confirmed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from casefile.model import Message, Tag, TagState
+from casefile.parties import normalise_sender
+from casefile.store import CaseStore
+from casefile.timeline import Timeline, TimelineEntry, build_timeline, normalise_text
+from ocr.model import Direction, Kind
+
+log = logging.getLogger(__name__)
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "resources" / "rules" / "tags.json"
+
+CHECKS = ("id-number", "card-number", "night-time", "calls-per-day", "per-day-frequency")
+_ID_RE = re.compile(r"(?<!\d)\d{17}[\dx](?![\dx])")
+_CARD_RE = re.compile(r"(?<!\d)\d{16,19}(?![\dx])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10x98765432"
+_RULE_ID = re.compile(r"[a-z0-9_\-]+")
+_HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+Suggestion = tuple[int, str, str]  # (message id, tag, rule id)
+
+
+class RulesError(Exception):
+    """The rules file is missing or malformed: the user's (or an editor's) input."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class TagRule:
+    id: str
+    tag: str
+    label: str
+    description: str
+    basis: str
+    keywords: tuple[str, ...] = ()
+    regexes: tuple[str, ...] = ()
+    check: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+    directions: frozenset[Direction] = frozenset({Direction.INCOMING})
+    kinds: frozenset[Kind] = frozenset(Kind)
+    except_official: bool = False
+    except_phrases: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def source(self) -> str:
+        """How the store records who suggested a tag."""
+        return f"rule:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[TagRule, ...]
+    official_numbers: frozenset[str] = frozenset()
+    official_prefixes: tuple[str, ...] = ()
+    path: Path | None = None
+
+    def is_official(self, sender: str) -> bool:
+        """Whether a (normalised) sender is a known court/police/procuratorate number."""
+        return sender in self.official_numbers or any(sender.startswith(p) for p in self.official_prefixes)
+
+    def rule(self, rule_id: str) -> TagRule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    @property
+    def tag_names(self) -> tuple[str, ...]:
+        """Each tag once, in rule order: the GUI's tag filter and the dossier's legend."""
+        return tuple(dict.fromkeys(r.tag for r in self.rules))
+
+
+# -- loading -------------------------------------------------------------------------------
+
+
+def load_rules(path: str | Path | None = None) -> RuleSet:
+    """Read and check a rules file; a bad file fails loudly here, not mid-suggestion."""
+    p = Path(path) if path is not None else RULES_PATH
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise RulesError(p, f"cannot read the rules file: {e.strerror or e}") from e
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise RulesError(p, f"not valid JSON: {e}") from e
+    return parse_rules(data, p)
+
+
+def parse_rules(data: Any, path: Path | None = None) -> RuleSet:
+    where = path or Path("<rules>")
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulesError(where, "expected an object with a 'rules' list")
+    official = data.get("official_senders") or {}
+    numbers = frozenset(normalise_sender(str(n)) for n in official.get("numbers", []))
+    prefixes = tuple(normalise_sender(str(n)) for n in official.get("prefixes", []))
+    rules: list[TagRule] = []
+    seen: set[str] = set()
+    for k, raw in enumerate(data["rules"]):
+        rule = _parse_rule(raw, k, where)
+        if rule.id in seen:
+            raise RulesError(where, f"rule id '{rule.id}' appears twice")
+        seen.add(rule.id)
+        rules.append(rule)
+    return RuleSet(tuple(rules), numbers, prefixes, path)
+
+
+def _parse_rule(raw: Any, k: int, where: Path) -> TagRule:
+    if not isinstance(raw, dict):
+        raise RulesError(where, f"rule #{k + 1} is not an object")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not _RULE_ID.fullmatch(rid):
+        raise RulesError(where, f"rule #{k + 1}: 'id' must be lower-case letters, digits, '_' or '-'")
+    for key in ("tag", "label", "description", "basis"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RulesError(where, f"rule '{rid}': '{key}' is missing or empty")
+    keywords = tuple(normalise_text(w) for w in _strings(raw, "keywords", rid, where) if normalise_text(w))
+    regexes = _strings(raw, "regexes", rid, where)
+    check = raw.get("check")
+    params = raw.get("params") or {}
+    if not isinstance(params, dict):
+        raise RulesError(where, f"rule '{rid}': 'params' must be an object")
+    if check is not None:
+        if check not in CHECKS:
+            raise RulesError(where, f"rule '{rid}': unknown check '{check}' (known: {', '.join(CHECKS)})")
+        if keywords or regexes:
+            raise RulesError(where, f"rule '{rid}': a rule has either a 'check' or keywords/regexes")
+        _check_params(check, params, rid, where)
+    elif not keywords and not regexes:
+        raise RulesError(where, f"rule '{rid}': needs 'keywords', 'regexes' or a 'check'")
+    parts = [re.escape(w) for w in sorted(keywords, key=len, reverse=True)] + list(regexes)
+    try:
+        pattern = re.compile("|".join(parts)) if parts else None
+    except re.error as e:
+        raise RulesError(where, f"rule '{rid}': bad regular expression: {e}") from e
+    try:
+        directions = frozenset(Direction(d) for d in raw.get("directions", ["incoming"]))
+        kinds = frozenset(Kind(x) for x in raw.get("kinds", list(Kind)))
+    except ValueError as e:
+        raise RulesError(where, f"rule '{rid}': {e}") from e
+    return TagRule(
+        id=rid,
+        tag=raw["tag"].strip(),
+        label=raw["label"].strip(),
+        description=raw["description"].strip(),
+        basis=raw["basis"].strip(),
+        keywords=keywords,
+        regexes=regexes,
+        check=check,
+        params=params,
+        directions=directions,
+        kinds=kinds,
+        except_official=bool(raw.get("except_official", False)),
+        except_phrases=tuple(normalise_text(w) for w in _strings(raw, "except_phrases", rid, where)),
+        pattern=pattern,
+    )
+
+
+def _strings(raw: dict[str, Any], key: str, rid: str, where: Path) -> tuple[str, ...]:
+    v = raw.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise RulesError(where, f"rule '{rid}': '{key}' must be a list of strings")
+    return tuple(v)
+
+
+def _check_params(check: str, params: dict[str, Any], rid: str, where: Path) -> None:
+    def need_int(name: str) -> None:
+        v = params.get(name)
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise RulesError(where, f"rule '{rid}': params.{name} must be a whole number ≥ 0")
+
+    if check == "night-time":
+        for name in ("from", "until"):
+            if not isinstance(params.get(name), str) or not _HHMM.fullmatch(params[name]):
+                raise RulesError(where, f"rule '{rid}': params.{name} must be HH:MM")
+    elif check == "calls-per-day":
+        need_int("max")
+    elif check == "per-day-frequency":
+        need_int("default")
+
+
+# -- structural checks ------------------------------------------------------------------------
+
+
+def is_id_number(s: str) -> bool:
+    """An 18-character 居民身份证号 (GB 11643): check digit and a real birth date.
+
+    The check digit catches most OCR misreads and random 18-digit strings
+    (order numbers, tracking numbers), so a leak is only suggested for a
+    number that really has the shape of an ID.
+    """
+    s = s.lower()
+    if len(s) != 18 or not s[:17].isdigit() or not (s[17].isdigit() or s[17] == "x"):
+        return False
+    total = sum(int(c) * w for c, w in zip(s[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != s[17]:
+        return False
+    try:
+        born = date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
+    except ValueError:
+        return False
+    return 1900 <= born.year <= 2100 and s[0] in "123456789"
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check every major card scheme (UnionPay, Visa, Mastercard) uses."""
+    total = 0
+    for k, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if k % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def find_id_numbers(norm: str) -> list[str]:
+    """Valid ID numbers in normalised text (lower-case ``x``)."""
+    return [m.group() for m in _ID_RE.finditer(norm) if is_id_number(m.group())]
+
+
+def find_card_numbers(norm: str, context_words: Iterable[str] = (), context_chars: int = 6) -> list[str]:
+    """Bank card numbers in normalised text: Luhn-valid, or named as a card by the text.
+
+    Some numbers a message calls 卡号 fail Luhn (an OCR misread of one digit, or
+    a card scheme without it); the wording already says what it is. A valid ID
+    number is never also reported as a card.
+    """
+    words = tuple(context_words)
+    out = []
+    for m in _CARD_RE.finditer(norm):
+        digits = m.group()
+        if len(digits) == 18 and is_id_number(digits):
+            continue
+        before = norm[max(0, m.start() - context_chars) : m.start()]
+        if luhn_ok(digits) or any(w in before for w in words):
+            out.append(digits)
+    return out
+
+
+# -- suggesting ----------------------------------------------------------------------------------
+
+
+def suggest_tags(
+    source: Timeline | Iterable[Message],
+    rules: RuleSet,
+    settings: Mapping[str, str | None] | None = None,
+) -> list[Suggestion]:
+    """Every (message id, tag, rule id) the rules suggest, in timeline order.
+
+    Works on timeline entries so a message seen on three screenshots counts
+    once towards a frequency and its tag goes to every reading. A tag the user
+    already decided on (confirmed or removed, on any reading of the entry) is
+    not suggested; a tag two rules agree on is reported for the first rule in
+    the file. Pure: nothing is written.
+    """
+    timeline = source if isinstance(source, Timeline) else build_timeline(list(source))
+    settings = settings or {}
+    entries = timeline.entries
+    hits: dict[int, list[TagRule]] = defaultdict(list)
+    for rule in rules.rules:
+        for e in _matching(rule, entries, rules, settings):
+            hits[e.index].append(rule)
+    out: list[Suggestion] = []
+    seen: set[tuple[int, str]] = set()
+    for idx in sorted(hits):
+        e = entries[idx]
+        for rule in hits[idx]:
+            state = e.tag_states.get(rule.tag)
+            if state is not None and state != TagState.SUGGESTED:
+                continue
+            for mid in e.message_ids:
+                if (mid, rule.tag) not in seen:
+                    seen.add((mid, rule.tag))
+                    out.append((mid, rule.tag, rule.id))
+    log.info("tag rules: %d suggestions over %d entries", len(out), len(entries))
+    return out
+
+
+def _matching(
+    rule: TagRule, entries: tuple[TimelineEntry, ...], rules: RuleSet, settings: Mapping[str, str | None]
+) -> list[TimelineEntry]:
+    if rule.check == "night-time":
+        return _night(rule, entries)
+    if rule.check == "calls-per-day":
+        return _over_per_day(rule, entries, calls=True, limit=int(rule.params["max"]))
+    if rule.check == "per-day-frequency":
+        return _over_per_day(rule, entries, calls=False, limit=_frequency_limit(rule, settings))
+    out = []
+    for e in entries:
+        if e.direction not in rule.directions or e.kind not in rule.kinds:
+            continue
+        if rule.except_official and rules.is_official(e.sender):
+            continue
+        norm = e.norm_text
+        if rule.except_phrases:
+            for phrase in rule.except_phrases:
+                norm = norm.replace(phrase, "\x00")
+        if _text_matches(rule, norm):
+            out.append(e)
+    return out
+
+
+def _text_matches(rule: TagRule, norm: str) -> bool:
+    if rule.check == "id-number":
+        return bool(find_id_numbers(norm))
+    if rule.check == "card-number":
+        return bool(
+            find_card_numbers(
+                norm,
+                [normalise_text(w) for w in rule.params.get("context_words", [])],
+                int(rule.params.get("context_chars", 6)),
+            )
+        )
+    return rule.pattern is not None and rule.pattern.search(norm) is not None
+
+
+def _night(rule: TagRule, entries: tuple[TimelineEntry, ...]) -> list[TimelineEntry]:
+    start = _hhmm(rule.params["from"])
+    end = _hhmm(rule.params["until"])
+    out = []
+    for e in entries:
+        if not e.received or e.time is None or e.kind not in rule.kinds:
+            continue
+        t = e.time.time()
+        inside = (t >= start or t < end) if start > end else (start <= t < end)
+        if inside:
+            out.append(e)
+    return out
+
+
+def _over_per_day(
+    rule: TagRule, entries: tuple[TimelineEntry, ...], *, calls: bool, limit: int
+) -> list[TimelineEntry]:
+    """Every item of a (party, day) whose count passes the limit: the day is the pattern.
+
+    Items without a known minute or without a known sender are left out: a
+    day or a party is never guessed for a frequency claim.
+    """
+    groups: dict[tuple[str, date], list[TimelineEntry]] = defaultdict(list)
+    for e in entries:
+        if not e.received or e.time is None or not e.party or (e.kind == Kind.CALL) != calls:
+            continue
+        groups[(e.party, e.time.date())].append(e)
+    return [e for g in groups.values() if len(g) > limit for e in g]
+
+
+def _frequency_limit(rule: TagRule, settings: Mapping[str, str | None]) -> int:
+    default = int(rule.params["default"])
+    key = rule.params.get("setting")
+    raw = settings.get(key) if isinstance(key, str) else None
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        log.warning("setting %s is not a whole number; using %d", key, default)
+        return default
+    return value if value >= 0 else default
+
+
+def _hhmm(s: str) -> time:
+    h, m = s.split(":")
+    return time(int(h), int(m))
+
+
+# -- recording -----------------------------------------------------------------------------------
+
+
+def setting_keys(rules: RuleSet) -> list[str]:
+    """The case settings the rules read (so a caller can fetch just those)."""
+    return [k for r in rules.rules if isinstance(k := r.params.get("setting"), str)]
+
+
+def with_suggestions(timeline: Timeline, tags: Iterable[Tag], suggestions: Iterable[Suggestion]) -> Timeline:
+    """The timeline as it would look after recording ``suggestions``, without writing.
+
+    For read-only views (the ``timeline`` command) that should show what the
+    rules find without changing the case.
+    """
+    existing = list(tags)
+    have = {(t.message_id, t.tag) for t in existing}
+    now = datetime.now().replace(microsecond=0)
+    extra = [
+        Tag(mid, tag, TagState.SUGGESTED, f"rule:{rid}", now)
+        for mid, tag, rid in suggestions
+        if (mid, tag) not in have
+    ]
+    return timeline.with_tags([*existing, *extra])
+
+
+def apply_suggestions(store: CaseStore, rules: RuleSet | None = None) -> int:
+    """Run the rules over the case and record their suggestions; returns how many are new.
+
+    Goes through ``CaseStore.suggest_tags``, which never overrides a tag the
+    user confirmed or removed, so running this after every review is safe.
+    """
+    rules = rules or load_rules()
+    timeline = build_timeline(
+        store.messages(include_excluded=False),
+        store.screenshots(),
+        parties=store.parties(),
+        tags=store.tags(),
+    )
+    settings = {k: store.setting(k) for k in setting_keys(rules)}
+    suggestions = suggest_tags(timeline, rules, settings)
+    n = store.suggest_tags((mid, tag, f"rule:{rid}") for mid, tag, rid in suggestions)
+    log.info("tag rules: %d new suggestions recorded", n)
+    return n
