@@ -1,0 +1,321 @@
+"""Drop → import → read: the pipeline behind the progress bar.
+
+Why split this way: ``prepare`` (read, hash, check, store the original) only
+touches files, so it runs in a worker; ``record`` writes the row and runs here,
+on the GUI thread that owns the store. Reading fans out over processes through
+``casefile.reading.read`` in another worker, and each result is applied here.
+Cancelling stops between files or images; what was finished stays, so the case
+is always consistent (an original stored but not yet recorded is adopted by
+the next import of the same bytes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader
+
+from casefile.importer import (
+    ImportRejectedError,
+    ImportResult,
+    Outcome,
+    Prepared,
+    RejectReason,
+    collect_files,
+    prepare,
+    record,
+)
+from casefile.jobs import CancelToken, Progress
+from casefile.model import OcrStatus, Screenshot
+from casefile.reading import ReadResult, apply, read, requests_for
+from casefile.store import CaseStore
+from gui import messages
+from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+THUMB_HEIGHT = 176  # twice the row's thumbnail: sharp at 200 % scaling
+
+
+@dataclass(slots=True)
+class ImportTally:
+    imported: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    rejected: list[tuple[Path, RejectReason]] = field(default_factory=list)
+    read: int = 0
+    failed: list[tuple[str, str | None]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def import_job(paths: Sequence[Path], originals: Path) -> Callable[[CancelToken], Iterator[Any]]:
+    """The worker half of an import: expand folders, then prepare each file."""
+
+    def job(cancel: CancelToken) -> Iterator[Any]:
+        files = collect_files(paths)
+        total = len(files)
+        yield Progress(0, total)
+        for i, path in enumerate(files):
+            if cancel():
+                return
+            try:
+                yield prepare(path, originals)
+            except ImportRejectedError as exc:
+                yield ImportResult(path, Outcome.REJECTED, exc.reason, exc.detail)
+            yield Progress(i + 1, total)
+
+    return job
+
+
+def thumbnail_job(items: Sequence[tuple[str, Path]]) -> Callable[[CancelToken], Iterator[Any]]:
+    """Decode small thumbnails off the GUI thread (QImage is safe in a worker; QPixmap is not)."""
+
+    def job(cancel: CancelToken) -> Iterator[Any]:
+        for sha, path in items:
+            if cancel():
+                return
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid() and size.height() > 0:
+                w = max(1, round(size.width() * THUMB_HEIGHT / size.height()))
+                reader.setScaledSize(QSize(w, THUMB_HEIGHT))
+            image = reader.read()
+            if not image.isNull():
+                yield (sha, image.convertToFormat(QImage.Format.Format_RGB32))
+
+    return job
+
+
+class ImportController(QObject):
+    progress = Signal(str, int, int)  # phase ("import" | "read"), done, total
+    running_changed = Signal(bool)
+    shots_changed = Signal(int)  # a screenshot was added or its reading stored (its id)
+    finished = Signal(object)  # ImportTally
+    engine_missing = Signal()
+    failed = Signal(object)  # an unexpected exception from a job
+
+    def __init__(self, runner: TaskRunner, model: ScreenshotListModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._model = model
+        self._store: CaseStore | None = None
+        self._task: Task | None = None
+        self._tally: ImportTally | None = None
+        self._queue: list[Path] = []
+        self._reading: list[int] = []
+        self._workers = max(1, min(os.cpu_count() or 1, 4))
+        self.engine = "tesseract"
+
+    # -- case ----------------------------------------------------------------------
+
+    def set_store(self, store: CaseStore | None) -> None:
+        """Switch cases; the caller has already stopped and waited for the runner."""
+        self._task = None
+        self._tally = None
+        self._queue = []
+        self._reading = []
+        self._store = store
+        self._model.clear()
+        if store is not None:
+            self.refresh_list()
+            self.load_thumbnails(store.screenshots())
+
+    def refresh_list(self) -> None:
+        if self._store is None:
+            return
+        counts: dict[int, int] = {}
+        for m in self._store.messages(include_excluded=False):
+            counts[m.screenshot_id] = counts.get(m.screenshot_id, 0) + 1
+        self._model.sync(self._store.screenshots(), counts)
+
+    def load_thumbnails(self, shots: Sequence[Screenshot]) -> None:
+        if self._store is None:
+            return
+        items = [
+            (s.sha256, self._store.original_file(s)) for s in shots if not self._model.has_thumbnail(s.sha256)
+        ]
+        if not items:
+            return
+        task = self._runner.start("thumbnails", thumbnail_job(items))
+        store = self._store
+        task.result.connect(lambda r: self._thumbnail(store, r), Qt.ConnectionType.QueuedConnection)
+
+    def _thumbnail(self, store: CaseStore, item: tuple[str, QImage]) -> None:
+        if store is self._store:
+            self._model.set_thumbnail(*item)
+
+    # -- state -----------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    @property
+    def reading_ids(self) -> list[int]:
+        return list(self._reading)
+
+    def cancel(self) -> None:
+        self._queue = []
+        if self._task is not None:
+            self._task.cancel()
+
+    # -- import ------------------------------------------------------------------------
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files and folders; while an import runs, new drops wait their turn."""
+        if self._store is None or not paths:
+            return
+        if self._task is not None:
+            self._queue.extend(paths)
+            return
+        log.info("import of %d dropped path(s) started", len(paths))
+        self._tally = ImportTally()
+        self.running_changed.emit(True)
+        self.progress.emit("import", 0, 0)
+        task = self._runner.start("import", import_job(list(paths), self._store.paths.originals))
+        self._task = task
+        task.progress.connect(lambda p: self._on_progress(task, "import", p))
+        task.result.connect(lambda r: self._on_imported(task, r))
+        task.error.connect(lambda e: self._on_error(task, e))
+        task.finished.connect(lambda: self._on_import_finished(task, task.cancelled))
+
+    def _on_progress(self, task: Task, phase: str, p: Progress) -> None:
+        if task is self._task:
+            self.progress.emit(phase, p.done, p.total)
+
+    def _on_imported(self, task: Task, item: Prepared | ImportResult) -> None:
+        if task is not self._task or self._store is None or self._tally is None:
+            return
+        if isinstance(item, Prepared):
+            try:
+                result = record(self._store, item)
+            except Exception:
+                log.exception("recording an import failed (sha %s)", item.sha256[:12])
+                result = ImportResult(item.path, Outcome.REJECTED, RejectReason.CASE_NOT_WRITABLE)
+        else:
+            result = item
+        if result.outcome is Outcome.IMPORTED and result.screenshot_id is not None:
+            self._tally.imported.append(result.screenshot_id)
+            self.refresh_list()
+            self.load_thumbnails([self._store.screenshot(result.screenshot_id)])
+            self.shots_changed.emit(result.screenshot_id)
+        elif result.outcome is Outcome.DUPLICATE:
+            self._tally.duplicates += 1
+        elif result.reason is not None:
+            log.info("file rejected: %s", result.reason)
+            self._tally.rejected.append((result.path, result.reason))
+            self._model.add_rejected(result.path, result.reason)
+
+    def _on_import_finished(self, task: Task, cancelled: bool) -> None:
+        if task is not self._task or self._tally is None:
+            return
+        self._task = None
+        if cancelled:
+            self._tally.cancelled = True
+            self._finish()
+            return
+        if self._queue:
+            queued, self._queue = self._queue, []
+            tally = self._tally
+            self.import_paths(queued)
+            self._tally = _merge(tally, self._tally)
+            return
+        self.read_waiting()
+
+    # -- reading ------------------------------------------------------------------------
+
+    def read_waiting(self, *, again: Sequence[int] = ()) -> None:
+        """Read every screenshot not read yet (and those in ``again``)."""
+        if self._store is None or self._task is not None:
+            return
+        if self._tally is None:
+            self._tally = ImportTally()
+            self.running_changed.emit(True)
+        shots = [s for s in self._store.screenshots() if s.ocr_status == OcrStatus.WAITING or s.id in again]
+        if not shots:
+            self._finish()
+            return
+        self._reading = [s.id for s in shots]
+        self._update_reading()
+        self.progress.emit("read", 0, len(shots))
+        requests = requests_for(self._store, shots)
+        engine, workers = self.engine, self._workers
+        task = self._runner.start(
+            "read", lambda cancel: read(requests, engine=engine, workers=workers, cancel=cancel)
+        )
+        self._task = task
+        task.progress.connect(lambda p: self._on_progress(task, "read", p))
+        task.result.connect(lambda r: self._on_read(task, r))
+        task.error.connect(lambda e: self._on_error(task, e))
+        task.finished.connect(lambda: self._on_read_finished(task, task.cancelled))
+
+    def _update_reading(self) -> None:
+        # read() keeps ``workers`` images in flight, in order: those are "reading", the rest wait.
+        self._model.set_reading(set(self._reading[: self._workers]))
+
+    def _on_read(self, task: Task, result: ReadResult) -> None:
+        if task is not self._task or self._store is None or self._tally is None:
+            return
+        apply(self._store, result)
+        sid = result.screenshot_id
+        if sid in self._reading:
+            self._reading.remove(sid)
+        if result.extraction.error:
+            log.info("screenshot %d could not be read", sid)
+            self._tally.failed.append((self._store.screenshot(sid).original_name, result.extraction.error))
+        else:
+            self._tally.read += 1
+        self._update_reading()
+        self.refresh_list()
+        self.shots_changed.emit(sid)
+
+    def _on_read_finished(self, task: Task, cancelled: bool) -> None:
+        if task is not self._task or self._tally is None:
+            return
+        self._task = None
+        self._tally.cancelled = self._tally.cancelled or cancelled
+        self._reading = []
+        self._update_reading()
+        self._finish()
+
+    def _on_error(self, task: Task, exc: BaseException) -> None:
+        if task is not self._task:
+            return
+        if type(exc).__name__ == "EngineMissing":
+            log.warning("OCR engine missing")
+            self.engine_missing.emit()
+        else:
+            self.failed.emit(exc)
+
+    def _finish(self) -> None:
+        tally = self._tally or ImportTally()
+        self._tally = None
+        self.refresh_list()
+        self.running_changed.emit(False)
+        self.finished.emit(tally)
+
+
+def _merge(a: ImportTally, b: ImportTally | None) -> ImportTally:
+    if b is None:
+        return a
+    b.imported[:0] = a.imported
+    b.duplicates += a.duplicates
+    b.rejected[:0] = a.rejected
+    return b
+
+
+def summary(tally: ImportTally) -> tuple[str, list[str]]:
+    """The headline and one line per file that was not added or not read."""
+    headline = messages.import_summary(
+        len(tally.imported), tally.duplicates, len(tally.rejected), tally.cancelled
+    )
+    problems = [messages.rejected_file(p, r) for p, r in tally.rejected]
+    problems += [f"{name}: {messages.ocr_failed(name, err)}" for name, err in tally.failed]
+    return headline, problems

@@ -1,0 +1,322 @@
+"""The review pane's brain: which screenshot is shown, and every edit as an undoable correction.
+
+Why a controller: the table and the image only show and ask. Here each
+request becomes one ``casefile`` call that writes the correction with its audit
+row (the OCR value is never overwritten) and, when something changed, one
+command on the undo stack. The pane is then refilled from the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPixmap, QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
+
+from casefile.model import Screenshot
+from casefile.store import CaseStore, new_batch_id
+from gui.controllers.undo import BatchCommand
+from gui.models.message_table_model import Column, is_low
+from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.views.dialogs import SetAllDialog, SplitDialog
+from gui.views.review_pane import ReviewPane
+from ocr.model import Box, Direction, Kind, Layout
+
+log = logging.getLogger(__name__)
+
+LOW_COLUMNS = (Column.SENDER, Column.TIME, Column.TEXT)
+_FIELD = {Column.SENDER: "sender", Column.TIME: "time", Column.TEXT: "text"}
+
+
+class ReviewController(QObject):
+    changed = Signal(int)  # a screenshot's messages or review state changed
+    current_changed = Signal(int)  # the screenshot shown (-1: none)
+    status = Signal(str)  # a short note for the status bar
+
+    def __init__(
+        self,
+        pane: ReviewPane,
+        list_model: ScreenshotListModel,
+        undo: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.model = pane.model
+        self.list_model = list_model
+        self.undo = undo
+        self.store: CaseStore | None = None
+        self.current: int | None = None
+        self._pixmaps: dict[int, QPixmap] = {}
+        self.model.edit_requested.connect(self.edit)
+        pane.add_requested.connect(self.add_message)
+        pane.delete_requested.connect(self.delete)
+        pane.split_requested.connect(self.split)
+        pane.merge_requested.connect(self.merge)
+        pane.set_all_requested.connect(self.set_all)
+        pane.reviewed_toggled.connect(self.set_reviewed)
+
+    def set_store(self, store: CaseStore | None) -> None:
+        self.store = store
+        self.current = None
+        self._pixmaps = {}
+        self.undo.clear()
+        self.model.set_messages([])
+        self.pane.show_empty(self._empty_text())
+        self.current_changed.emit(-1)
+
+    def _empty_text(self) -> str:
+        return self.tr(
+            "Drag screenshots of text messages, chats or call logs anywhere onto this window,\n"
+            "or choose File → Import screenshots (Ctrl+O).\n\n"
+            "They are copied into the case unchanged and read automatically."
+        )
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show(self, screenshot_id: int | None) -> None:
+        """Show a screenshot and its messages (None: the empty hint)."""
+        if self.store is None or screenshot_id is None:
+            self.current = None
+            self.model.set_messages([])
+            self.pane.show_empty(self._empty_text())
+            self.current_changed.emit(-1)
+            return
+        shot = self.store.screenshot(screenshot_id)
+        changed = screenshot_id != self.current
+        self.current = screenshot_id
+        self._load_messages(shot)
+        if changed:
+            self.pane.show_screenshot(shot, self._pixmap(shot), self._subtitle(shot))
+            self.current_changed.emit(screenshot_id)
+        else:
+            self.pane.subtitle.setText(self._subtitle(shot))
+            self.pane.set_reviewed_checked(shot.reviewed)
+            self.pane.refresh_boxes()
+
+    def reload(self, screenshot_id: int) -> None:
+        """The store changed for this screenshot (an OCR result, an undo): refresh if shown."""
+        if screenshot_id == self.current:
+            self.show(screenshot_id)
+
+    def _load_messages(self, shot: Screenshot) -> None:
+        assert self.store is not None
+        selected = self.pane.selected_ids()
+        row, col = self.pane.current_cell()
+        msgs = self.store.messages(shot.id)
+        ids = {m.id for m in msgs}
+        self.model.set_messages(msgs, [t for t in self.store.tags() if t.message_id in ids])
+        if selected:
+            for mid in selected:
+                if self.pane.select_message(mid, col if col >= 0 else Column.TEXT):
+                    break
+        elif 0 <= row < self.model.rowCount():
+            self.pane.select_cell(row, col)
+
+    def _pixmap(self, shot: Screenshot) -> QPixmap | None:
+        assert self.store is not None
+        pm = self._pixmaps.get(shot.id)
+        if pm is None:
+            pm = QPixmap(str(self.store.original_file(shot)))
+            if len(self._pixmaps) > 6:
+                self._pixmaps.pop(next(iter(self._pixmaps)))
+            self._pixmaps[shot.id] = pm
+        return pm
+
+    def _subtitle(self, shot: Screenshot) -> str:
+        parts: list[str] = []
+        if shot.thread_title:
+            parts.append(shot.thread_title)
+        if shot.captured_at:
+            parts.append(self.tr("taken %1").replace("%1", shot.captured_at.strftime("%Y-%m-%d %H:%M")))
+        layout = {
+            Layout.SMS_THREAD: self.tr("text messages"),
+            Layout.SMS_INBOX: self.tr("message list"),
+            Layout.CHAT_THREAD: self.tr("chat"),
+            Layout.CALL_LOG: self.tr("call log"),
+        }
+        if shot.layout is not None:
+            parts.append(layout[shot.layout])
+        n = self.model.rowCount()
+        parts.append(self.tr("%n message(s)", "", n))
+        return "  ·  ".join(parts)
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def _push(self, text: str, batch: str, screenshot_id: int) -> None:
+        assert self.store is not None
+        log.info("correction batch %s on screenshot %d", batch[:8], screenshot_id)
+        self.undo.push(BatchCommand(self.store, text, batch, screenshot_id, self._after_change))
+
+    def _after_change(self, screenshot_id: int) -> None:
+        if self.current != screenshot_id:
+            self.show(screenshot_id)
+            self.current_changed.emit(screenshot_id)
+        else:
+            self.show(screenshot_id)
+        self.changed.emit(screenshot_id)
+
+    def edit(self, message_id: int, field: str, value: object) -> None:
+        if self.store is None:
+            return
+        batch = new_batch_id()
+        made = self.store.correct_many([(message_id, field, value)], batch=batch)
+        if made:
+            names = {
+                "sender": self.tr("Edit sender"),
+                "time": self.tr("Edit time"),
+                "text": self.tr("Edit text"),
+                "direction": self.tr("Edit direction"),
+            }
+            self._push(names.get(field, self.tr("Edit")), batch, self.store.message(message_id).screenshot_id)
+
+    def delete(self, ids: list[int]) -> None:
+        if self.store is None or self.current is None or not ids:
+            return
+        batch = new_batch_id()
+        if self.store.correct_many([(i, "excluded", True) for i in ids], batch=batch):
+            self._push(self.tr("Delete %n message(s)", "", len(ids)), batch, self.current)
+            self.status.emit(
+                self.tr("Deleted. The message stays in the correction record; Ctrl+Z brings it back.")
+            )
+
+    def add_message(self, box: Box) -> None:
+        """A message the OCR missed, outlined by the user; its text is typed next."""
+        if self.store is None or self.current is None:
+            return
+        shot = self.store.screenshot(self.current)
+        existing = [m for m in self.store.messages(shot.id) if not m.excluded]
+        kind = {Layout.CHAT_THREAD: Kind.CHAT, Layout.CALL_LOG: Kind.CALL}.get(
+            shot.layout or Layout.SMS_THREAD, Kind.SMS
+        )
+        senders = Counter(m.sender for m in existing if m.sender and m.direction is not Direction.OUTGOING)
+        above = [m for m in existing if m.box is not None and m.box.y <= box.y]
+        below = [m for m in existing if m.box is not None and m.box.y > box.y]
+        if above and below:
+            position = (max(m.position for m in above) + min(m.position for m in below)) / 2
+        elif below:
+            position = min(m.position for m in below) - 1
+        else:
+            position = None
+        time = max((m.time for m in above if m.time), default=None)
+        batch = new_batch_id()
+        mid = self.store.add_message(
+            shot.id,
+            kind=kind,
+            direction=Direction.INCOMING,
+            sender=senders.most_common(1)[0][0] if senders else None,
+            time=time,
+            text="",
+            box=box,
+            position=position,
+            batch=batch,
+        )
+        self._push(self.tr("Add message"), batch, shot.id)
+        self.pane.edit_text_of(mid)
+
+    def split(self, message_id: int) -> None:
+        if self.store is None:
+            return
+        m = self.store.message(message_id)
+        dialog = SplitDialog(m.text, self._dialog_parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        parts = dialog.parts()
+        if len(parts) < 2:
+            self.status.emit(self.tr("Nothing to split: put each message on its own line."))
+            return
+        ids = self.store.split_message(message_id, parts)
+        batch = self.store.corrections(message_id=ids[0])[0].batch
+        if batch:
+            self._push(self.tr("Split message"), batch, m.screenshot_id)
+
+    def merge(self, ids: list[int]) -> None:
+        if self.store is None or len(ids) < 2:
+            return
+        mid = self.store.merge_messages(ids)
+        batch = self.store.corrections(message_id=mid)[0].batch
+        if batch:
+            self._push(self.tr("Merge messages"), batch, self.store.message(mid).screenshot_id)
+            self.pane.select_message(mid)
+
+    def set_all(self) -> None:
+        if self.store is None or self.current is None:
+            return
+        msgs = [m for m in self.store.messages(self.current) if not m.excluded]
+        if not msgs:
+            return
+        senders = Counter(m.sender for m in msgs if m.sender)
+        first_time = next((m.time for m in msgs if m.time), None)
+        dialog = SetAllDialog(
+            senders.most_common(1)[0][0] if senders else "", first_time, self._dialog_parent()
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        sender, time = dialog.values()
+        self.apply_to_all(sender, time)
+
+    def apply_to_all(self, sender: str | None, time: datetime | None) -> None:
+        """Give every message of the current screenshot this sender and/or time (one undo step)."""
+        if self.store is None or self.current is None:
+            return
+        changes: list[tuple[int, str, object]] = []
+        for m in self.store.messages(self.current):
+            if m.excluded:
+                continue
+            if sender is not None and m.direction is not Direction.OUTGOING:
+                changes.append((m.id, "sender", sender))
+            if time is not None:
+                changes.append((m.id, "time", time))
+        batch = new_batch_id()
+        if self.store.correct_many(changes, batch=batch):
+            self._push(self.tr("Set sender/time for all"), batch, self.current)
+
+    def set_reviewed(self, on: bool) -> None:
+        if self.store is None or self.current is None:
+            return
+        self.store.set_reviewed(self.current, on)
+        self.changed.emit(self.current)
+
+    # -- keyboard review -----------------------------------------------------------------
+
+    def next_low_confidence(self) -> bool:
+        """Jump to the next unsure field: later in this table, then on later screenshots."""
+        if self.store is None:
+            return False
+        row, col = self.pane.current_cell()
+        cells = self._low_cells()
+        for r, c in cells:
+            if (r, c) > (row, col):
+                self.pane.select_cell(r, c)
+                return True
+        ids = self.list_model.shot_ids()
+        start = ids.index(self.current) + 1 if self.current in ids else 0
+        for sid in ids[start:] + ids[:start]:
+            if sid == self.current:
+                continue
+            msgs = [m for m in self.store.messages(sid) if not m.excluded]
+            if any(is_low(m, _FIELD[c]) for m in msgs for c in LOW_COLUMNS):
+                self.show(sid)
+                cells = self._low_cells()
+                if cells:
+                    self.pane.select_cell(*cells[0])
+                return True
+        if cells:
+            self.pane.select_cell(*cells[0])
+            return True
+        self.status.emit(self.tr("No unsure fields left."))
+        return False
+
+    def _low_cells(self) -> list[tuple[int, int]]:
+        out = []
+        for r, m in enumerate(self.model.messages()):
+            for c in LOW_COLUMNS:
+                if is_low(m, _FIELD[c]):
+                    out.append((r, int(c)))
+        return out
+
+    def _dialog_parent(self) -> QWidget:
+        return self.pane.window()

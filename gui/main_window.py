@@ -1,0 +1,393 @@
+"""The main window: a shell that lays out the parts and routes menus to controllers.
+
+Why so thin: every decision lives in a controller (import pipeline, review
+edits) or in ``casefile``; this file only builds widgets, menus and the status
+bar, opens cases, and accepts files dropped anywhere on the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from casefile.store import CaseError, CaseStore
+from gui import messages, settings
+from gui.controllers.import_controller import ImportController, ImportTally, summary
+from gui.controllers.review_controller import ReviewController
+from gui.models.message_table_model import MessageTableModel
+from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.tasks import TaskRunner
+from gui.views import hosted
+from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog
+from gui.views.progress_panel import ProgressPanel
+from gui.views.review_pane import ReviewPane
+from gui.views.screenshot_list import ScreenshotList
+
+log = logging.getLogger(__name__)
+VERSION = "0.1.0"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, log_file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.log_file = log_file
+        self.store: CaseStore | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.last_tally: ImportTally | None = None
+        self.setAcceptDrops(True)
+
+        self.runner = TaskRunner(self)
+        self.shots = ScreenshotListModel(self)
+        self.shot_list = ScreenshotList(self)
+        self.shot_list.setModel(self.shots)
+        self.undo_stack = QUndoStack(self)
+        self.review_pane = ReviewPane(MessageTableModel(self), self)
+        self.review_pane.image.setAcceptDrops(False)
+        self.review = ReviewController(self.review_pane, self.shots, self.undo_stack, self)
+        self.imports = ImportController(self.runner, self.shots, self)
+        self.imports.engine = settings.ocr_engine()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.review_pane, self.tr("Review"))
+        self.timeline: Any = hosted.timeline_view(self)
+        if self.timeline is not None:
+            self.tabs.addTab(self.timeline, self.tr("Timeline"))
+            self.timeline.openMessageRequested.connect(self.open_message)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.shot_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self.progress = ProgressPanel(self)
+        self.case_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addWidget(self.case_label)
+        self._build_menus()
+        self._connect()
+        self._restore_geometry()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _action(
+        self, menu: object, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)
+        menu.addAction(a)  # type: ignore[attr-defined]
+        return a
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu(self.tr("&File"))
+        self.act_import = self._action(
+            f, self.tr("&Import screenshots…"), self.choose_files, QKeySequence.StandardKey.Open
+        )
+        self._action(f, self.tr("Import a &folder…"), self.choose_folder)
+        f.addSeparator()
+        self._action(f, self.tr("&Open case folder…"), self.choose_case)
+        self._action(f, self.tr("&New case folder…"), self.new_case)
+        self._action(f, self.tr("Case &details…"), self.edit_case_details)
+        f.addSeparator()
+        self._action(f, self.tr("&Export dossier…"), self.export_dossier, "Ctrl+E")
+        f.addSeparator()
+        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        e = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        e.addAction(undo)
+        e.addAction(redo)
+        self.act_undo, self.act_redo = undo, redo
+
+        r = bar.addMenu(self.tr("&Review"))
+        self._action(r, self.tr("&Next screenshot"), lambda: self.step(1), "Alt+Down")
+        self._action(r, self.tr("&Previous screenshot"), lambda: self.step(-1), "Alt+Up")
+        self._action(
+            r, self.tr("Mark as reviewed and go to the &next"), self.mark_reviewed_next, "Ctrl+Return"
+        )
+        self._action(r, self.tr("Next &unsure field"), self.review.next_low_confidence, "F3")
+        r.addSeparator()
+        self._action(r, self.tr("&Read screenshots again"), self.read_again)
+
+        v = bar.addMenu(self.tr("&View"))
+        lang = v.addMenu(self.tr("&Language"))
+        for code, label in (("auto", self.tr("As the system")), ("zh_CN", "中文"), ("en", "English")):
+            a = self._action(lang, label, lambda _c=False, c=code: self.set_language(c))
+            a.setCheckable(True)
+            a.setChecked(settings.language() == code)
+
+        h = bar.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&About Screenproof"), self.about)
+        self._action(h, self.tr("Open the &log folder"), self.open_log_folder)
+
+    def _connect(self) -> None:
+        self.shot_list.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.review.current_changed.connect(self._select_in_list)
+        self.review.changed.connect(self._case_changed)
+        self.review.status.connect(lambda t: self.statusBar().showMessage(t, 8000))
+        self.imports.progress.connect(self.progress.show_progress)
+        self.imports.running_changed.connect(lambda on: None if on else self.progress.hide())
+        self.imports.shots_changed.connect(self._shot_arrived)
+        self.imports.finished.connect(self._import_finished)
+        self.imports.engine_missing.connect(self._engine_missing)
+        self.imports.failed.connect(self._job_failed)
+        self.progress.cancel_requested.connect(self._cancel)
+
+    # -- cases ----------------------------------------------------------------------------
+
+    def open_case(self, folder: Path, *, create: bool = True) -> bool:
+        """Open (or create) a case folder; on failure say why and keep the current case."""
+        try:
+            store = CaseStore.open(folder, create=create)
+        except CaseError as exc:
+            log.warning("case could not be opened: %s", type(exc).__name__)
+            QMessageBox.warning(
+                self, self.tr("Case folder"), messages.case_not_openable(exc.folder, exc.reason)
+            )
+            return False
+        self.runner.shutdown()
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        settings.set_last_case(store.paths.folder)
+        self.imports.set_store(store)
+        self.review.set_store(store)
+        if self.timeline is not None:
+            self.timeline.set_store(store)
+        self._update_title()
+        ids = self.shots.shot_ids()
+        if ids:
+            self.review.show(ids[0])
+        if any(s.ocr_status == "waiting" for s in store.screenshots()):
+            self.imports.read_waiting()
+        return True
+
+    def _update_title(self) -> None:
+        if self.store is None:
+            return
+        info = self.store.case_info()
+        name = info.title or self.store.paths.folder.name
+        self.setWindowTitle(self.tr("%1 — Screenproof").replace("%1", name))
+        self.case_label.setText(self.tr("Case: %1").replace("%1", str(self.store.paths.folder)))
+
+    def choose_case(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open case folder"))
+        if folder:
+            self.open_case(Path(folder), create=False)
+
+    def new_case(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an empty folder for the new case"))
+        if folder and self.open_case(Path(folder), create=True):
+            self.edit_case_details()
+
+    def edit_case_details(self) -> None:
+        if self.store is None:
+            return
+        dialog = CaseDetailsDialog(self.store.case_info(), self)
+        if dialog.exec():
+            self.store.set_case_info(dialog.info())
+            self._update_title()
+
+    def export_dossier(self) -> None:
+        if self.store is None:
+            return
+        dialog = hosted.export_dialog(self.store, self.runner, self)
+        if dialog is None:
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("Exporting the dossier is not available yet.")
+            )
+            return
+        dialog.exec()
+
+    # -- importing --------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.store is not None and paths:
+            self.imports.import_paths(paths)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import screenshots"),
+            "",
+            self.tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.heic);;All files (*)"),
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of screenshots"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def read_again(self) -> None:
+        if self.review.current is not None:
+            self.imports.read_waiting(again=[self.review.current])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _shot_arrived(self, screenshot_id: int) -> None:
+        self.review.reload(screenshot_id)
+        if self.review.current is None:
+            self.review.show(screenshot_id)
+        if self.timeline is not None and self.tabs.currentIndex() == 1:
+            self.timeline.refresh()
+
+    def _import_finished(self, tally: ImportTally) -> None:
+        self.last_tally = tally
+        if self.timeline is not None:
+            self.timeline.refresh()
+        if not tally.imported and not tally.rejected and not tally.duplicates:
+            return
+        headline, problems = summary(tally)
+        self.statusBar().showMessage(headline, 15000)
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        self.summary_dialog = ImportSummaryDialog(headline, problems, self)
+        self.summary_dialog.show()  # not modal: the user can keep working
+
+    def _cancel(self) -> None:
+        self.progress.cancelling()
+        self.imports.cancel()
+
+    def _engine_missing(self) -> None:
+        QMessageBox.warning(self, self.tr("Text recognition is not installed"), messages.engine_missing())
+
+    def _job_failed(self, exc: BaseException) -> None:
+        from gui.app import show_crash
+
+        show_crash(type(exc), exc, exc.__traceback__)
+
+    # -- review -----------------------------------------------------------------------------
+
+    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        shot = self.shots.shot_at(current.row())
+        if shot is not None:
+            self.review.show(shot.id)
+
+    def _select_in_list(self, screenshot_id: int) -> None:
+        row = self.shots.row_of(screenshot_id)
+        if row >= 0 and self.shot_list.currentIndex().row() != row:
+            self.shot_list.selectionModel().setCurrentIndex(
+                self.shots.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.shot_list.scrollTo(self.shots.index(row))
+
+    def _case_changed(self, screenshot_id: int) -> None:
+        self.imports.refresh_list()
+        if self.timeline is not None:
+            self.timeline.refresh()
+
+    def step(self, delta: int) -> None:
+        ids = self.shots.shot_ids()
+        if not ids:
+            return
+        i = ids.index(self.review.current) + delta if self.review.current in ids else 0
+        self.review.show(ids[max(0, min(i, len(ids) - 1))])
+
+    def mark_reviewed_next(self) -> None:
+        if self.review.current is not None:
+            self.review.set_reviewed(True)
+            self.step(1)
+
+    def open_message(self, message_id: int) -> None:
+        """The timeline asked for a message: show its screenshot and select its row."""
+        if self.store is None:
+            return
+        try:
+            m = self.store.message(message_id)
+        except KeyError:
+            return
+        self.tabs.setCurrentWidget(self.review_pane)
+        self.review.show(m.screenshot_id)
+        self.review_pane.select_message(message_id)
+
+    # -- settings, help, closing --------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        settings.set_language(code)
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used the next time Screenproof starts.")
+        )
+
+    def about(self) -> None:
+        text = (
+            self.tr("<h3>Screenproof %1</h3>").replace("%1", VERSION)
+            + self.tr(
+                "<p>Organises screenshots of harassment by debt collectors into an evidence dossier.</p>"
+            )
+            + self.tr("<p>Log file:<br><code>%1</code></p>").replace("%1", str(self.log_file))
+        )
+        if self.store is not None:
+            text += self.tr("<p>Case folder:<br><code>%1</code></p>").replace(
+                "%1", str(self.store.paths.folder)
+            )
+        QMessageBox.about(self, self.tr("About Screenproof"), text)
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
+
+    def _restore_geometry(self) -> None:
+        geo, state = settings.geometry()
+        if geo is None or not self.restoreGeometry(geo):
+            self.resize(1280, 820)
+        if state is not None:
+            self.restoreState(state)
+        split = settings.splitter_state("main")
+        if split is not None:
+            self.splitter.restoreState(split)
+        review = settings.splitter_state("review")
+        if review is not None:
+            self.review_pane.splitter.restoreState(review)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.set_geometry(self.saveGeometry(), self.saveState())
+        settings.set_splitter_state("main", self.splitter.saveState())
+        settings.set_splitter_state("review", self.review_pane.splitter.saveState())
+        self.runner.shutdown()
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

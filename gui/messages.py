@@ -1,0 +1,99 @@
+"""Typed errors and reasons → sentences a stressed, non-technical user can act on.
+
+Why here and only here: the domain raises typed errors (``ImportRejectedError``
+with a ``RejectReason``, ``CaseError``, ``EngineMissing``); turning them into
+words is presentation, and doing it in one module keeps every sentence in the
+translation file and every reason covered (a test checks each RejectReason).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from casefile.importer import RejectReason
+
+INSTALL_COMMAND = "sudo apt install tesseract-ocr tesseract-ocr-chi-sim"
+
+
+def reject_reason(reason: RejectReason) -> str:
+    """A short phrase: why this one file was not imported."""
+    texts = {
+        RejectReason.NOT_FOUND: QCoreApplication.translate("Messages", "the file no longer exists"),
+        RejectReason.UNREADABLE: QCoreApplication.translate(
+            "Messages", "the file cannot be read (permissions or a disk error)"
+        ),
+        RejectReason.EMPTY: QCoreApplication.translate("Messages", "the file is empty"),
+        RejectReason.FILE_TOO_LARGE: QCoreApplication.translate(
+            "Messages", "the file is larger than 200 MB, so it is not a screenshot"
+        ),
+        RejectReason.TOO_MANY_PIXELS: QCoreApplication.translate(
+            "Messages", "the picture is far too large to be a screenshot"
+        ),
+        RejectReason.NOT_AN_IMAGE: QCoreApplication.translate("Messages", "this is not a picture"),
+        RejectReason.UNSUPPORTED_FORMAT: QCoreApplication.translate(
+            "Messages", "this picture format is not supported (use PNG, JPEG, WebP, BMP or HEIC)"
+        ),
+        RejectReason.HEIC_UNSUPPORTED: QCoreApplication.translate(
+            "Messages", "iPhone HEIC pictures need the pillow-heif package"
+        ),
+        RejectReason.CORRUPT: QCoreApplication.translate("Messages", "the picture is damaged or incomplete"),
+        RejectReason.CASE_NOT_WRITABLE: QCoreApplication.translate(
+            "Messages", "the case folder cannot be written to"
+        ),
+    }
+    return texts[reason]
+
+
+def rejected_file(path: Path, reason: RejectReason) -> str:
+    """A full sentence naming the file and the reason."""
+    return (
+        QCoreApplication.translate("Messages", "%1 was not added: %2")
+        .replace("%1", path.name)
+        .replace("%2", reject_reason(reason))
+    )
+
+
+def case_not_openable(folder: Path, reason: str) -> str:
+    """A case folder that cannot be opened or written: say where, and what to try."""
+    return (
+        QCoreApplication.translate(
+            "Messages",
+            "The case folder %1 cannot be opened or written to.\n\n"
+            "Check that the folder exists, that you may write to it and that the disk is not full, "
+            "or choose another folder (File → Open case folder).\n\nDetails: %2",
+        )
+        .replace("%1", str(folder))
+        .replace("%2", reason)
+    )
+
+
+def engine_missing() -> str:
+    """Tesseract or its Chinese data is missing: the single most likely first-run problem."""
+    return QCoreApplication.translate(
+        "Messages",
+        "The text recognition program (Tesseract with Simplified Chinese) is not installed, "
+        "so the screenshots cannot be read yet. They are safely stored in the case.\n\n"
+        "Open a terminal and run:\n\n%1\n\nthen choose Review → Read screenshots again.",
+    ).replace("%1", INSTALL_COMMAND)
+
+
+def ocr_failed(name: str, error: str | None) -> str:
+    """One screenshot the OCR could not read (shown in its row, never as a pop-up)."""
+    if not error:
+        return QCoreApplication.translate("Messages", "could not be read")
+    return QCoreApplication.translate("Messages", "could not be read: %1").replace("%1", error)
+
+
+def import_summary(imported: int, duplicates: int, rejected: int, cancelled: bool) -> str:
+    """The one sentence after an import, instead of one dialog per file."""
+    parts = [QCoreApplication.translate("Messages", "%n screenshot(s) added", None, imported)]
+    if duplicates:
+        parts.append(QCoreApplication.translate("Messages", "%n already in the case", None, duplicates))
+    if rejected:
+        parts.append(QCoreApplication.translate("Messages", "%n not added", None, rejected))
+    text = QCoreApplication.translate("Messages", "; ").join(parts)
+    if cancelled:
+        text += QCoreApplication.translate("Messages", " (stopped before the end)")
+    return text

@@ -1,0 +1,208 @@
+"""The screenshot itself, with each message's box: fit to height, zoom, pan, draw.
+
+Why a QGraphicsView: boxes are scene items in image pixels, so zooming and
+panning never move them off their text, and a click on a box maps straight to
+its message. Drawing mode lets the user outline a message the OCR missed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from ocr.model import Box
+
+BOX_PEN = QColor(40, 110, 200, 150)
+LOW_PEN = QColor(214, 137, 16, 220)
+SELECTED_PEN = QColor(220, 60, 40)
+SELECTED_FILL = QColor(220, 60, 40, 40)
+DRAW_PEN = QColor(30, 150, 80)
+
+
+class MessageBoxItem(QGraphicsRectItem):
+    """One message's rectangle; remembers which message it belongs to."""
+
+    def __init__(self, message_id: int, box: Box, low: bool) -> None:
+        super().__init__(QRectF(box.x, box.y, box.w, box.h))
+        self.message_id = message_id
+        self.low = low
+        self.set_highlighted(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_highlighted(self, on: bool) -> None:
+        color = SELECTED_PEN if on else (LOW_PEN if self.low else BOX_PEN)
+        pen = QPen(color, 3 if on else 2)
+        pen.setCosmetic(True)
+        if self.low and not on:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setBrush(QBrush(SELECTED_FILL) if on else QBrush(Qt.BrushStyle.NoBrush))
+        self.setZValue(2 if on else 1)
+
+
+class ImageView(QGraphicsView):
+    box_clicked = Signal(int)  # message id
+    box_drawn = Signal(object)  # ocr.model.Box in image pixels
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageView")
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("#eceef1"))
+        self._pixmap: QGraphicsPixmapItem | None = None
+        self._boxes: dict[int, MessageBoxItem] = {}
+        self._selected: set[int] = set()
+        self._drawing = False
+        self._draw_start: QPointF | None = None
+        self._draw_item: QGraphicsRectItem | None = None
+        self._fit = True
+
+    # -- content ---------------------------------------------------------------
+
+    def set_image(self, pixmap: QPixmap | None) -> None:
+        self._scene.clear()
+        self._boxes = {}
+        self._selected = set()
+        self._pixmap = None
+        self._draw_item = None
+        if pixmap is None or pixmap.isNull():
+            self._scene.setSceneRect(QRectF())
+            return
+        self._pixmap = self._scene.addPixmap(pixmap)
+        self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.setSceneRect(QRectF(pixmap.rect()))
+        self.fit_height()
+
+    def has_image(self) -> bool:
+        return self._pixmap is not None
+
+    def set_boxes(self, boxes: list[tuple[int, Box, bool]]) -> None:
+        """(message id, box, low confidence) for each message that has a box."""
+        for item in self._boxes.values():
+            self._scene.removeItem(item)
+        self._boxes = {}
+        for mid, box, low in boxes:
+            item = MessageBoxItem(mid, box, low)
+            self._scene.addItem(item)
+            self._boxes[mid] = item
+        self.highlight(self._selected, scroll=False)
+
+    def box_ids(self) -> list[int]:
+        return list(self._boxes)
+
+    def box_item(self, message_id: int) -> MessageBoxItem | None:
+        return self._boxes.get(message_id)
+
+    def highlight(self, message_ids: set[int], *, scroll: bool = True) -> None:
+        self._selected = set(message_ids)
+        for mid, item in self._boxes.items():
+            item.set_highlighted(mid in self._selected)
+        if scroll and message_ids:
+            first = next((self._boxes[m] for m in message_ids if m in self._boxes), None)
+            if first is not None:
+                self.ensureVisible(first, 40, 60)
+
+    # -- zoom ----------------------------------------------------------------------
+
+    def fit_height(self) -> None:
+        """Show the whole height of the screenshot, as a phone shows it."""
+        self._fit = True
+        if self._pixmap is None:
+            return
+        self.resetTransform()
+        rect = self._scene.sceneRect()
+        view = self.viewport().rect()
+        if rect.height() <= 0 or view.height() <= 0:
+            return
+        scale = min((view.height() - 8) / rect.height(), (view.width() - 8) / max(rect.width(), 1) * 3)
+        scale = max(scale, 0.02)
+        self.scale(scale, scale)
+        self.centerOn(rect.center().x(), rect.top())
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom(self) -> float:
+        return float(self.transform().m11())
+
+    def zoom_by(self, factor: float) -> None:
+        new = self.zoom() * factor
+        if not 0.05 <= new <= 8.0:
+            return
+        self._fit = False
+        self.scale(factor, factor)
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit:
+            self.fit_height()
+
+    # -- clicking and drawing --------------------------------------------------------
+
+    def set_drawing(self, on: bool) -> None:
+        self._drawing = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor)
+
+    def is_drawing(self) -> bool:
+        return self._drawing
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._drawing and self._pixmap is not None:
+            self._draw_start = self.mapToScene(event.position().toPoint())
+            pen = QPen(DRAW_PEN, 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            self._draw_item = self._scene.addRect(QRectF(self._draw_start, self._draw_start), pen)
+            self._draw_item.setZValue(3)
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.itemAt(event.position().toPoint())
+            while item is not None and not isinstance(item, MessageBoxItem):
+                item = item.parentItem()
+            if isinstance(item, MessageBoxItem):
+                self.box_clicked.emit(item.message_id)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._draw_item is not None and self._draw_start is not None:
+            now = self.mapToScene(event.position().toPoint())
+            self._draw_item.setRect(QRectF(self._draw_start, now).normalized())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._draw_item is not None:
+            rect = self._draw_item.rect().intersected(self._scene.sceneRect())
+            self._scene.removeItem(self._draw_item)
+            self._draw_item = None
+            self._draw_start = None
+            self.set_drawing(False)
+            if rect.width() >= 8 and rect.height() >= 8:
+                self.box_drawn.emit(Box(int(rect.x()), int(rect.y()), int(rect.width()), int(rect.height())))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)

@@ -1,0 +1,248 @@
+"""The review pane: the screenshot on the left, its messages in a table on the right.
+
+Why both at once: the user corrects what the OCR read by looking at the
+original, so the image and the table stay in step: selecting a row outlines
+its bubble and scrolls to it, clicking a bubble selects its row. The pane
+only shows and asks; the review controller does the storing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.model import Screenshot
+from gui.models.message_table_model import Column, MessageTableModel, is_low
+from gui.views.delegates import DirectionDelegate, TimeDelegate
+from gui.views.image_view import ImageView
+from ocr.model import Box
+
+
+class ReviewPane(QWidget):
+    add_requested = Signal(object)  # Box drawn on the image
+    delete_requested = Signal(list)  # message ids
+    split_requested = Signal(int)
+    merge_requested = Signal(list)
+    set_all_requested = Signal()
+    reviewed_toggled = Signal(bool)
+
+    def __init__(self, model: MessageTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPane")
+        self.model = model
+        self.image = ImageView(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("messageTable")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.time_delegate = TimeDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.DIRECTION, DirectionDelegate(self.table))
+        self.table.setItemDelegateForColumn(Column.TIME, self.time_delegate)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        model.modelReset.connect(self._fit_columns)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("reviewTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("reviewSubtitle")
+        self.subtitle.setWordWrap(True)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._build_actions()
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("reviewSplitter")
+        split.addWidget(self.image)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        split.setSizes([420, 640])
+        self.splitter = split
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        body = QWidget(self)
+        v = QVBoxLayout(body)
+        v.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        v.addLayout(head)
+        v.addWidget(self.toolbar)
+        v.addWidget(split, 1)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addWidget(self.stack)
+
+        self.image.box_clicked.connect(self.select_message)
+        self.image.box_drawn.connect(self.add_requested)
+        self.image.box_drawn.connect(lambda _b: self.act_add.setChecked(False))
+        self.show_empty(self.tr("Drag screenshots here, or choose File → Import screenshots (Ctrl+O)."))
+
+    def _build_actions(self) -> None:
+        tb = self.toolbar
+
+        def act(text: str, tip: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+            a = QAction(text, self)
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tb.addAction(a)
+            return a
+
+        self.act_zoom_in = act(
+            self.tr("Zoom in"), self.tr("Enlarge the screenshot (Ctrl + mouse wheel)"), "Ctrl+="
+        )
+        self.act_zoom_out = act(self.tr("Zoom out"), self.tr("Shrink the screenshot"), "Ctrl+-")
+        self.act_fit = act(self.tr("Fit"), self.tr("Show the whole height of the screenshot"), "Ctrl+0")
+        tb.addSeparator()
+        self.act_add = act(
+            self.tr("Add missed message"),
+            self.tr("Draw a box around a message the OCR missed, then type its text"),
+        )
+        self.act_add.setCheckable(True)
+        self.act_delete = act(
+            self.tr("Delete"),
+            self.tr("Remove a wrongly read message (it stays in the correction record)"),
+            QKeySequence.StandardKey.Delete,
+        )
+        self.act_split = act(self.tr("Split"), self.tr("Split one bubble that holds several messages"))
+        self.act_merge = act(self.tr("Merge"), self.tr("Join the selected rows into one message"))
+        self.act_set_all = act(
+            self.tr("Sender/time for all…"),
+            self.tr("Set the sender or the time of every message on this screenshot at once"),
+        )
+        tb.addSeparator()
+        self.act_reviewed = act(self.tr("Reviewed"), self.tr("Mark this screenshot as checked by you"))
+        self.act_reviewed.setCheckable(True)
+
+        self.act_zoom_in.triggered.connect(lambda: self.image.zoom_by(1.25))
+        self.act_zoom_out.triggered.connect(lambda: self.image.zoom_by(0.8))
+        self.act_fit.triggered.connect(self.image.fit_height)
+        self.act_add.toggled.connect(self.image.set_drawing)
+        self.act_delete.triggered.connect(lambda: self._emit_ids(self.delete_requested, 1))
+        self.act_split.triggered.connect(self._split)
+        self.act_merge.triggered.connect(lambda: self._emit_ids(self.merge_requested, 2))
+        self.act_set_all.triggered.connect(self.set_all_requested)
+        self.act_reviewed.triggered.connect(self.reviewed_toggled)
+
+    # -- showing --------------------------------------------------------------------
+
+    def show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self.image.set_image(None)
+
+    def show_screenshot(self, shot: Screenshot, pixmap: QPixmap | None, subtitle: str) -> None:
+        self.stack.setCurrentIndex(1)
+        self.title.setText(shot.original_name)
+        self.subtitle.setText(subtitle)
+        self.image.set_image(pixmap)
+        self.act_reviewed.setChecked(shot.reviewed)
+        self.time_delegate.fallback = shot.captured_at
+        self.refresh_boxes()
+
+    def set_reviewed_checked(self, on: bool) -> None:
+        self.act_reviewed.setChecked(on)
+
+    def refresh_boxes(self) -> None:
+        boxes: list[tuple[int, Box, bool]] = []
+        for m in self.model.messages():
+            if m.box is not None:
+                boxes.append((m.id, m.box, any(is_low(m, f) for f in ("sender", "text"))))
+        self.image.set_boxes(boxes)
+
+    def _fit_columns(self) -> None:
+        for col in (Column.DIRECTION, Column.SENDER, Column.TIME):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 12, 220))
+
+    # -- selection ------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            m = self.model.message_at(r)
+            if m is not None:
+                out.append(m.id)
+        return out
+
+    def select_message(self, message_id: int, column: int = Column.TEXT) -> bool:
+        row = self.model.row_of(message_id)
+        if row < 0:
+            return False
+        idx = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(idx)
+        return True
+
+    def select_cell(self, row: int, column: int) -> None:
+        idx = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(idx)
+        self.table.setFocus()
+
+    def current_cell(self) -> tuple[int, int]:
+        idx: QModelIndex = self.table.currentIndex()
+        return (idx.row(), idx.column()) if idx.isValid() else (-1, -1)
+
+    def edit_text_of(self, message_id: int) -> None:
+        row = self.model.row_of(message_id)
+        if row >= 0:
+            self.select_cell(row, Column.TEXT)
+            self.table.edit(self.model.index(row, Column.TEXT))
+
+    def _table_selection_changed(self) -> None:
+        self.image.highlight(set(self.selected_ids()))
+
+    def _emit_ids(self, signal: SignalInstance, minimum: int) -> None:
+        ids = self.selected_ids()
+        if len(ids) >= minimum:
+            signal.emit(ids)
+
+    def _split(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.split_requested.emit(ids[0])
