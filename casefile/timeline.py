@@ -677,7 +677,7 @@ def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int],
         readings_differ=len({it.norm for it in g}) > 1,
         received=is_received(kind, direction),
         norm_text=p.norm,
-        search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold())),
+        search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
     )
     return _with_states(e, states)
 
