@@ -1,0 +1,203 @@
+"""``screenproof timeline --case DIR [--csv FILE]``: the chronology without the window.
+
+For a helper (a lawyer, a volunteer) working from a terminal, and for checking
+a case by eye. The command only reads: it shows the tags the user set plus
+what the rules would suggest now, but records nothing, so printing a timeline
+can never change the evidence. The CSV is UTF-8 with a byte-order mark because
+Excel in China opens a BOM-less UTF-8 CSV as GBK and shows mojibake.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from casefile.counts import Counts
+from casefile.store import CaseError, CaseStore
+from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
+from casefile.timeline import Timeline, TimelineEntry, build_timeline
+from ocr.model import Direction, Kind
+
+KIND_ZH = {Kind.SMS: "短信", Kind.CHAT: "聊天", Kind.CALL: "电话"}
+DIRECTION_ZH = {Direction.INCOMING: "收到", Direction.OUTGOING: "发出", Direction.MISSED: "未接"}
+UNKNOWN_TIME = "时间未知"
+
+CSV_HEADER = (
+    "序号",
+    "时间",
+    "时间已知",
+    "排序参考时间",
+    "类型",
+    "方向",
+    "发送方",
+    "对方",
+    "内容",
+    "时长(秒)",
+    "标签",
+    "截图编号",
+    "消息编号",
+    "读数不一致",
+)
+
+
+def run_timeline(
+    case_dir: str, csv_path: str | None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Print the chronology as aligned text, or write it as CSV; 0 on success.
+
+    2 when the case or the rules file cannot be read (the user's input), 1 when
+    the CSV cannot be written.
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        rules = load_rules()
+        with CaseStore.open(case_dir, create=False) as store:
+            tags = store.tags()
+            timeline = build_timeline(
+                store.messages(include_excluded=False),
+                store.screenshots(),
+                parties=store.parties(),
+                tags=tags,
+            )
+            settings = {k: store.setting(k) for k in setting_keys(rules)}
+    except CaseError as e:
+        print(f"error: {e.folder}: {e.reason}", file=err)
+        return 2
+    except RulesError as e:
+        print(f"error: tag rules {e.path}: {e.reason}", file=err)
+        return 2
+    timeline = with_suggestions(timeline, tags, suggest_tags(timeline, rules, settings))
+
+    if csv_path is not None:
+        try:
+            write_csv(timeline.entries, Path(csv_path))
+        except OSError as e:
+            print(f"error: cannot write {csv_path}: {e.strerror or e}", file=err)
+            return 1
+        print(
+            f"{len(timeline.entries)} entries written to {csv_path} / 已写入 {len(timeline.entries)} 条",
+            file=out,
+        )
+        return 0
+    out.write(format_table(timeline.entries))
+    out.write(format_summary(timeline))
+    return 0
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def csv_row(e: TimelineEntry) -> list[str]:
+    return [
+        str(e.index + 1),
+        _minute(e.time) if e.time else "",
+        "是" if e.time_known else "否",
+        "" if e.time_known or e.sort_time is None else _minute(e.sort_time),
+        KIND_ZH[e.kind],
+        DIRECTION_ZH[e.direction],
+        e.sender,
+        e.party,
+        e.text,
+        "" if e.duration_s is None else str(e.duration_s),
+        "、".join(sorted(e.tags)),
+        " ".join(str(s) for s in e.screenshot_ids),
+        " ".join(str(m) for m in e.message_ids),
+        "是" if e.readings_differ else "",
+    ]
+
+
+def write_csv(entries: Sequence[TimelineEntry], path: Path) -> None:
+    """Write atomically (temporary file, fsync, rename): a half-written CSV is never left."""
+    path = path.expanduser()
+    fd, tmp = tempfile.mkstemp(prefix=".timeline-", suffix=".csv.part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(CSV_HEADER)
+            w.writerows(csv_row(e) for e in entries)
+            f.flush()
+            os.fsync(f.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+def display_width(s: str) -> int:
+    """Terminal columns: CJK characters take two, so columns line up in Chinese."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - display_width(s))
+
+
+def _clip(s: str, width: int) -> str:
+    if display_width(s) <= width:
+        return s
+    out, w = [], 0
+    for c in s:
+        cw = display_width(c)
+        if w + cw > width - 1:
+            break
+        out.append(c)
+        w += cw
+    return "".join(out) + "…"
+
+
+def format_table(entries: Sequence[TimelineEntry]) -> str:
+    """One line per entry; the text last and whole, so nothing of the evidence is cut."""
+    header = ("#", "时间", "类型", "对方", "标签", "截图", "内容")
+    rows = []
+    for e in entries:
+        rows.append(
+            (
+                str(e.index + 1),
+                _minute(e.time) if e.time else UNKNOWN_TIME,
+                KIND_ZH[e.kind] + DIRECTION_ZH[e.direction],
+                _clip(e.party or e.sender or "?", 24),
+                "、".join(sorted(e.tags)),
+                ",".join(str(s) for s in e.screenshot_ids),
+                " ".join(e.text.split()),
+            )
+        )
+    widths = [max(display_width(r[k]) for r in [header, *rows]) for k in range(len(header) - 1)]
+    lines = []
+    for r in [header, *rows]:
+        cells = [_pad(c, w) for c, w in zip(r[:-1], widths, strict=True)]
+        lines.append("  ".join([*cells, r[-1]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def format_summary(timeline: Timeline) -> str:
+    c: Counts = timeline.counts
+    lines = [
+        "",
+        f"共 {len(timeline.entries)} 条（{timeline.message_count} 条读数，合并重复截图 {timeline.merged_count} 条）",
+        f"收到短信/聊天 {c.messages} 条，来电 {c.calls} 次（含未接），本人发出 {c.outgoing} 条",
+    ]
+    if c.undated.total:
+        lines.append(f"时间未知的收到内容 {c.undated.total} 条（不计入按日统计）")
+    if c.busiest_day is not None:
+        lines.append(f"最多的一天：{c.busiest_day.day.isoformat()}，{c.busiest_day.count} 条/次")
+    if c.longest_run is not None:
+        r = c.longest_run
+        lines.append(f"最长连续联系：{r.days} 天（{r.start.isoformat()} 至 {r.end.isoformat()}）")
+    for party, t in list(c.per_party.items())[:10]:
+        lines.append(f"  {party or '?'}：短信/聊天 {t.messages} 条，来电 {t.calls} 次")
+    return "\n".join(lines) + "\n"
+
+
+def _minute(t: datetime) -> str:
+    return t.strftime("%Y-%m-%d %H:%M")
