@@ -1,0 +1,175 @@
+"""A snapshot of everything the dossier prints, read from the store in one go.
+
+Why a snapshot: the store belongs to one thread (SQLite connections refuse
+other threads), while laying out hundreds of pages and recompressing hundreds
+of images must run in a worker. ``collect`` runs where the store lives and
+takes a fraction of a second; ``DossierData`` is plain frozen data plus paths
+to the originals, safe to hand to any thread. It also fixes the order of
+everything once, so two exports of the same case number the exhibits and
+entries identically.
+
+``chronology`` is the one adapter over ``casefile.timeline``: ordering, merging
+of overlapping screenshots, tags and counts are decided there, not here.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from casefile.counts import Counts
+from casefile.model import CaseInfo, Correction, Message, Party, Screenshot
+from casefile.store import CaseStore
+from casefile.timeline import Timeline, TimelineEntry, build_timeline
+from export.manifest import Manifest, build_manifest
+
+NIGHT_FROM_HOUR = 22  # 22:00–07:00 counts as night: the hours the rules on collection protect
+NIGHT_TO_HOUR = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibit:
+    """One screenshot as exhibit ``number``, with its messages in on-screen order."""
+
+    number: int
+    shot: Screenshot
+    original: Path
+    bundle_name: str
+    messages: tuple[Message, ...]  # not excluded, on-screen order
+    corrections: Mapping[int, tuple[Correction, ...]]  # per message id
+    tags: Mapping[int, tuple[str, ...]]  # effective tags per message id
+
+    def ref(self, message_id: int) -> str:
+        """``3-2``: the second message of exhibit 3, as the chronology cites it."""
+        for i, m in enumerate(self.messages, 1):
+            if m.id == message_id:
+                return f"{self.number}-{i}"
+        return str(self.number)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierData:
+    case: CaseInfo
+    exhibits: tuple[Exhibit, ...]
+    timeline: Timeline
+    refs: Mapping[int, str]  # message id → "3-2"
+    message_exhibit: Mapping[int, int]  # every message id, excluded too → exhibit number
+    corrections: tuple[Correction, ...]  # every audit row, in the order made
+    parties: tuple[Party, ...]
+    manifest: Manifest
+    version: str
+
+    @property
+    def entries(self) -> tuple[TimelineEntry, ...]:
+        return self.timeline.entries
+
+    @property
+    def counts(self) -> Counts:
+        return self.timeline.counts
+
+    def exhibit_of_shot(self, screenshot_id: int) -> Exhibit | None:
+        for e in self.exhibits:
+            if e.shot.id == screenshot_id:
+                return e
+        return None
+
+    def entry_refs(self, entry: TimelineEntry) -> list[str]:
+        return [self.refs[m] for m in entry.message_ids if m in self.refs]
+
+    @property
+    def senders(self) -> list[str]:
+        """Distinct other parties the user received contact from."""
+        return sorted({e.sender for e in self.entries if e.received and e.sender})
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        days = [e.time.date() for e in self.entries if e.time is not None]
+        if not days:
+            caps = [x.shot.captured_at.date() for x in self.exhibits if x.shot.captured_at]
+            days = caps
+        return (min(days), max(days)) if days else None
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Tags over received entries, most frequent first (each entry once)."""
+        c: Counter[str] = Counter()
+        for e in self.entries:
+            c.update(e.tags)
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def night_per_day(self) -> dict[date, int]:
+        out: dict[date, int] = defaultdict(int)
+        for e in self.entries:
+            if e.received and e.time is not None and is_night(e.time):
+                out[e.time.date()] += 1
+        return dict(out)
+
+
+def is_night(t: datetime) -> bool:
+    return t.hour >= NIGHT_FROM_HOUR or t.hour < NIGHT_TO_HOUR
+
+
+def app_version() -> str:
+    try:
+        return importlib.metadata.version("screenproof")
+    except importlib.metadata.PackageNotFoundError:  # running from a bare checkout
+        return "0+unknown"
+
+
+def chronology(
+    messages: Sequence[Message], shots: Sequence[Screenshot], parties: Sequence[Party], store: CaseStore
+) -> Timeline:
+    """The adapter over ``casefile.timeline``: the chronology the dossier prints."""
+    return build_timeline(messages, shots, parties=parties, tags=store.tags())
+
+
+def collect(store: CaseStore) -> DossierData:
+    """Read the case once; call it on the thread that owns the store."""
+    shots = store.screenshots()  # capture time (unknown last), then import order: exhibit order
+    every_message = store.messages(include_excluded=True)
+    all_messages = [m for m in every_message if not m.excluded]
+    parties = store.parties()
+    timeline = chronology(all_messages, shots, parties, store)
+    corrections = store.corrections()
+
+    by_shot: dict[int, list[Message]] = defaultdict(list)
+    for m in all_messages:
+        by_shot[m.screenshot_id].append(m)
+    corr_by_msg: dict[int, list[Correction]] = defaultdict(list)
+    for c in corrections:
+        corr_by_msg[c.message_id].append(c)
+    entry_tags = {mid: tuple(sorted(e.tags)) for e in timeline.entries for mid in e.message_ids}
+
+    manifest = build_manifest([(i, s.sha256, s.original_name, s.ext) for i, s in enumerate(shots, 1)])
+    exhibits: list[Exhibit] = []
+    refs: dict[int, str] = {}
+    for number, (shot, entry) in enumerate(zip(shots, manifest.entries, strict=True), 1):
+        msgs = tuple(sorted(by_shot.get(shot.id, []), key=lambda m: (m.position, m.id)))
+        for i, m in enumerate(msgs, 1):
+            refs[m.id] = f"{number}-{i}"
+        exhibits.append(
+            Exhibit(
+                number=number,
+                shot=shot,
+                original=store.original_file(shot),
+                bundle_name=entry.bundle_name,
+                messages=msgs,
+                corrections={m.id: tuple(corr_by_msg.get(m.id, ())) for m in msgs},
+                tags={m.id: entry_tags.get(m.id, ()) for m in msgs},
+            )
+        )
+    number_of = {e.shot.id: e.number for e in exhibits}
+    return DossierData(
+        case=store.case_info(),
+        exhibits=tuple(exhibits),
+        timeline=timeline,
+        refs=refs,
+        message_exhibit={m.id: number_of[m.screenshot_id] for m in every_message if m.screenshot_id in number_of},
+        corrections=tuple(corrections),
+        parties=tuple(parties),
+        manifest=manifest,
+        version=app_version(),
+    )

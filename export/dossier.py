@@ -1,0 +1,195 @@
+"""The PDF dossier as a job: ``build_dossier(store, out_pdf, options, cancel=...)``.
+
+A job in the project's sense (casefile.jobs): a generator that yields
+``Progress`` between units (one exhibit image, one layout pass) and stops
+there when ``cancel()`` is true. Cancelling is not an error: the generator
+simply ends, and nothing is left at ``out_pdf``.
+
+Two entry points, because the store belongs to one thread: ``build_dossier``
+reads the store and writes the PDF (the command line); ``collect`` then
+``write_dossier`` lets the GUI read on its own thread and lay out in a worker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak
+
+from casefile.jobs import Progress
+from casefile.store import CaseStore
+from export.atomic import write_bytes_atomic
+from export.data import DossierData, Exhibit, collect
+from export.document import DossierCancelledError, PageFrame, PageMap, layout_pass, stable
+from export.errors import ExportError, ExportFailure
+from export.images import PageImage, page_images
+from export.labels import labels
+from export.options import DossierOptions, Section
+from export.sections import Context
+from export.sections.appendix import appendix
+from export.sections.chronology import chronology
+from export.sections.cover import cover
+from export.sections.exhibits import IMAGE_BOX_H, IMAGE_BOX_W, MIN_IMAGE_W, exhibits
+from export.sections.index import index
+from export.sections.summary import summary
+from export.styles import make_styles
+
+MAX_PASSES = 4
+
+Cancel = Callable[[], bool]
+
+_SECTIONS: tuple[tuple[Section, Callable[[Context], list[Flowable]]], ...] = (
+    (Section.COVER, cover),
+    (Section.INDEX, index),
+    (Section.SUMMARY, summary),
+    (Section.CHRONOLOGY, chronology),
+    (Section.EXHIBITS, exhibits),
+    (Section.APPENDIX, appendix),
+)
+
+
+def build_dossier(
+    store: CaseStore, out_pdf: Path, options: DossierOptions, *, cancel: Cancel | None = None
+) -> Iterator[Progress]:
+    """Read the case and write the dossier to ``out_pdf`` (atomically)."""
+    yield Progress(0, 1, "case")
+    data = collect(store)
+    yield from write_dossier(data, out_pdf, options, cancel=cancel)
+
+
+def write_dossier(
+    data: DossierData, out_pdf: Path, options: DossierOptions, *, cancel: Cancel | None = None
+) -> Iterator[Progress]:
+    """Lay out ``data`` and write it to ``out_pdf``; touches no store, safe in a worker."""
+    pdf = yield from render_dossier(data, options, cancel=cancel)
+    if pdf is None:
+        return
+    write_bytes_atomic(Path(out_pdf), pdf)
+    yield Progress(_total(data, options), _total(data, options), "written")
+
+
+def _total(data: DossierData, options: DossierOptions) -> int:
+    n = len(data.exhibits) if options.has(Section.EXHIBITS) else 0
+    return n + MAX_PASSES + 1
+
+
+def render_dossier(
+    data: DossierData, options: DossierOptions, *, cancel: Cancel | None = None
+) -> Generator[Progress, None, bytes | None]:
+    """The dossier's bytes (the generator's return value), or None when cancelled."""
+    total = _total(data, options)
+    cancelled: Cancel = cancel if cancel is not None else (lambda: False)
+    images: dict[int, list[PageImage]] = {}
+    if options.has(Section.EXHIBITS):
+        for done, (ex, imgs) in enumerate(_prepare_images(data.exhibits, options, cancelled), 1):
+            images[ex.number] = imgs
+            yield Progress(done, total, f"exhibit {ex.number}")
+        if cancelled():
+            return None
+    generated = options.generated_at or datetime.now().replace(second=0, microsecond=0)
+    base = Context(
+        data=data,
+        options=options,
+        labels=labels(options.lang, options.label_overrides),
+        styles=make_styles(),
+        pages=PageMap(),
+        images=images,
+        generated_at=generated,
+    )
+    frame = page_frame(data, options)
+    previous = PageMap()
+    pdf = b""
+    done = len(images)
+    for n in range(1, MAX_PASSES + 1):
+        if cancelled():
+            return None
+        yield Progress(done + n - 1, total, f"layout pass {n}")
+        story = assemble(dataclasses.replace(base, pages=previous))
+        try:
+            pdf, current = layout_pass(story, frame, previous, cancel=cancelled)
+        except DossierCancelledError:
+            return None
+        if stable(previous, current):
+            break
+        previous = current
+    return pdf
+
+
+def assemble(ctx: Context) -> list[Flowable]:
+    """Every chosen section, each starting on a new page, in the fixed order."""
+    story: list[Flowable] = []
+    for section, make in _SECTIONS:
+        if not ctx.options.has(section):
+            continue
+        if story:
+            story.append(PageBreak())
+        story += make(ctx)
+    return story
+
+
+def page_frame(data: DossierData, options: DossierOptions) -> PageFrame:
+    L = labels(options.lang, options.label_overrides)  # noqa: N806
+    case_title = data.case.title.strip() or L["untitled_case"]
+    return PageFrame(
+        header=case_title,
+        header_right=L["doc_title"],
+        footer=L["page_of"],
+        title=f"{case_title} — {L['doc_title']}",
+        author=options.author or data.case.complainant.strip() or "Screenproof",
+        subject=L["doc_subject"],
+        creator=f"Screenproof {data.version}",
+        keywords=("Screenproof", f"manifest-sha256:{data.manifest.sha256}"),
+        lang="zh-CN" if options.lang == "zh" else "en",
+    )
+
+
+def read_original(ex: Exhibit) -> bytes:
+    """The original's bytes, checked against the hash the dossier will print."""
+    try:
+        data = ex.original.read_bytes()
+    except FileNotFoundError as e:
+        raise ExportError(ExportFailure.ORIGINAL_MISSING, ex.original) from e
+    except OSError as e:
+        raise ExportError(ExportFailure.ORIGINAL_UNREADABLE, ex.original, str(e)) from e
+    if hashlib.sha256(data).hexdigest() != ex.shot.sha256:
+        raise ExportError(ExportFailure.ORIGINAL_ALTERED, ex.original)
+    return data
+
+
+def _prepare_images(
+    exhibits_: tuple[Exhibit, ...], options: DossierOptions, cancelled: Cancel
+) -> Iterator[tuple[Exhibit, list[PageImage]]]:
+    """Recompress originals in a few threads (Pillow releases the GIL), yielding in order."""
+
+    def one(ex: Exhibit) -> list[PageImage]:
+        if cancelled():
+            return []
+        return page_images(
+            read_original(ex),
+            max_w_pt=IMAGE_BOX_W,
+            max_h_pt=IMAGE_BOX_H,
+            min_w_pt=MIN_IMAGE_W,
+            dpi=options.image_dpi,
+            quality=options.jpeg_quality,
+        )
+
+    workers = max(1, min(4, os.cpu_count() or 1))
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dossier-img")
+    try:
+        window = workers * 2  # bounded look-ahead: memory stays flat for 1,000 exhibits
+        futures = [pool.submit(one, ex) for ex in exhibits_[:window]]
+        for i, ex in enumerate(exhibits_):
+            if cancelled():
+                return
+            imgs = futures[i].result()
+            if i + window < len(exhibits_):
+                futures.append(pool.submit(one, exhibits_[i + window]))
+            yield ex, imgs
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

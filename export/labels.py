@@ -1,0 +1,222 @@
+"""The dossier's own words, in Chinese and English, as data.
+
+Why a table here and not Qt translations: the dossier is written by
+``export``, which must run headless and never import Qt, and its language is
+the *reader's* (a court, a regulator), not necessarily the window's. The GUI
+passes a language code; a caller may override single labels
+(``DossierOptions.label_overrides``) without touching this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+_TABLE: dict[str, tuple[str, str]] = {
+    # document
+    "doc_title": ("证据材料", "Evidence dossier"),
+    "doc_subject": ("网络借贷催收骚扰证据材料", "Evidence of debt-collection harassment"),
+    "untitled_case": ("（未命名案件）", "(untitled case)"),
+    "page_of": ("第 {n} 页 / 共 {m} 页", "Page {n} of {m}"),
+    "unknown": ("未知", "unknown"),
+    "none": ("无", "none"),
+    # section titles (also the bookmarks)
+    "sec_cover": ("封面", "Cover"),
+    "sec_index": ("一、证据目录", "1. Index of exhibits"),
+    "sec_method": ("制作说明", "How this dossier was made"),
+    "sec_summary": ("二、统计摘要", "2. Summary"),
+    "sec_chronology": ("三、时间线", "3. Chronology"),
+    "sec_exhibits": ("四、证据", "4. Exhibits"),
+    "sec_appendix": ("五、附录", "5. Appendix"),
+    "sec_manifest": ("附录一：原始文件哈希清单", "Appendix A: hashes of the original files"),
+    "sec_corrections": ("附录二：更正记录", "Appendix B: correction log"),
+    # cover
+    "cover_heading": ("证据材料", "Evidence dossier"),
+    "complainant": ("投诉人 / 申请人", "Complainant"),
+    "respondent": ("被投诉平台", "Respondent platform(s)"),
+    "period": ("时间范围", "Period covered"),
+    "period_value": ("{a} 至 {b}", "{a} to {b}"),
+    "counts": ("数量", "Counts"),
+    "n_screenshots": ("截图", "Screenshots"),
+    "n_messages": ("收到的消息（短信、聊天）", "Messages received (SMS, chat)"),
+    "n_outgoing": ("本人发出的消息和电话", "Sent by the complainant"),
+    "n_calls": ("来电（含未接）", "Calls received (incl. missed)"),
+    "n_merged": (
+        "同一消息出现在多张重叠截图中的，只计一次（共合并 {n} 条重复识别）。",
+        "A message shown on several overlapping screenshots counts once ({n} duplicate readings merged).",
+    ),
+    "n_senders": ("发送方 / 号码", "Senders / numbers"),
+    "n_days": ("涉及天数", "Days with contact"),
+    "generated": ("生成时间", "Generated"),
+    "generated_value": ("{at}，Screenproof {version}", "{at}, Screenproof {version}"),
+    "manifest_hash": ("证据清单 SHA-256", "SHA-256 of the evidence manifest"),
+    "manifest_hash_note": (
+        "即证据包中 manifest.sha256 文件的 SHA-256 值，该文件列出每个原始截图文件的 SHA-256。",
+        "The SHA-256 of manifest.sha256 in the evidence bundle, which lists the SHA-256 of every original screenshot.",
+    ),
+    "cover_note": (
+        "本材料由 Screenproof 软件根据用户导入的手机截图辅助整理。文字内容经 OCR 识别并由用户核对，仅供辅助整理，以截图原件为准。",
+        "Compiled with Screenproof from phone screenshots imported by the user. Text was read by OCR and "
+        "reviewed by the user; it is an aid only — the screenshots themselves govern.",
+    ),
+    # index
+    "col_no": ("序号", "No."),
+    "col_name": ("证据名称", "Exhibit"),
+    "col_source": ("证据来源", "Source"),
+    "col_purpose": ("证明目的", "What it shows"),
+    "col_pages": ("页码", "Page"),
+    "exhibit": ("证据{n}", "Exhibit {n}"),
+    "exhibit_short": ("证据", "Ex."),
+    "source_value": ("申请人手机屏幕截图，原文件名：{name}", "Screenshot from the complainant's phone, file {name}"),
+    "name_value": ("{layout}截图（{who}，{when}）", "{layout} screenshot ({who}, {when})"),
+    "name_value_nowho": ("{layout}截图（{when}）", "{layout} screenshot ({when})"),
+    "layout_sms_thread": ("短信对话", "SMS conversation"),
+    "layout_sms_inbox": ("短信列表", "SMS inbox"),
+    "layout_chat_thread": ("聊天记录", "Chat"),
+    "layout_call_log": ("通话记录", "Call log"),
+    "layout_none": ("手机", "Phone"),
+    "purpose_value": (
+        "证明{who}于{when}通过{kinds}向投诉人发送{n}条催收信息",
+        "Shows {n} collection message(s) from {who} on {when} by {kinds}",
+    ),
+    "purpose_calls": ("证明{who}于{when}{n}次致电投诉人", "Shows {n} call(s) from {who} on {when}"),
+    "purpose_tags": ("，内容涉及：{tags}", "; content: {tags}"),
+    "purpose_empty": ("证明截图所示内容", "Shows what the screenshot shows"),
+    "list_sep": ("、", ", "),
+    "method_items": (
+        "截图原件：每张截图按导入时的原始文件逐字节保存，未做任何修改；证据包 originals 文件夹中的文件即原件，"
+        "本文件中的图片为便于阅读而压缩的副本。\n"
+        "文字整理：截图中的文字由 OCR（光学字符识别）自动识别，并经用户逐条核对；用户更正过的字段在证据页中标出，"
+        "原识别结果与更正记录见附录二。文字整理仅为辅助，以截图原件为准。\n"
+        "时间：消息时间取自截图中显示的时间；截图时间取自文件名、EXIF 或文件修改时间，来源逐一注明。无法确定的时间标为“未知”，不作推测。\n"
+        "本材料不能证明：截图之外的通信内容；发送号码的实际使用人身份；截图未显示的时间。发送方与平台的对应关系由投诉人提供。\n"
+        "核验方法：在证据包文件夹中运行 sha256sum -c manifest.sha256（Windows：certutil -hashfile 文件名 SHA256），"
+        "每个原始文件应显示“成功/OK”；manifest.sha256 本身的 SHA-256 应与封面所载数值一致。",
+        "Originals: every screenshot is kept byte for byte as imported, unaltered; the files in the bundle's "
+        "originals folder are the originals, the images in this PDF are compressed copies for reading.\n"
+        "Text: the text was read by OCR (optical character recognition) and reviewed message by message by the "
+        "user; fields the user corrected are marked on the exhibit pages, and the OCR reading and every correction "
+        "are listed in Appendix B. The text is an aid only; the screenshots govern.\n"
+        "Times: message times are those shown on the screenshot; a screenshot's capture time comes from its file "
+        "name, EXIF data or file date, each with its source. Times that cannot be established are shown as "
+        "unknown, never guessed.\n"
+        "What this does not prove: communication not shown on the screenshots; who actually used a sending "
+        "number; times the screenshots do not show. Which sender belongs to which platform is the complainant's "
+        "statement.\n"
+        "How to check: in the bundle folder run sha256sum -c manifest.sha256 (Windows: certutil -hashfile FILE "
+        "SHA256); every original must report OK, and the SHA-256 of manifest.sha256 itself must equal the value "
+        "on the cover.",
+    ),
+    # summary
+    "per_day": ("每日消息数量", "Messages per day"),
+    "per_week": ("每周消息数量（时间跨度较长，按周汇总，标注为每周一）", "Messages per week (long period; labelled by Monday)"),
+    "col_messages": ("短信、聊天", "SMS, chat"),
+    "col_calls": ("来电", "Calls"),
+    "per_day_night": ("深色部分为夜间（22:00–07:00）", "dark part: at night (22:00–07:00)"),
+    "by_hour": ("按时段分布（小时）", "By hour of day"),
+    "busiest_days": ("最频繁的日期", "Busiest days"),
+    "per_sender": ("按发送方", "By sender"),
+    "per_tag": ("按标签", "By tag"),
+    "col_day": ("日期", "Day"),
+    "col_count": ("数量", "Count"),
+    "col_night": ("其中夜间", "At night"),
+    "col_sender": ("发送方", "Sender"),
+    "col_party": ("所属方", "Party"),
+    "col_tag": ("标签", "Tag"),
+    "unknown_time": ("时间未知", "Time unknown"),
+    "no_messages": ("本案尚无已识别的消息。", "The case has no messages yet."),
+    "no_tags": ("尚无标签。", "No tags yet."),
+    "summary_line": (
+        "共收到 {n} 条（短信、聊天 {msgs} 条，来电 {calls} 次），分布于 {days} 天；夜间（22:00–07:00）{night} 条；"
+        "单日最多 {max} 条（{maxday}）；另有 {undated} 条截图未显示具体时间。",
+        "{n} items received ({msgs} messages, {calls} calls) over {days} days; {night} at night (22:00–07:00); "
+        "at most {max} on one day ({maxday}); {undated} more whose time the screenshots do not show.",
+    ),
+    # chronology
+    "col_time": ("时间", "Time"),
+    "col_kind": ("类型", "Kind"),
+    "col_direction": ("方向", "Dir."),
+    "col_text": ("内容", "Text"),
+    "col_tags": ("标签", "Tags"),
+    "col_exhibit": ("证据", "Exhibit"),
+    "day_heading": ("{day} {weekday}（{n} 条）", "{day} {weekday} ({n})"),
+    "kind_sms": ("短信", "SMS"),
+    "kind_chat": ("聊天", "Chat"),
+    "kind_call": ("电话", "Call"),
+    "dir_incoming": ("收到", "in"),
+    "dir_outgoing": ("发出", "out"),
+    "dir_missed": ("未接", "missed"),
+    "me": ("本人", "me"),
+    "weekdays": ("星期一,星期二,星期三,星期四,星期五,星期六,星期日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
+    # exhibits
+    "file_name": ("文件名", "File name"),
+    "captured_at": ("截图时间", "Captured"),
+    "captured_source": ("{at}（来源：{source}）", "{at} (from {source})"),
+    "imported_at": ("导入时间", "Imported"),
+    "sha256": ("SHA-256（原件）", "SHA-256 (original)"),
+    "image_size": ("原件", "Original"),
+    "image_size_value": ("{w}×{h} 像素，{fmt}，{size}", "{w}×{h} px, {fmt}, {size}"),
+    "thread": ("对话", "Thread"),
+    "transcription": ("文字整理（辅助，以截图为准）", "Transcription (an aid; the screenshot governs)"),
+    "no_transcription": ("（未识别到文字）", "(no text read)"),
+    "ocr_failed": ("（OCR 未能读取：{error}）", "(OCR could not read it: {error})"),
+    "corrected_mark": ("已更正", "corrected"),
+    "ocr_was": ("OCR 识别为：{value}", "OCR read: {value}"),
+    "manual_mark": ("用户手动添加", "added by the user"),
+    "image_part": ("（截图第 {i}/{n} 段）", "(part {i} of {n})"),
+    "src_separator": ("截图中的时间分隔", "time separator on screen"),
+    "src_row": ("截图中的条目时间", "time shown in the row"),
+    "src_file name": ("文件名", "file name"),
+    "src_exif": ("EXIF", "EXIF"),
+    "src_mtime": ("文件修改时间", "file date"),
+    "src_manual": ("用户填写", "entered by the user"),
+    "field_kind": ("类型", "kind"),
+    "field_direction": ("方向", "direction"),
+    "field_sender": ("发送方", "sender"),
+    "field_time": ("时间", "time"),
+    "field_text": ("内容", "text"),
+    "field_excluded": ("排除", "excluded"),
+    "field_box": ("位置", "position"),
+    "field_created": ("手动添加", "added by hand"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # appendix
+    "col_file": ("文件（证据包内）", "File (in the bundle)"),
+    "col_field": ("字段", "Field"),
+    "col_ocr_value": ("OCR 识别值 / 原值", "OCR / previous value"),
+    "col_new_value": ("更正后", "Corrected"),
+    "col_when": ("更正时间", "When"),
+    "col_message": ("消息", "Message"),
+    "no_corrections": ("无更正。", "No corrections."),
+    "manifest_intro": (
+        "以下为 manifest.sha256 的内容，可在证据包文件夹中用 sha256sum -c manifest.sha256 核验。",
+        "The content of manifest.sha256; check it in the bundle folder with sha256sum -c manifest.sha256.",
+    ),
+    # bundle files
+    "bundle_pdf": ("证据材料.pdf", "dossier.pdf"),
+    "bundle_csv": ("时间线.csv", "chronology.csv"),
+    "bundle_json": ("时间线.json", "chronology.json"),
+    "bundle_readme": ("说明.txt", "README.txt"),
+}
+
+
+def labels(lang: Lang, overrides: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """The label table for ``lang``, read-only, with the caller's overrides applied."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown dossier language: {lang!r}")
+    i = LANGS.index(lang)
+    out = {k: v[i] for k, v in _TABLE.items()}
+    if overrides:
+        unknown = set(overrides) - set(out)
+        if unknown:
+            raise KeyError(f"unknown dossier labels: {sorted(unknown)}")
+        out.update(overrides)
+    return MappingProxyType(out)
+
+
+def label_keys() -> frozenset[str]:
+    return frozenset(_TABLE)

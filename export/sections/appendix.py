@@ -1,0 +1,81 @@
+"""The appendix: the hash of every original, and every correction a person made.
+
+The correction log is the audit trail in full (including messages later
+excluded, and corrections that were undone by a later one), because a
+reviewer who doubts one transcription must be able to see every change and
+when it was made.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from casefile.model import Correction
+from casefile.store import CREATED
+from export import styles as st
+from export.document import mark
+from export.sections import Context, grid
+from export.text import para
+from ocr.model import Direction, Kind
+
+
+def _value(ctx: Context, c: Correction, raw: str | None) -> str:
+    if raw is None:
+        return "—"
+    if c.field == "excluded":
+        return ctx.L("yes") if raw == "1" else ctx.L("no")
+    if c.field == "kind":
+        try:
+            return ctx.kind(Kind(raw))
+        except ValueError:
+            return raw
+    if c.field == "direction":
+        try:
+            return ctx.direction(Direction(raw))
+        except ValueError:
+            return raw
+    if c.field == "time":
+        return raw.replace("T", " ")
+    if c.field == "sender":
+        return ctx.sender(raw)
+    return raw
+
+
+def appendix(ctx: Context) -> list[Flowable]:
+    d = ctx.data
+    out: list[Flowable] = [mark(Paragraph(para(ctx.L("sec_appendix")), ctx.styles.h1), "appendix", ctx.L("sec_appendix"), 0)]
+    out.append(mark(Paragraph(para(ctx.L("sec_manifest")), ctx.styles.h2), "manifest", ctx.L("sec_manifest"), 1))
+    out.append(Paragraph(para(ctx.L("manifest_intro")), ctx.styles.note))
+    out.append(Paragraph(f"{para(ctx.L('manifest_hash'))}：<b>{d.manifest.sha256}</b>", ctx.styles.small))
+    out.append(Spacer(1, 4))
+    rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_no", "col_file", "sha256")]]
+    for e in d.manifest.entries:
+        rows.append([ctx.P(str(e.number)), ctx.T(e.bundle_name, "cell_small"), ctx.P(e.sha256, "cell_mono")])
+    out.append(grid(rows, [30, st.FRAME_W - 30 - 285, 285], zebra=True))
+
+    out.append(Spacer(1, 12))
+    out.append(mark(Paragraph(para(ctx.L("sec_corrections")), ctx.styles.h2), "corrections", ctx.L("sec_corrections"), 1))
+    if not d.corrections:
+        out.append(Paragraph(para(ctx.L("no_corrections")), ctx.styles.note))
+        return out
+    rows = [
+        [ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_message", "col_field", "col_ocr_value", "col_new_value", "col_when")]
+    ]
+    for c in d.corrections:
+        ref = d.refs.get(c.message_id)
+        if ref is None:
+            n = d.message_exhibit.get(c.message_id)
+            ref = f"{n} (#{c.message_id})" if n is not None else f"#{c.message_id}"
+        field = ctx.L("field_created") if c.field == CREATED else ctx.L(f"field_{c.field}") if f"field_{c.field}" in ctx.labels else c.field
+        rows.append(
+            [
+                ctx.P(para(ref), "cell_small"),
+                ctx.P(para(field), "cell_small"),
+                ctx.T(_value(ctx, c, c.old), "cell_small"),
+                ctx.T(_value(ctx, c, c.new), "cell_small"),
+                ctx.P(c.at.strftime("%Y-%m-%d %H:%M:%S"), "cell_small"),
+            ]
+        )
+    w = st.FRAME_W - 50 - 50 - 80
+    out.append(grid(rows, [50, 50, w / 2, w / 2, 80], zebra=True))
+    return out

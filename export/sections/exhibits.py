@@ -1,0 +1,203 @@
+"""The exhibits: one per screenshot — the image, where it came from, and its transcription.
+
+The image is the evidence and comes first and large; the transcription sits
+beside it when it fits (a reader compares line by line) and below it
+otherwise. Every field a person corrected shows what the OCR read, so nobody
+has to trust the transcription more than the screenshot next to it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from casefile.model import Message, OcrStatus, Origin
+from export import styles as st
+from export.data import Exhibit
+from export.document import Marker, mark
+from export.fonts import REGULAR
+from export.images import fit
+from export.sections import Context
+from export.sections.index import exhibit_name
+from export.text import para
+
+IMAGE_BOX_W = 300.0  # the widest an exhibit image is drawn (points) beside its transcription
+IMAGE_BOX_H = 580.0
+MIN_IMAGE_W = 170.0  # narrower than this and a tall screenshot is cut into slices instead
+GAP = 14.0
+_SHOWN_FIELDS = ("kind", "direction", "sender", "time", "text")
+
+
+def human_size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def _meta(ctx: Context, ex: Exhibit) -> Table:
+    s = ex.shot
+    if s.captured_at is not None:
+        src = ctx.L(f"src_{s.captured_at_source.value}") if s.captured_at_source else ctx.L("unknown")
+        captured = ctx.L("captured_source", at=s.captured_at.strftime("%Y-%m-%d %H:%M:%S"), source=src)
+    else:
+        captured = ctx.L("unknown")
+    rows = [
+        (ctx.L("file_name"), para(s.original_name) + f'<br/><font color="#666666">{para(ex.bundle_name)}</font>'),
+        (ctx.L("captured_at"), para(captured)),
+        (ctx.L("imported_at"), para(s.imported_at.strftime("%Y-%m-%d %H:%M:%S"))),
+        (ctx.L("sha256"), s.sha256),
+        (ctx.L("image_size"), para(ctx.L("image_size_value", w=s.width, h=s.height, fmt=s.format, size=human_size(s.size_bytes)))),
+    ]
+    if s.thread_title:
+        rows.append((ctx.L("thread"), para(s.thread_title)))
+    t = Table(
+        [[ctx.P(para(k), "label"), ctx.P(v, "cell")] for k, v in rows],
+        colWidths=[92, st.FRAME_W - 92],
+        hAlign="LEFT",
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, st.RULE),
+            ]
+        )
+    )
+    return t
+
+
+def _ocr_value(m: Message, field: str, ctx: Context) -> str:
+    assert m.ocr is not None
+    v = getattr(m.ocr, field)
+    if field == "time":
+        return ctx.when(v)
+    if field == "kind":
+        return ctx.kind(v)
+    if field == "direction":
+        return ctx.direction(v)
+    if field == "sender":
+        return ctx.sender(v)
+    return str(v or "")
+
+
+def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(f"<b>{para(ctx.L('transcription'))}</b>", ctx.styles.small), Spacer(1, 3)]
+    s = ex.shot
+    if not ex.messages:
+        if s.ocr_status == OcrStatus.FAILED:
+            key = ctx.L("ocr_failed", error=s.ocr_error or "")
+        else:
+            key = ctx.L("no_transcription")
+        return [*out, Paragraph(para(key), ctx.styles.note)]
+    corrected_mark = f' <font color="{st.CORRECTED_HEX}">〔{para(ctx.L("corrected_mark"))}〕</font>'
+    for i, m in enumerate(ex.messages, 1):
+        fixed = [f for f in _SHOWN_FIELDS if f in m.corrected and m.ocr is not None]
+        head = [
+            f"<b>{ex.number}-{i}</b>",
+            para(ctx.when(m.time)) + (corrected_mark if "time" in fixed else ""),
+            para(ctx.sender(m.sender)) + (corrected_mark if "sender" in fixed else ""),
+            para(f"{ctx.kind(m.kind)}·{ctx.direction(m.direction)}")
+            + (corrected_mark if {"kind", "direction"} & set(fixed) else ""),
+        ]
+        if m.origin == Origin.MANUAL:
+            head.append(f'<font color="{st.CORRECTED_HEX}">〔{para(ctx.L("manual_mark"))}〕</font>')
+        out.append(Paragraph("　".join(head), ctx.styles.label))
+        text = m.text or ("—" if m.duration_s is None else f"{m.duration_s}s")
+        out.append(Paragraph(para(text) + (corrected_mark if "text" in fixed else ""), ctx.styles.cell))
+        for f in fixed:
+            was = ctx.L("ocr_was", value=_ocr_value(m, f, ctx))
+            out.append(
+                Paragraph(f'<font color="{st.CORRECTED_HEX}">{para(ctx.L("field_" + f))}：{para(was)}</font>', ctx.styles.cell_small)
+            )
+        tags = ex.tags.get(m.id, ())
+        if tags:
+            out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}：{para(ctx.L("list_sep").join(tags))}</font>', ctx.styles.cell_small))
+        out.append(Spacer(1, 5))
+    return out
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    h = 0.0
+    for f in flowables:
+        _, fh = f.wrap(width, st.FRAME_H)
+        h += fh + f.getSpaceBefore() + f.getSpaceAfter()
+    return h
+
+
+def exhibit(ctx: Context, ex: Exhibit, *, first: bool) -> list[Flowable]:
+    out: list[Flowable] = [] if first else [PageBreak()]
+    title = ctx.L("exhibit", n=ex.number)
+    heading = Paragraph(f"{para(title)}　{para(exhibit_name(ctx, ex))}", ctx.styles.h2)
+    out.append(mark(heading, f"ex{ex.number}", f"{title}  {exhibit_name(ctx, ex)}", 1))
+    meta = _meta(ctx, ex)
+    out += [meta, Spacer(1, 8)]
+    used = _height([heading], st.FRAME_W) + _height([meta], st.FRAME_W) + 8 + 6
+    if first:
+        used += 40  # the section heading above the first exhibit
+    avail_h = min(IMAGE_BOX_H, st.FRAME_H - used)
+    images = ctx.images.get(ex.number, [])
+    text = transcription(ctx, ex)
+    if len(images) == 1:
+        img = images[0]
+        w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, avail_h)
+        flow = _image(img.jpeg, w, h)
+        col_w = st.FRAME_W - w - GAP
+        if col_w >= 150 and _height(text, col_w) <= h:
+            side = Table([[flow, text]], colWidths=[w + GAP, col_w], hAlign="LEFT")
+            side.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
+            out.append(side)
+        else:
+            out += [flow, Spacer(1, 10), *text]
+    else:
+        for i, img in enumerate(images, 1):
+            w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, IMAGE_BOX_H if i > 1 else avail_h)
+            out.append(Paragraph(para(ctx.L("image_part", i=i, n=len(images))), ctx.styles.note))
+            out.append(_image(img.jpeg, w, h))
+        out += [Spacer(1, 10), *text]
+    out.append(Marker(f"ex{ex.number}-end"))
+    return out
+
+
+def _image(jpeg: bytes, w: float, h: float) -> Table:
+    """The screenshot with a hairline frame: a white phone screen must not melt into the page."""
+    framed = Table([[Image(io.BytesIO(jpeg), width=w, height=h)]], colWidths=[w], rowHeights=[h], hAlign="LEFT")
+    framed.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BOX", (0, 0), (-1, -1), 0.5, st.RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return framed
+
+
+def exhibits(ctx: Context, only: list[Exhibit] | None = None) -> list[Flowable]:
+    out: list[Flowable] = [
+        mark(Paragraph(para(ctx.L("sec_exhibits")), ctx.styles.h1), "exhibits", ctx.L("sec_exhibits"), 0)
+    ]
+    for i, ex in enumerate(only if only is not None else ctx.data.exhibits):
+        out += exhibit(ctx, ex, first=i == 0)
+    return out
