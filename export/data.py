@@ -17,13 +17,14 @@ from __future__ import annotations
 import importlib.metadata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from casefile.counts import Counts
 from casefile.model import CaseInfo, Correction, Message, Party, Screenshot
 from casefile.store import CaseStore
+from casefile.tagging import RulesError, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
 from export.manifest import Manifest, build_manifest
 
@@ -62,6 +63,7 @@ class DossierData:
     parties: tuple[Party, ...]
     manifest: Manifest
     version: str
+    tag_labels: Mapping[str, str] = field(default_factory=dict)  # Chinese tag → English label
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
@@ -172,4 +174,14 @@ def collect(store: CaseStore) -> DossierData:
         parties=tuple(parties),
         manifest=manifest,
         version=app_version(),
+        tag_labels=_tag_labels(),
     )
+
+
+def _tag_labels() -> dict[str, str]:
+    """English names of the tags, from the rules file; a broken rules file only loses them."""
+    try:
+        rules = load_rules()
+    except RulesError:
+        return {}
+    return {r.tag: r.label for r in rules.rules}

@@ -71,10 +71,11 @@ def write_dossier(
     if pdf is None:
         return
     write_bytes_atomic(Path(out_pdf), pdf)
-    yield Progress(_total(data, options), _total(data, options), "written")
+    yield Progress(dossier_steps(data, options), dossier_steps(data, options), "written")
 
 
-def _total(data: DossierData, options: DossierOptions) -> int:
+def dossier_steps(data: DossierData, options: DossierOptions) -> int:
+    """How many progress steps laying out the dossier takes at most (the bar's length)."""
     n = len(data.exhibits) if options.has(Section.EXHIBITS) else 0
     return n + MAX_PASSES + 1
 
@@ -83,7 +84,7 @@ def render_dossier(
     data: DossierData, options: DossierOptions, *, cancel: Cancel | None = None
 ) -> Generator[Progress, None, bytes | None]:
     """The dossier's bytes (the generator's return value), or None when cancelled."""
-    total = _total(data, options)
+    total = dossier_steps(data, options)
     cancelled: Cancel = cancel if cancel is not None else (lambda: False)
     images: dict[int, list[PageImage]] = {}
     if options.has(Section.EXHIBITS):

@@ -7,7 +7,7 @@ rebuild the whole story cheaply and identically.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -68,6 +68,15 @@ class Context:
         if s is None or s == "":
             return self.L("unknown")
         return self.L("me") if s == ME else s
+
+    def tag(self, name: str) -> str:
+        """A tag in the dossier's language (tags are stored in Chinese)."""
+        if self.options.lang == "zh":
+            return name
+        return self.data.tag_labels.get(name, name)
+
+    def tags(self, names: Iterable[str]) -> str:
+        return self.L("list_sep").join(self.tag(n) for n in names)
 
     def page_of(self, key: str) -> str:
         p = self.pages.pages.get(key)

@@ -96,6 +96,6 @@ def _row(ctx: Context, e: TimelineEntry) -> list[object]:
         ctx.P(who, "cell_small"),
         ctx.P(f"{para(ctx.kind(e.kind))}·{para(ctx.direction(e.direction))}", "cell_small"),
         ctx.T(text),
-        ctx.P(para(ctx.L("list_sep").join(sorted(e.tags))), "cell_small"),
+        ctx.P(para(ctx.tags(sorted(e.tags))), "cell_small"),
         ctx.P(para(", ".join(ctx.data.entry_refs(e))), "cell_small"),
     ]

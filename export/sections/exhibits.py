@@ -118,7 +118,7 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
             )
         tags = ex.tags.get(m.id, ())
         if tags:
-            out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}：{para(ctx.L("list_sep").join(tags))}</font>', ctx.styles.cell_small))
+            out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}：{para(ctx.tags(tags))}</font>', ctx.styles.cell_small))
         out.append(Spacer(1, 5))
     return out
 

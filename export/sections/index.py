@@ -51,7 +51,7 @@ def suggest_purpose(ctx: Context, ex: Exhibit) -> str:
     for m in ex.messages:
         tags.extend(t for t in ex.tags.get(m.id, ()) if t not in tags)
     if tags:
-        text += ctx.L("purpose_tags", tags=sep.join(tags))
+        text += ctx.L("purpose_tags", tags=ctx.tags(tags))
     return text
 
 

@@ -156,7 +156,7 @@ def summary(ctx: Context) -> list[Flowable]:
     tags = data.tag_counts()
     if tags:
         rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_tag", "col_count")]]
-        rows += [[ctx.T(tag), ctx.P(str(n))] for tag, n in tags]
+        rows += [[ctx.T(ctx.tag(tag)), ctx.P(str(n))] for tag, n in tags]
         out.append(grid(rows, [w * 0.4, w * 0.2]))
     else:
         out.append(Paragraph(para(ctx.L("no_tags")), ctx.styles.note))

@@ -1,0 +1,105 @@
+"""``screenproof export --case DIR --out FILE.pdf [--bundle DIR] [--lang zh|en]``.
+
+The lead wires this into the command line (``gui/commands.py``); it is here
+so the whole export can run on a server or in a script with no display. The
+case is read once; the bundle reuses the PDF just written instead of laying
+it out twice. Ctrl-C cancels cleanly: nothing half-written is left behind.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from casefile.jobs import CancelToken, Progress
+from casefile.store import CaseError, CaseStore
+from export.bundle import write_bundle, zip_path_for
+from export.data import collect
+from export.dossier import write_dossier
+from export.errors import ExportError, ExportFailure
+from export.options import DossierOptions, parse_sections
+
+_REASONS: dict[ExportFailure, tuple[str, str]] = {
+    ExportFailure.ORIGINAL_MISSING: ("an original screenshot is missing from the case", "案件中缺少原始截图文件"),
+    ExportFailure.ORIGINAL_ALTERED: (
+        "an original screenshot no longer matches its SHA-256 (run verify)",
+        "原始截图与其 SHA-256 不符（请运行 verify）",
+    ),
+    ExportFailure.ORIGINAL_UNREADABLE: ("cannot read an original screenshot", "无法读取原始截图"),
+    ExportFailure.TARGET_NOT_WRITABLE: ("cannot write there", "无法写入该位置"),
+    ExportFailure.TARGET_EXISTS: (
+        "the bundle folder exists and is not an earlier evidence bundle; choose an empty or new folder",
+        "证据包文件夹已存在且不是之前生成的证据包，请选择空文件夹或新文件夹",
+    ),
+}
+
+
+def run_export(
+    case_dir: str,
+    out_pdf: str,
+    *,
+    bundle: str | None = None,
+    lang: str = "zh",
+    sections: str | None = None,
+    generated_at: datetime | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Export the dossier (and the bundle); 0 on success, 1 on a failed write, 2 on bad input, 130 on Ctrl-C."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if lang not in ("zh", "en"):
+        print(f"error: --lang must be zh or en, not {lang!r}", file=err)
+        return 2
+    try:
+        options = DossierOptions(lang=lang, sections=parse_sections(sections), generated_at=generated_at)  # type: ignore[arg-type]
+    except ValueError as e:
+        print(f"error: {e}", file=err)
+        return 2
+    pdf_path = Path(out_pdf).expanduser()
+    cancel = CancelToken()
+    try:
+        with CaseStore.open(case_dir, create=False) as store:
+            data = collect(store)
+        _drive(write_dossier(data, pdf_path, options, cancel=cancel), err)
+        if bundle is not None:
+            bundle_dir = Path(bundle).expanduser()
+            _drive(write_bundle(data, bundle_dir, options, cancel=cancel, pdf=pdf_path), err)
+    except CaseError as e:
+        print(f"error: {e.folder}: {e.reason}", file=err)
+        return 2
+    except ExportError as e:
+        en, zh = _REASONS[e.reason]
+        print(f"error: {e.path or ''}: {en} / {zh} {e.detail}".rstrip(), file=err)
+        return 2 if e.reason is ExportFailure.TARGET_EXISTS else 1
+    except OSError as e:
+        print(f"error: cannot write {e.filename or pdf_path}: {e.strerror or e}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        cancel.cancel()
+        print("\ncancelled; nothing was written / 已取消，未写入任何文件", file=err)
+        return 130
+    print(f"{pdf_path}  ({pdf_path.stat().st_size // 1024} KB)", file=out)
+    if bundle is not None:
+        print(f"{Path(bundle).expanduser()}/  {zip_path_for(Path(bundle).expanduser())}", file=out)
+    print(f"manifest SHA-256 / 证据清单: {data.manifest.sha256}", file=out)
+    return 0
+
+
+def _drive(job: Iterator[Progress], err: TextIO) -> None:
+    """Run a job to the end, showing progress on a terminal (not in logs or pipes)."""
+    tty = hasattr(err, "isatty") and err.isatty()
+    try:
+        for p in job:
+            if tty and p.total:
+                err.write(f"\r{p.done}/{p.total} {p.label:<24}")
+                err.flush()
+    finally:
+        close = getattr(job, "close", None)
+        if close is not None:
+            close()  # on Ctrl-C this runs the job's clean-up (temporary files) now
+        if tty:
+            err.write("\r" + " " * 40 + "\r")
