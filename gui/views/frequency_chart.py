@@ -117,7 +117,9 @@ class FrequencyChart(QWidget):
         self._paint_title(p, fm)
         if not self._bars:
             p.setPen(AXIS_TEXT)
-            p.drawText(self._plot(), Qt.AlignmentFlag.AlignCenter, self.tr("No messages with a known time yet"))
+            p.drawText(
+                self._plot(), Qt.AlignmentFlag.AlignCenter, self.tr("No messages with a known time yet")
+            )
             p.end()
             return
         plot = self._plot()

@@ -10,8 +10,10 @@ The widget only presents: the rows, filters and counts come from
 
 from __future__ import annotations
 
+import logging
 import zlib
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import (
     QDate,
@@ -55,13 +57,16 @@ from gui.models.timeline_model import (
     Column,
     ThumbnailCache,
     TimelineModel,
+    build_from,
     choice_counts,
     high_frequency_threshold,
-    load_timeline,
-    screenshot_paths,
+    read_case,
 )
+from gui.tasks import TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from ocr.model import Direction, Kind
+
+log = logging.getLogger(__name__)
 
 HEADER_BG = QColor("#eef1f5")
 HEADER_RULE = QColor("#d5dae1")
@@ -93,7 +98,9 @@ def paint_day_header(p: QPainter, rect: QRect, text: str, font: QFont) -> None:
     bold.setBold(True)
     p.setFont(bold)
     p.setPen(HEADER_TEXT)
-    p.drawText(rect.adjusted(12, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+    p.drawText(
+        rect.adjusted(12, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+    )
     p.restore()
 
 
@@ -207,10 +214,14 @@ class TimelineView(QWidget):
     """
 
     openMessageRequested = Signal(int)  # noqa: N815 - the name the main window connects to
+    loaded = Signal()  # a refresh finished and the list shows the new timeline
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._store: CaseStore | None = None
+        self._runner = runner
+        self._generation = 0
+        self._loading = False
         self.model = TimelineModel(self)
         self.thumbnails = ThumbnailCache(THUMB_DECODE_SIZE, self)
         self.model.attach_thumbnails(self.thumbnails)
@@ -291,7 +302,14 @@ class TimelineView(QWidget):
         fm = self.fontMetrics()
         hh.resizeSection(Column.TIME, fm.horizontalAdvance("≈00:00") + 28)
         hh.resizeSection(Column.SENDER, fm.horizontalAdvance("某某金融催收（13800138000）") // 1 + 16)
-        hh.resizeSection(Column.KIND, max(fm.horizontalAdvance("短信 · 收到"), fm.horizontalAdvance(self.model.kind_text(Kind.CHAT, Direction.INCOMING))) + 24)
+        hh.resizeSection(
+            Column.KIND,
+            max(
+                fm.horizontalAdvance("短信 · 收到"),
+                fm.horizontalAdvance(self.model.kind_text(Kind.CHAT, Direction.INCOMING)),
+            )
+            + 24,
+        )
         hh.resizeSection(Column.TAGS, 190)
         hh.resizeSection(Column.SHOT, 56)
 
@@ -342,22 +360,65 @@ class TimelineView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the case (after an import, OCR or a correction), keeping filters and place."""
-        keep = self.current_message_id()
+        """Re-read the case (after an import, OCR or a correction), keeping filters and place.
+
+        The store is read here, on the GUI thread that owns it; merging the
+        messages into a chronology runs on the TaskRunner when there is one,
+        and the old timeline stays visible until the new one arrives.
+        """
+        self._generation += 1
         if self._store is None:
             self.thumbnails.set_paths({})
-            self.model.set_timeline(Timeline((), 0))
-        else:
-            self.thumbnails.set_paths(screenshot_paths(self._store))
-            self.model.set_timeline(load_timeline(self._store))
+            self._show_timeline(self._generation, Timeline((), 0))
+            return
+        snapshot = read_case(self._store)
+        self.thumbnails.set_paths(snapshot.paths)
+        if self._runner is None:
+            self._show_timeline(self._generation, build_from(snapshot))
+            return
+        self._loading = True
+        self.count_label.setText(self.tr("Updating the timeline…"))
+        task = self._runner.start("timeline", lambda _cancel: iter((build_from(snapshot),)))
+        task.result.connect(partial(self._show_timeline, self._generation))
+        task.error.connect(partial(self._build_failed, self._generation))
+
+    @property
+    def loading(self) -> bool:
+        """True while a refresh is being built in the background."""
+        return self._loading
+
+    def show_timeline(self, timeline: Timeline) -> None:
+        """Show an already built chronology (a host that builds it itself; benchmarks)."""
+        self._generation += 1
+        self._show_timeline(self._generation, timeline)
+
+    def _show_timeline(self, generation: int, timeline: object) -> None:
+        if generation != self._generation or not isinstance(timeline, Timeline):
+            return  # a newer refresh superseded this one
+        keep = self.current_message_id()
+        self._loading = False
+        self.model.set_timeline(timeline)
         self._fill_choices()
         self._apply_filter()
         if keep is not None:
             self.select_message(keep)
+        self.loaded.emit()
+
+    def _build_failed(self, generation: int, error: object) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        log.error("building the timeline failed: %s", type(error).__name__)
+        self.count_label.setText(self.tr("The timeline could not be built. Please report this problem."))
+        self.loaded.emit()
 
     def filter(self) -> TimelineFilter:
         """The filter the widgets currently express."""
-        who, tag, kind = self.who_combo.currentData(), self.tag_combo.currentData(), self.kind_combo.currentData()
+        who, tag, kind = (
+            self.who_combo.currentData(),
+            self.tag_combo.currentData(),
+            self.kind_combo.currentData(),
+        )
         return TimelineFilter(
             parties=frozenset({who}) if who else frozenset(),
             tags=frozenset({tag}) if tag else frozenset(),
@@ -437,7 +498,9 @@ class TimelineView(QWidget):
             self.count_label.setText(self.tr("%n message(s) in the case", "", total))
         if total == 0:
             self.empty_label.setText(
-                self.tr("No messages yet. Import screenshots and let them be read; the timeline fills in here.")
+                self.tr(
+                    "No messages yet. Import screenshots and let them be read; the timeline fills in here."
+                )
             )
             self._stack.setCurrentWidget(self.empty_label)
         elif shown == 0:
