@@ -1,0 +1,79 @@
+"""Driving the window like a user: drop files, wait for the pipeline, fake OCR results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from casefile.store import CaseStore
+from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+
+
+def drop(window, paths: list[Path]) -> None:
+    """Deliver a real drag-enter and drop with file URLs onto the window's centre."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = window.rect().center()
+    enter = QDragEnterEvent(
+        QPointF(centre),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted(), "the window refused the drag"
+    event = QDropEvent(
+        QPointF(centre),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+    assert event.isAccepted()
+
+
+def fake_extraction(name: str, n: int = 3, low: bool = False) -> Extraction:
+    """A hand-made reading of a screenshot: ``n`` incoming messages with boxes."""
+    msgs = [
+        ExtractedMessage(
+            kind=Kind.SMS,
+            direction=Direction.INCOMING,
+            sender="10690000",
+            time=datetime(2024, 10, 22, 11, 20 + i),
+            text=f"message {i}",
+            box=Box(20, 100 + 60 * i, 280, 50),
+            confidence=0.4 if (low and i == 1) else 0.95,
+            time_source=TimeSource.SEPARATOR,
+            field_confidence={"sender": 0.9, "text": 0.4 if (low and i == 1) else 0.95},
+        )
+        for i in range(n)
+    ]
+    return Extraction(
+        image=name,
+        layout=Layout.SMS_THREAD,
+        captured_at=None,
+        thread_title="10690000",
+        messages=msgs,
+        engine="fake",
+        engine_version="0",
+    )
+
+
+def seed_case(folder: Path, images: list[Path], *, low: bool = False) -> list[int]:
+    """Import images into a case and store hand-made readings (no OCR needed)."""
+    from casefile.importer import import_one
+
+    with CaseStore.open(folder) as store:
+        ids = []
+        for p in images:
+            r = import_one(store, p)
+            assert r.screenshot_id is not None
+            store.save_extraction(r.screenshot_id, fake_extraction(p.name, low=low))
+            ids.append(r.screenshot_id)
+        return ids
