@@ -58,7 +58,7 @@ def exhibit_prefix(number: int, total: int) -> str:
 def safe_name(original_name: str, ext: str) -> str:
     """A file name that any file system, zip tool and ``sha256sum -c`` accepts unchanged."""
     name = unicodedata.normalize("NFC", original_name).replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    name = _UNSAFE.sub("_", name).strip().rstrip(". ")  # Windows drops trailing dots and spaces
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""

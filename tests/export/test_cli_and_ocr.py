@@ -1,0 +1,76 @@
+"""``screenproof export`` from the command line, and one dossier from real OCR output."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casefile.importer import ImportResult, import_paths
+from casefile.store import CaseStore
+from export.cli import run_export
+from export.dossier import build_dossier
+from export.options import DossierOptions
+from export.text import plain
+from gui.cli import main
+from tests.export.conftest import EXPORT_DATA, GENERATED_AT, corpus_images, make_case
+from tests.export.pdfcheck import page_texts, squash
+
+
+def test_run_export_writes_pdf_and_bundle(tmp_path: Path) -> None:
+    make_case(tmp_path / "case", corpus_images()[:2]).close()
+    out, err = io.StringIO(), io.StringIO()
+    code = run_export(
+        str(tmp_path / "case"), str(tmp_path / "d.pdf"), bundle=str(tmp_path / "b"), lang="en",
+        generated_at=GENERATED_AT, out=out, err=err,
+    )
+    assert code == 0, err.getvalue()
+    assert (tmp_path / "d.pdf").is_file() and (tmp_path / "b" / "dossier.pdf").is_file()
+    assert (tmp_path / "b" / "dossier.pdf").read_bytes() == (tmp_path / "d.pdf").read_bytes()
+    assert (tmp_path / "b.zip").is_file()
+    assert "manifest SHA-256" in out.getvalue()
+
+
+def test_run_export_reports_bad_input(tmp_path: Path) -> None:
+    err = io.StringIO()
+    assert run_export(str(tmp_path / "nope"), str(tmp_path / "d.pdf"), err=err) == 2
+    assert "not a Screenproof case" in err.getvalue()
+    assert run_export(str(tmp_path), str(tmp_path / "d.pdf"), sections="cover,bogus", err=err) == 2
+    assert not (tmp_path / "d.pdf").exists()
+
+
+def test_screenproof_export_command(tmp_path: Path) -> None:
+    make_case(tmp_path / "case", corpus_images()[:1]).close()
+    assert main(["export", "--case", str(tmp_path / "case"), "--out", str(tmp_path / "x.pdf")]) == 0
+    assert page_texts(tmp_path / "x.pdf")
+
+
+def test_dossier_from_real_ocr(tmp_path: Path) -> None:
+    """The whole flow on two corpus screenshots: import, Tesseract, dossier, text back out."""
+    from ocr.engine import EngineMissing
+    from ocr.extract import extract
+
+    images = [EXPORT_DATA / "Screenshot_20241022_153101_com.android.mms.png", EXPORT_DATA / "Screenshot_20241128_234702_com.tencent.mm.jpg"]
+    for p in images:
+        shutil.copy(p, tmp_path / p.name)
+    store = CaseStore.open(tmp_path / "case")
+    results = [r for r in import_paths(store, [tmp_path / p.name for p in images]) if isinstance(r, ImportResult)]
+    for r in results:
+        assert r.screenshot_id is not None
+        shot = store.screenshot(r.screenshot_id)
+        try:
+            ex = extract(store.original_file(shot), shot.captured_at, name=shot.original_name)
+        except EngineMissing as e:
+            pytest.skip(f"Tesseract not installed: {e}")
+        store.save_extraction(shot.id, ex)
+    msgs = store.messages(include_excluded=False)
+    assert msgs, "the OCR read nothing from two clear screenshots"
+    pdf = tmp_path / "ocr.pdf"
+    list(build_dossier(store, pdf, DossierOptions(generated_at=GENERATED_AT)))
+    text = squash("".join(page_texts(pdf)))
+    for m in msgs:
+        if m.text:
+            assert squash(plain(m.text)) in text, m.text
+    store.close()
