@@ -84,7 +84,7 @@ class TesseractEngine:
         lang: str = "chi_sim+eng",
         *,
         timeout_s: float = 60.0,
-        psm: int = 6,
+        psm: int = int(os.environ.get("SCREENPROOF_TESS_PSM", "6")),
         tesseract_cmd: str | None = None,
     ) -> None:
         os.environ["OMP_THREAD_LIMIT"] = "1"

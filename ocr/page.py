@@ -14,6 +14,7 @@ import numpy as np
 from ocr.preprocess import (
     Block,
     TextBand,
+    dominant_color,
     find_blocks,
     find_text_bands,
     footer_top,
@@ -56,19 +57,15 @@ def analyse(img: np.ndarray) -> Page:
     dark = luminance(bg) < 110
     sb = status_bar_bottom(img)
     hb = header_bottom(img, bg, sb)
-    blocks_all = find_blocks(img, bg, sb, h)
-    bands_all = find_text_bands(img, bg, sb, h, [b.box for b in blocks_all])
+    # The title bar may have its own colour (iOS): it is analysed against that.
+    header_bg = dominant_color(img[sb:hb]) if hb > sb else bg
+    header_blocks = find_blocks(img, header_bg, sb, hb) if hb > sb else []
+    header_bands = find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks]) if hb > sb else []
+    blocks_all = find_blocks(img, bg, hb, h)
+    bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:
         ft = h
-
-    def in_content(top: int, bottom: int) -> bool:
-        cy = (top + bottom) / 2
-        return hb <= cy < ft
-
-    blocks = [b for b in blocks_all if in_content(b.box.y, b.box.y + b.box.h) or (b.box.y < hb < b.box.y + b.box.h
-              and b.box.y + b.box.h - hb > w * 0.03)]
-    bands = [t for t in bands_all if in_content(t.box.y, t.box.y + t.box.h)]
-    header_blocks = [b for b in blocks_all if b.box.y + b.box.h / 2 < hb]
-    header_bands = [t for t in bands_all if t.box.y + t.box.h / 2 < hb]
+    blocks = [b for b in blocks_all if b.box.y + b.box.h / 2 < ft]
+    bands = [t for t in bands_all if t.box.y + t.box.h / 2 < ft]
     return Page(w, h, bg, dark, sb, hb, ft, blocks, bands, header_blocks, header_bands)

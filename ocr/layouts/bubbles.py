@@ -86,18 +86,24 @@ def _drop_slivers(lines: list[Line], body_h: float, crop: Box) -> list[Line]:
 
 
 def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
-    """The thread title: the tallest text line of the title bar, number-normalised."""
-    best: Line | None = None
+    """The thread title: the first real text line of the title bar, number-normalised.
+
+    Title bars put the name or number first and a subtitle (location, carrier,
+    the number behind a contact name) under it in smaller type.
+    """
+    candidates: list[Line] = []
     for ln in lines:
         t = ln.text.strip(_TITLE_JUNK)
-        if not t or (cjk_ratio(t) == 0 and not re.search(r"[0-9A-Za-z]", t)):
+        meaningful = len(re.findall(r"[0-9A-Za-z\u3400-\u9fff]", t))
+        if meaningful == 0 or (meaningful == 1 and (cjk_ratio(t) == 0 or ln.confidence < 0.8)):
             continue
-        if best is None or ln.box.h > best.box.h * 1.08 or (
-            ln.box.h >= best.box.h * 0.92 and len(t) > len(best.text)
-        ):
-            best = ln
-    if best is None:
+        candidates.append(ln)
+    if not candidates:
         return None, 0.0
+    tallest = max(ln.box.h for ln in candidates)
+    # Skip small print above the title (rare), then take the top line.
+    big = [ln for ln in candidates if ln.box.h >= tallest * 0.7]
+    best = min(big, key=lambda ln: ln.box.y)
     t = best.text.strip(_TITLE_JUNK)
     t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
     return normalise_number(t), best.confidence
@@ -107,25 +113,34 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     """Bubbles → messages, top to bottom, with direction, sender and time."""
     img = ctx.image
     w = page.width
-    bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b)]
     avatars = [b for b in page.blocks if page.is_avatar(b)]
+    # A picture clipped by the title bar is no longer square, but it still sits
+    # in the avatars' column: it is not a bubble.
+    in_avatar_column = [
+        b for b in page.blocks
+        if b not in avatars and any(
+            abs(b.box.x - a.box.x) < w * 0.015 and abs(b.box.x + b.box.w - a.box.x - a.box.w) < w * 0.015
+            for a in avatars
+        )
+    ]
+    bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b) and b not in in_avatar_column]
     bands = [_Band(t) for t in page.bands]
     title_bands = [
         t for t in page.header_bands
-        if t.box.y >= page.status_bottom - 2 and t.box.x + t.box.w > w * 0.1 and t.box.x < w * 0.85
-        and t.box.h >= w * 0.015
+        if t.box.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(t.box) < w * 0.9 and t.box.h >= w * 0.015
     ]
     pad = max(2, int(w * 0.01))
+    # Title first: Tesseract reads the big title best at the top of the canvas.
     regions = (
-        [Region(b.block.box, 0) for b in bubbles]
+        [Region(t.box, pad) for t in title_bands]
+        + [Region(b.block.box, 0) for b in bubbles]
         + [Region(b.band.box, pad) for b in bands]
-        + [Region(t.box, pad) for t in title_bands]
     )
     read = read_regions(ctx.engine, img, regions)
-    nb, nt = len(bubbles), len(bands)
-    bubble_lines = read[:nb]
-    band_lines = read[nb : nb + nt]
-    title_lines = [ln for lst in read[nb + nt :] for ln in lst]
+    nh, nb = len(title_bands), len(bubbles)
+    title_lines = [ln for lst in read[:nh] for ln in lst]
+    bubble_lines = read[nh : nh + nb]
+    band_lines = read[nh + nb :]
 
     heights = sorted(ln.box.h for lst in bubble_lines for ln in lst)
     body_h = float(heights[len(heights) // 2]) if heights else w * 0.05

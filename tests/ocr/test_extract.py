@@ -1,0 +1,132 @@
+"""``extract`` on corpus images (one per layout and style this package owns) and on bad input.
+
+Real Tesseract throughout; only construction faults are injected at the engine seam.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr.engine import EngineMissing, TesseractEngine
+from ocr.extract import extract
+from ocr.layouts.classify import classify
+from ocr.model import Direction, Layout
+from ocr.page import analyse
+
+CASES = [
+    "wx_share_7ba81b.png",  # MIUI SMS thread, light
+    "Screenshot_20250103_214124_com.android.mms.jpg",  # Samsung SMS thread, dark, JPEG
+    "Screenshot_20241128_234702_com.tencent.mm.jpg",  # WeChat, light, JPEG, 720 px
+    "Screenshot_20241221_175305_com.tencent.mm.png",  # WeChat 1:1, light
+    "Screenshot_2025-01-21-22-17-49-456_com.tencent.mm.png",  # WeChat, dark
+]
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    return re.sub(r"[\s,.?!:;()\[\]【】。、，？！：；（）\"'“”]", "", s)
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = _norm(a), _norm(b)
+    if not a and not b:
+        return 1.0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return 1 - prev[-1] / max(len(a), len(b))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_thread_layouts_on_corpus_images(data_dir: Path, name: str) -> None:
+    path = data_dir / "ocr" / name
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract(path)
+    assert ex.error is None
+    assert str(ex.layout) == gold["layout"]
+    assert ex.captured_at == (datetime.fromisoformat(gold["captured_at"]) if gold["captured_at"] else None)
+    assert ex.thread_title == gold["thread_title"]
+    # Every gold message is found, in order, with its direction, sender and time.
+    matched = 0
+    j = 0
+    for g in gold["messages"]:
+        for k in range(j, len(ex.messages)):
+            m = ex.messages[k]
+            if _similar(m.text, g["text"]) >= 0.5:
+                matched += 1
+                assert str(m.direction) == g["direction"], g["text"]
+                assert m.sender == g["sender"], g["text"]
+                got = m.time.strftime("%Y-%m-%dT%H:%M") if m.time else None
+                assert got == g["time"], g["text"]
+                assert m.box is not None and m.box.w > 0
+                assert 0.0 < m.confidence <= 1.0
+                j = k + 1
+                break
+    assert matched >= len(gold["messages"]) - 1, f"{matched}/{len(gold['messages'])}"
+    assert len(ex.messages) <= len(gold["messages"]) + 1
+
+
+def test_classifier_on_test_images(data_dir: Path) -> None:
+    for name in CASES:
+        path = data_dir / "ocr" / name
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        img = cv2.imread(str(path))
+        assert str(classify(img, analyse(img))) == gold["layout"], name
+
+
+def test_dark_mode_page_is_flagged(data_dir: Path) -> None:
+    img = cv2.imread(str(data_dir / "ocr" / "Screenshot_2025-01-21-22-17-49-456_com.tencent.mm.png"))
+    assert analyse(img).dark
+
+
+def test_bytes_and_array_inputs_with_name(data_dir: Path) -> None:
+    path = data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png"
+    a = extract(path.read_bytes(), name=path.name)
+    b = extract(cv2.imread(str(path)), name=path.name)
+    assert a.captured_at == b.captured_at == datetime(2024, 12, 21, 17, 53, 5)
+    assert [m.text for m in a.messages] == [m.text for m in b.messages]
+
+
+def test_blank_image_gives_no_messages_and_no_exception() -> None:
+    blank = np.full((1600, 720, 3), 255, np.uint8)
+    ex = extract(blank, name="blank.png")
+    assert ex.messages == []
+
+
+def test_non_image_sets_error(tmp_path: Path) -> None:
+    bad = tmp_path / "Screenshot_20250310-143205.png"
+    bad.write_bytes(b"this is not a picture")
+    ex = extract(bad)
+    assert ex.error and "image" in ex.error
+    assert ex.messages == []
+    # The capture time still comes from the name.
+    assert ex.captured_at == datetime(2025, 3, 10, 14, 32, 5)
+
+
+def test_missing_file_sets_error(tmp_path: Path) -> None:
+    ex = extract(tmp_path / "gone.png")
+    assert ex.error
+
+
+def test_engine_missing_surfaces(data_dir: Path) -> None:
+    with pytest.raises(EngineMissing):
+        extract(data_dir / "ocr" / "wx_share_7ba81b.png", engine=TesseractEngine(tesseract_cmd="/no/tesseract"))
+
+
+def test_json_round_trip(data_dir: Path) -> None:
+    ex = extract(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png")
+    doc = ex.to_json()
+    assert doc["layout"] == str(Layout.CHAT_THREAD)
+    assert all(m["direction"] in {str(d) for d in Direction} for m in doc["messages"])
+    json.dumps(doc, ensure_ascii=False)

@@ -1,0 +1,76 @@
+"""The OpenCV steps, each on arrays made here or on one corpus image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from ocr.preprocess import (
+    binarize,
+    find_blocks,
+    invert,
+    is_dark,
+    page_background,
+    status_bar_bottom,
+    stitch,
+    upscale_factor,
+)
+
+
+def _page(bg: int, bubble: int, text: int) -> np.ndarray:
+    img = np.full((1600, 720, 3), bg, np.uint8)
+    cv2.rectangle(img, (30, 400), (400, 520), (bubble, bubble, bubble), -1)
+    cv2.putText(img, "HELLO", (50, 480), cv2.FONT_HERSHEY_SIMPLEX, 1.5, (text, text, text), 3)
+    return img
+
+
+def test_dark_mode_detected_and_inverted() -> None:
+    dark = _page(10, 40, 240)
+    light = _page(240, 255, 0)
+    assert is_dark(dark)
+    assert not is_dark(light)
+    assert not is_dark(invert(dark))
+
+
+def test_background_is_the_margin_colour_even_when_bubbles_dominate() -> None:
+    img = np.full((1600, 720, 3), 200, np.uint8)
+    img[:, 30:690] = 255  # a wall of white bubbles
+    assert page_background(img) == (200, 200, 200)
+
+
+def test_bubble_found_as_a_block_and_text_not() -> None:
+    img = _page(240, 255, 0)
+    blocks = find_blocks(img, (240, 240, 240), 0, img.shape[0])
+    assert len(blocks) == 1
+    b = blocks[0].box
+    assert abs(b.x - 30) <= 2 and abs(b.y - 400) <= 2 and abs(b.w - 371) <= 3
+
+
+def test_binarize_gives_dark_text_on_white_for_both_polarities() -> None:
+    for crop in (_page(240, 255, 0)[400:520, 30:400], _page(10, 40, 240)[400:520, 30:400]):
+        bw = binarize(crop)
+        assert set(np.unique(bw)) <= {0, 255}
+        assert (bw == 255).mean() > 0.7  # mostly white paper
+        assert (bw == 0).any()  # with dark ink
+
+
+def test_stitch_keeps_slots_apart() -> None:
+    a = np.zeros((30, 100), np.uint8)
+    b = np.zeros((50, 60), np.uint8)
+    canvas = stitch([a, b], [1.0, 1.0], gap=40, pad=10)
+    (ax, ay, aw, ah), (bx, by, bw, bh) = canvas.slots
+    assert by >= ay + ah + 40
+    assert canvas.image.shape == (10 + 30 + 40 + 50 + 10, 120)
+
+
+def test_status_bar_found_at_top(data_dir: Path) -> None:
+    img = cv2.imread(str(data_dir / "ocr" / "wx_share_7ba81b.png"))
+    bottom = status_bar_bottom(img)
+    w = img.shape[1]
+    assert w * 0.04 < bottom < w * 0.12
+
+
+def test_upscale_factor_follows_width() -> None:
+    assert upscale_factor(720) > upscale_factor(1440)
