@@ -18,8 +18,9 @@ import bisect
 import ctypes
 import itertools
 import sys
+import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -38,17 +39,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 
+from casefile.jobs import CancelToken
 from casefile.model import Message, Party, Screenshot, Tag
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
+from export.data import NIGHT_FROM_HOUR, NIGHT_TO_HOUR
+from gui.tasks import Job, Task, TaskRunner
 from ocr.model import ME, Direction, Kind
 
 # -- adapters over casefile (the one place that knows its shape) ----------------------
 
-# The dossier states night as 22:00–07:00 (export/labels.py); the chart uses the same
-# hours. The high-frequency line is a presentation aid, not an evidence claim.
-NIGHT_FROM_HOUR = 22
-NIGHT_TO_HOUR = 7
+# Night is the dossier's definition (export.data: 22:00–07:00), so the chart and the
+# printed summary agree. The high-frequency line is a reading aid, not an evidence claim.
 HIGH_FREQUENCY_PER_DAY = 30
 
 
@@ -457,7 +459,7 @@ class TimelineModel(QAbstractTableModel):
 
     def _who_text(self, r: TimelineEntry) -> str:
         if r.sender == ME or r.direction is Direction.OUTGOING:
-            return self.tr("Me") + (f" → {r.party}" if r.party else "")
+            return self.tr("Me") + (f" → {r.party}" if r.party and r.party != ME else "")
         if r.party_defined and r.sender and r.party != r.sender:
             return f"{r.party}（{r.sender}）"
         return r.party or r.sender or self.tr("Unknown")
@@ -498,6 +500,31 @@ class TimelineModel(QAbstractTableModel):
         if column == Column.SHOT:
             return self.tr("Double-click to open this message and its screenshot")
         return None
+
+
+# -- running jobs ------------------------------------------------------------------------
+
+
+def start_task(runner: TaskRunner, name: str, job: Job, connect: Callable[[Task], None]) -> Task:
+    """Start ``job`` on ``runner`` only after ``connect`` has wired the task's signals.
+
+    Why: a signal emitted by the worker before a receiver is connected is not
+    delivered to it, and a short job (a small case's timeline, a failing
+    export) can finish before ``TaskRunner.start`` returns. The job waits on a
+    gate that opens once the connections exist.
+    """
+    gate = threading.Event()
+
+    def gated(cancel: CancelToken) -> Iterator[Any]:
+        gate.wait(30)
+        yield from job(cancel)
+
+    task = runner.start(name, gated)
+    try:
+        connect(task)
+    finally:
+        gate.set()
+    return task
 
 
 # -- thumbnails ------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import zlib
 from datetime import date, timedelta
-from functools import partial
 
 from PySide6.QtCore import (
     QDate,
@@ -61,8 +60,9 @@ from gui.models.timeline_model import (
     choice_counts,
     high_frequency_threshold,
     read_case,
+    start_task,
 )
-from gui.tasks import TaskRunner
+from gui.tasks import Task, TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from ocr.model import Direction, Kind
 
@@ -222,6 +222,7 @@ class TimelineView(QWidget):
         self._runner = runner
         self._generation = 0
         self._loading = False
+        self._pending: QObject | None = None
         self.model = TimelineModel(self)
         self.thumbnails = ThumbnailCache(THUMB_DECODE_SIZE, self)
         self.model.attach_thumbnails(self.thumbnails)
@@ -378,9 +379,17 @@ class TimelineView(QWidget):
             return
         self._loading = True
         self.count_label.setText(self.tr("Updating the timeline…"))
-        task = self._runner.start("timeline", lambda _cancel: iter((build_from(snapshot),)))
-        task.result.connect(partial(self._show_timeline, self._generation))
-        task.error.connect(partial(self._build_failed, self._generation))
+        generation = self._generation
+
+        def wire(task: Task) -> None:
+            # Bound methods of this widget, so Qt queues the calls to the GUI thread
+            # (a functools.partial or a lambda would run in the worker).
+            task.result.connect(self._on_built)
+            task.error.connect(self._on_build_failed)
+
+        self._pending = start_task(
+            self._runner, "timeline", lambda _cancel: iter(((generation, build_from(snapshot)),)), wire
+        )
 
     @property
     def loading(self) -> bool:
@@ -392,11 +401,17 @@ class TimelineView(QWidget):
         self._generation += 1
         self._show_timeline(self._generation, timeline)
 
-    def _show_timeline(self, generation: int, timeline: object) -> None:
-        if generation != self._generation or not isinstance(timeline, Timeline):
+    @Slot(object)
+    def _on_built(self, result: object) -> None:
+        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Timeline):
+            self._show_timeline(result[0], result[1])
+
+    def _show_timeline(self, generation: int, timeline: Timeline) -> None:
+        if generation != self._generation:
             return  # a newer refresh superseded this one
         keep = self.current_message_id()
         self._loading = False
+        self._pending = None
         self.model.set_timeline(timeline)
         self._fill_choices()
         self._apply_filter()
@@ -404,10 +419,12 @@ class TimelineView(QWidget):
             self.select_message(keep)
         self.loaded.emit()
 
-    def _build_failed(self, generation: int, error: object) -> None:
-        if generation != self._generation:
-            return
+    @Slot(object)
+    def _on_build_failed(self, error: object) -> None:
+        if self.sender() is not self._pending:
+            return  # a superseded refresh
         self._loading = False
+        self._pending = None
         log.error("building the timeline failed: %s", type(error).__name__)
         self.count_label.setText(self.tr("The timeline could not be built. Please report this problem."))
         self.loaded.emit()
