@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casefile.model import Party
 from ocr.model import ME
@@ -24,6 +25,7 @@ _CN_PREFIX = re.compile(r"^(?:\+86|0086)(\d+)$")
 _CN_MOBILE_86 = re.compile(r"^86(1\d{10})$")
 
 
+@lru_cache(maxsize=8192)
 def normalise_sender(sender: str | None) -> str:
     """The comparable form of a sender: ``""`` when unknown, ``me`` for the user.
 

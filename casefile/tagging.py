@@ -65,6 +65,8 @@ class TagRule:
     kinds: frozenset[Kind] = frozenset(Kind)
     except_official: bool = False
     except_phrases: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()  # card-number: words that name a card (normalised)
+    requires_any: tuple[str, ...] = ()  # cheap pre-test: the text must contain one of these
     pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -176,6 +178,8 @@ def _parse_rule(raw: Any, k: int, where: Path) -> TagRule:
         kinds=kinds,
         except_official=bool(raw.get("except_official", False)),
         except_phrases=tuple(normalise_text(w) for w in _strings(raw, "except_phrases", rid, where)),
+        context_words=tuple(normalise_text(w) for w in _strings(params, "context_words", rid, where)),
+        requires_any=tuple(normalise_text(w) for w in _strings(raw, "requires_any", rid, where)),
         pattern=pattern,
     )
 
@@ -318,6 +322,8 @@ def _matching(
         if rule.except_official and rules.is_official(e.sender):
             continue
         norm = e.norm_text
+        if rule.requires_any and not any(w in norm for w in rule.requires_any):
+            continue
         if rule.except_phrases:
             for phrase in rule.except_phrases:
                 norm = norm.replace(phrase, "\x00")
@@ -330,13 +336,7 @@ def _text_matches(rule: TagRule, norm: str) -> bool:
     if rule.check == "id-number":
         return bool(find_id_numbers(norm))
     if rule.check == "card-number":
-        return bool(
-            find_card_numbers(
-                norm,
-                [normalise_text(w) for w in rule.params.get("context_words", [])],
-                int(rule.params.get("context_chars", 6)),
-            )
-        )
+        return bool(find_card_numbers(norm, rule.context_words, int(rule.params.get("context_chars", 6))))
     return rule.pattern is not None and rule.pattern.search(norm) is not None
 
 

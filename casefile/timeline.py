@@ -22,11 +22,12 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 MERGE_SIMILARITY = 0.8  # two readings of one bubble
 SINGLE_SIMILARITY = 0.9  # a lone shared bubble at the touching edges needs more
 HOLE_SIMILARITY = 0.4  # a badly read bubble inside a run of agreeing ones
+MAX_HOLES = 2  # badly read bubbles in a row a run may bridge
 PARTIAL_MIN_CHARS = 4  # a cut-off fragment shorter than this says nothing
 KEY_CHARS = 8  # prefix/suffix blocking keys
 MAX_BUCKET = 200  # larger candidate buckets are paired only between nearby screenshots
@@ -76,6 +78,7 @@ _SPACE = re.compile(r"\s+")
 _TRAILING_ELLIPSIS = re.compile(r"(?:…|\.{3})+$")
 
 
+@lru_cache(maxsize=65536)
 def normalise_text(text: str) -> str:
     """Text as compared: NFKC, case-folded, no white space, CJK punctuation folded.
 
@@ -238,6 +241,7 @@ class Timeline:
 @dataclass(slots=True)
 class _Item:
     msg: Message
+    sid: int
     shot_rank: int
     idx: int  # on-screen index
     n: int  # bubbles on its screenshot
@@ -251,6 +255,8 @@ class _Item:
     lo: datetime | None = None  # bounds for an unknown time, from its neighbours
     hi: datetime | None = None
     anchor: tuple[datetime, int] | None = None  # (time, -1 before / +1 after) for placing
+    next_dated: int | None = None  # on-screen index of the nearest dated bubble below / above
+    prev_dated: int | None = None
 
 
 _MATCH, _WEAK, _NO = 2, 1, 0
@@ -323,6 +329,7 @@ def _shot_items(msgs: list[Message], shot: Screenshot | None, rank: int, index: 
         items.append(
             _Item(
                 msg=m,
+                sid=m.screenshot_id,
                 shot_rank=rank,
                 idx=i,
                 n=n,
@@ -335,6 +342,16 @@ def _shot_items(msgs: list[Message], shot: Screenshot | None, rank: int, index: 
                 norm=normalise_text(m.text),
             )
         )
+    last: int | None = None
+    for it in items:
+        it.prev_dated = last
+        if it.msg.time is not None:
+            last = it.idx
+    last = None
+    for it in reversed(items):
+        it.next_dated = last
+        if it.msg.time is not None:
+            last = it.idx
     reading = sorted(items, key=lambda it: it.seq)
     cap = shot.captured_at.replace(second=0, microsecond=0) if shot and shot.captured_at else None
     prev: datetime | None = None
@@ -384,13 +401,15 @@ def _within(t: datetime, lo: datetime | None, hi: datetime | None) -> bool:
     return (lo is None or lo <= t) and (hi is None or t <= hi)
 
 
-def _text_similarity(a: _Item, b: _Item) -> float:
+def _text_similarity(a: _Item, b: _Item, memo: dict[tuple[str, str], float]) -> float:
     x, y = a.norm, b.norm
     if x == y:
         return 1.0
     if not x or not y:
         return 0.0
-    full = similarity(x, y)
+    full = memo.get((x, y))
+    if full is None:  # collectors repeat templates: the same two texts meet again and again
+        full = memo[(x, y)] = similarity(x, y)
     if full >= MERGE_SIMILARITY:
         return full
     short, long_ = (a, b) if len(x) <= len(y) else (b, a)
@@ -407,7 +426,7 @@ def _text_similarity(a: _Item, b: _Item) -> float:
     return best
 
 
-def _compare(a: _Item, b: _Item) -> tuple[int, float]:
+def _compare(a: _Item, b: _Item, memo: dict[tuple[str, str], float]) -> tuple[int, float]:
     ma, mb = a.msg, b.msg
     if ma.kind != mb.kind or ma.direction != mb.direction or a.sender != b.sender:
         return _NO, 0.0
@@ -415,7 +434,7 @@ def _compare(a: _Item, b: _Item) -> tuple[int, float]:
         return _NO, 0.0
     if not _times_compatible(a, b):
         return _NO, 0.0
-    sim = _text_similarity(a, b)
+    sim = _text_similarity(a, b, memo)
     if sim >= MERGE_SIMILARITY:
         return _MATCH, sim
     if sim >= HOLE_SIMILARITY:
@@ -453,24 +472,39 @@ def _merge(items: list[_Item], by_shot: dict[int, list[_Item]]) -> list[list[_It
         for k in _keys(it):
             buckets[k].append(it)
 
+    rank_of = {sid: shot_items[0].shot_rank for sid, shot_items in by_shot.items() if shot_items}
+
+    def seed(sx: int, ix: int, sy: int, iy: int) -> tuple[int, int, int, int]:
+        """(earlier screenshot, later screenshot, index in earlier, index in later)."""
+        return (sx, sy, ix, iy) if rank_of[sx] < rank_of[sy] else (sy, sx, iy, ix)
+
     seeds: set[tuple[int, int, int, int]] = set()
+    undated: set[tuple[int, int, int, int]] = set()  # (undated sid, idx, dated sid, idx)
     for members in buckets.values():
         if len(members) < 2:
             continue
         for x, y in _bucket_pairs(members):
-            if x.msg.screenshot_id == y.msg.screenshot_id:
+            if x.sid == y.sid:
                 continue
-            if (x.shot_rank, x.msg.screenshot_id) > (y.shot_rank, y.msg.screenshot_id):
-                x, y = y, x
-            seeds.add((x.msg.screenshot_id, y.msg.screenshot_id, x.idx, y.idx))
+            if x.msg.time is None and y.msg.time is not None:
+                undated.add((x.sid, x.idx, y.sid, y.idx))
+            elif y.msg.time is None and x.msg.time is not None:
+                undated.add((y.sid, y.idx, x.sid, x.idx))
+            else:
+                seeds.add(seed(x.sid, x.idx, y.sid, y.idx))
+    for us, ui, ks, ki in undated:  # deduplicated first: the feasibility test is the costly part
+        u_items, k_items = by_shot[us], by_shot[ks]
+        if _can_be_accepted(u_items[ui], k_items[ki], u_items, k_items):
+            seeds.add(seed(us, ui, ks, ki))
 
     cache: dict[tuple[int, int, int, int], tuple[int, float]] = {}
+    memo: dict[tuple[str, str], float] = {}
 
     def compare(sa: int, sb: int, i: int, j: int) -> tuple[int, float]:
         key = (sa, sb, i, j)
         r = cache.get(key)
         if r is None:
-            r = _compare(by_shot[sa][i], by_shot[sb][j])
+            r = _compare(by_shot[sa][i], by_shot[sb][j], memo)
             cache[key] = r
         return r
 
@@ -487,27 +521,97 @@ def _merge(items: list[_Item], by_shot: dict[int, list[_Item]]) -> list[list[_It
             visited.add((sa, sb, pi, pj))
         runs[(sa, sb)].append(run)
 
-    links: list[tuple[_Item, _Item]] = []
+    chosen: list[tuple[tuple[int, int, float, int, int, int, int], _Run]] = []
     for (sa, sb), shot_runs in sorted(runs.items()):
         a_items, b_items = by_shot[sa], by_shot[sb]
-        accepted = [r for r in shot_runs if _accept(r, a_items, b_items)]
-        accepted.sort(key=lambda r: (-r.matches, -sum(p[3] for p in r.pairs), r.pairs[0][0], r.pairs[0][1]))
+        ranked = sorted((_strength(r, a_items, b_items), r) for r in shot_runs if _accept(r, a_items, b_items))
         used_a: set[int] = set()
         used_b: set[int] = set()
-        for r in accepted:
+        for key, r in ranked:
             if any(p[0] in used_a or p[1] in used_b for p in r.pairs):
                 continue
-            for pi, pj, _, _ in r.pairs:
-                used_a.add(pi)
-                used_b.add(pj)
-                links.append((a_items[pi], b_items[pj]))
+            used_a.update(p[0] for p in r.pairs)
+            used_b.update(p[1] for p in r.pairs)
+            chosen.append((key, r))
+    # Strongest evidence first across all screenshot pairs: where a weak run (a
+    # repeated template at the touching edges) and a strong one (a long shared
+    # run, or equal known minutes) claim the same bubble, the strong one joins
+    # first and the union refuses the weak one.
+    chosen.sort(key=lambda kr: kr[0])
+    links = [(by_shot[r.a][pi], by_shot[r.b][pj]) for _, r in chosen for pi, pj, _, _ in r.pairs]
     return _union(items, links)
 
 
+def _strength(run: _Run, a_items: list[_Item], b_items: list[_Item]) -> tuple[int, int, float, int, int, int, int]:
+    """Sort key, strongest first: pairs with the same known minute, then matches, then similarity."""
+    dated = sum(1 for p in run.pairs if a_items[p[0]].msg.time is not None and b_items[p[1]].msg.time is not None)
+    first = run.pairs[0]
+    return (-dated, -run.matches, -sum(p[3] for p in run.pairs), run.a, run.b, first[0], first[1])
+
+
+def _can_be_accepted(u: _Item, k: _Item, u_items: list[_Item], k_items: list[_Item]) -> bool:
+    """Could a run through undated ``u`` and dated ``k`` ever pass ``_accept``? (cheap, no text)
+
+    A template the collector sends daily meets every earlier copy of itself;
+    almost none of those seeds can grow into an accepted run, and growing
+    them is most of the cost. A run is accepted when it reaches two pairs
+    with the same known minute, or touches screen edges at both ends. Going
+    down from ``u``, the run meets ``u``'s next dated bubble; if the bubble
+    facing it has another minute, the run stops there, so it neither reaches
+    an edge below (unless that is within one bubble of an end) nor a dated
+    pair; then only dated pairs above ``u`` can still save it.
+    """
+    f = u.next_dated
+    if f is None:
+        return True
+    kf = k.idx + (f - u.idx)
+    if kf >= len(k_items) - 1 or f >= len(u_items) - 1:
+        return True
+    if k_items[kf].msg.time == u_items[f].msg.time:
+        return True
+    b = u.prev_dated
+    if b is None:
+        return False
+    kb = k.idx - (u.idx - b)
+    return kb >= 0 and k_items[kb].msg.time == u_items[b].msg.time
+
+
 def _bucket_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
-    """All pairs of a small bucket; for a big one (a template sent daily, rows of
-    missed calls) only pairs of screenshots taken near each other, since users
-    capture one scroll session in a row and comparing all pairs would be quadratic."""
+    """The pairs of a bucket worth a look: only those whose times can agree.
+
+    A template sent every day fills a bucket with hundreds of readings at
+    different known minutes; none of them can pair, so they are never paired.
+    Readings without a time pair with the known minutes inside their bounds.
+    Whatever is still too big (rows of identical missed calls without times)
+    is paired only between screenshots taken near each other, since users
+    capture one scroll session in a row.
+    """
+    known: dict[datetime, list[_Item]] = defaultdict(list)
+    unknown: list[_Item] = []
+    for it in members:
+        if it.msg.time is None:
+            unknown.append(it)
+        else:
+            known[it.msg.time].append(it)
+    for group in known.values():
+        if len(group) > 1:
+            yield from _all_pairs(group)
+    if not unknown:
+        return
+    times = sorted(known)
+    for u in unknown:
+        lo = bisect_left(times, u.lo) if u.lo is not None else 0
+        hi = bisect_right(times, u.hi) if u.hi is not None else len(times)
+        candidates = [k for t in times[lo:hi] for k in known[t]]
+        if len(candidates) > MAX_BUCKET:
+            candidates = [k for k in candidates if abs(k.shot_rank - u.shot_rank) <= BUCKET_WINDOW]
+        for k in candidates:
+            yield u, k
+    if len(unknown) > 1:
+        yield from _all_pairs(unknown)
+
+
+def _all_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
     if len(members) <= MAX_BUCKET:
         for x_i, x in enumerate(members):
             for y in members[x_i + 1 :]:
@@ -531,20 +635,28 @@ def _grow(
     len_b: int,
     compare: _Compare,
 ) -> _Run:
-    """The run of agreeing bubbles around a seed, along one diagonal (same offset)."""
+    """The run of agreeing bubbles around a seed, along one diagonal (same offset).
+
+    Up to ``MAX_HOLES`` badly read bubbles in a row are kept when agreeing ones
+    follow, and at the end of a run when they reach the screen's edge: inside
+    an overlap, a garbled reading is still the bubble at that place.
+    """
     pairs = [(i, j, _MATCH, sim)]
     for step in (-1, 1):
         k = 1
         pending: list[tuple[int, int, int, float]] = []
-        while 0 <= i + step * k < len_a and 0 <= j + step * k < len_b:
+        while True:
             pi, pj = i + step * k, j + step * k
+            if not (0 <= pi < len_a and 0 <= pj < len_b):
+                pairs.extend(pending)  # the holes reach the edge
+                break
             status, s = compare(sa, sb, pi, pj)
             if status == _MATCH:
                 pairs.extend(pending)
                 pending = []
                 pairs.append((pi, pj, status, s))
-            elif status == _WEAK and not pending:
-                pending.append((pi, pj, status, s))  # a hole, kept if a match follows
+            elif status == _WEAK and len(pending) < MAX_HOLES:
+                pending.append((pi, pj, status, s))
             else:
                 break
             k += 1
@@ -557,12 +669,14 @@ def _accept(run: _Run, a_items: list[_Item], b_items: list[_Item]) -> bool:
 
     Accepted when every pair has the same known minute (the same sender said
     the same thing at the same minute: one message, wherever it appears), or
+    at least two pairs do (a shared sequence pinned by its minutes), or
     when the run sits where an overlap must: at the bottom of one screenshot
     and the top of the other, or covering a whole screenshot. A single shared
     bubble at the edges must agree more closely and have text.
     """
     pairs = run.pairs
-    if all(a_items[p[0]].msg.time is not None and b_items[p[1]].msg.time is not None for p in pairs):
+    dated = sum(1 for p in pairs if a_items[p[0]].msg.time is not None and b_items[p[1]].msg.time is not None)
+    if dated == len(pairs) or dated >= 2:
         return True
     i0, i1 = pairs[0][0], pairs[-1][0]
     j0, j1 = pairs[0][1], pairs[-1][1]
@@ -598,7 +712,7 @@ def _union(items: list[_Item], links: list[tuple[_Item, _Item]]) -> list[list[_I
             k = parent[k]
         return k
 
-    for x, y in sorted(links, key=lambda xy: (pos[id(xy[0])], pos[id(xy[1])])):
+    for x, y in links:  # in the caller's order: strongest evidence first
         rx, ry = find(pos[id(x)]), find(pos[id(y)])
         if rx == ry or shots[rx] & shots[ry]:
             continue
@@ -653,28 +767,36 @@ def _primary(g: list[_Item]) -> _Item:
 
 
 def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int], states: _States) -> TimelineEntry:
-    p = _primary(g)
-    timed = next((it for it in g if it.msg.time is not None), None)
-    mids = tuple(it.msg.id for it in g)
-    sids = tuple(dict.fromkeys(it.msg.screenshot_id for it in g))
+    if len(g) == 1:  # most entries: skip the choosing
+        p = g[0]
+        timed: _Item | None = p if p.msg.time is not None else None
+        mids: tuple[int, ...] = (p.msg.id,)
+        sids: tuple[int, ...] = (p.sid,)
+        duration = p.msg.duration_s
+    else:
+        p = _primary(g)
+        timed = next((it for it in g if it.msg.time is not None), None)
+        mids = tuple(it.msg.id for it in g)
+        sids = tuple(dict.fromkeys(it.sid for it in g))
+        duration = next((it.msg.duration_s for it in g if it.msg.duration_s is not None), None)
     kind, direction = p.msg.kind, p.msg.direction
     e = TimelineEntry(
         index=index,
         time=timed.msg.time if timed else None,
         time_known=timed is not None,
         time_source=timed.msg.time_source if timed else None,
-        sort_time=None if key[0] is _LATEST else key[0],
+        sort_time=None if key[0] == _LATEST else key[0],
         sender=p.sender,
         party=p.party,
         party_defined=p.party_defined,
         kind=kind,
         direction=direction,
         text=p.msg.text,
-        duration_s=next((it.msg.duration_s for it in g if it.msg.duration_s is not None), None),
+        duration_s=duration,
         message_ids=mids,
         screenshot_ids=sids,
         primary_message_id=p.msg.id,
-        readings_differ=len({it.norm for it in g}) > 1,
+        readings_differ=len(g) > 1 and len({it.norm for it in g}) > 1,
         received=is_received(kind, direction),
         norm_text=p.norm,
         search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
