@@ -4,6 +4,7 @@ examples, the checksums, the frequency checks, and the user's decisions kept."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from casefile.tagging import (
     suggest_tags,
     with_suggestions,
 )
-from casefile.timeline import build_timeline
+from casefile.timeline import Timeline, build_timeline
 from ocr.model import ME, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 from tests.casefile.test_timeline import at, msg, shot
 
@@ -182,6 +183,29 @@ def test_checksums() -> None:
     # an ID number is never also reported as a card number
     assert find_card_numbers("130102198705187615") == []
     assert find_card_numbers("卡号6228480012345672", ["卡号"]) == ["6228480012345672"]
+
+
+CONTENT_TAGS = {"威胁", "侮辱", "隐私泄露", "联系第三方", "冒充公检法"}
+
+
+def _gold_timeline(folder: Path) -> Timeline:
+    """The corpus's hand-labelled screenshots as one case (gold JSON in, no OCR)."""
+    messages: list[Message] = []
+    shots = []
+    for sid, path in enumerate(sorted(folder.glob("*.json")), 1):
+        ex = Extraction.from_json(json.loads(path.read_text(encoding="utf-8")))
+        shots.append(shot(sid, ex.captured_at, layout=ex.layout, title=ex.thread_title))
+        for pos, m in enumerate(ex.messages):
+            messages.append(msg(len(messages) + 1, sid, float(pos), m.text, m.time, sender=m.sender, kind=m.kind,
+                                direction=m.direction, duration_s=m.duration_s))
+    return build_timeline(messages, shots)
+
+
+def test_corpus_harassment_is_tagged_and_everyday_chats_are_not(shared_dir: Path, rules: RuleSet) -> None:
+    harassment = Counter(tag for _, tag, _ in suggest_tags(_gold_timeline(shared_dir / "corpus" / "dev"), rules))
+    assert set(harassment) >= CONTENT_TAGS
+    everyday = {tag for _, tag, _ in suggest_tags(_gold_timeline(shared_dir / "realworld"), rules)}
+    assert not everyday & CONTENT_TAGS  # real chats about football, housing and school
 
 
 # -- time and frequency checks -------------------------------------------------------------------------

@@ -245,6 +245,42 @@ def test_a_merge_never_joins_two_bubbles_of_one_screenshot() -> None:
     assert sum(len(e.message_ids) for e in tl.entries) == 4
 
 
+def test_a_daily_template_at_the_edges_does_not_steal_a_bubble_from_its_real_overlap() -> None:
+    threat = "你再不还钱，我们明天就上门走访，顺便去你单位问问你领导。"
+    # Day 1: a screenshot ending with the template.
+    day1 = on_shot(1, 100, [("在吗", at(1, 8, 0)), (threat, at(1, 9, 0))])
+    # Day 5: the same template again, captured twice while scrolling; on the
+    # second capture its separator scrolled away, so it has no time there.
+    day5 = on_shot(2, 200, [("早上好", at(5, 8, 0)), ("回电话！", at(5, 8, 30)), (threat, at(5, 9, 0)),
+                            ("别装死，接电话。", at(5, 9, 10)), ("最后通知", at(5, 9, 20))])
+    again = on_shot(3, 300, [(threat, None), ("别装死，接电话。", None), ("最后通知", at(5, 9, 20)),
+                             ("新消息", at(5, 9, 40))])
+    shots = [shot(1, at(1, 10)), shot(2, at(5, 9, 30)), shot(3, at(5, 9, 45))]
+    tl = build_timeline(day1 + day5 + again, shots)
+    by_text = {(e.time, e.text): e.message_ids for e in tl.entries}
+    assert by_text[(at(1, 9), threat)] == (101,)
+    assert by_text[(at(5, 9), threat)] == (202, 300)
+    assert by_text[(at(5, 9, 10), "别装死，接电话。")] == (203, 301)
+
+
+def test_badly_read_bubbles_inside_an_overlap_are_bridged() -> None:
+    a = on_shot(1, 100, THREAD)
+    # Two short bubbles in a row read badly (below the merge threshold on their own),
+    # the last one at the screen edge.
+    b = on_shot(
+        2,
+        200,
+        [
+            (THREAD[1][0], at(8, 9, 5)),
+            ("我们已经掌握你全部通讯录，共157人，今晚八点统一发送催收短信。", at(8, 9, 6)),
+            ("别装列，按电话。", None),  # the separators above these were not read either
+            ("今夭再不还，明天旳律师涵直接寄到你家。", None),
+        ],
+    )
+    tl = build_timeline(a + b, [shot(1, at(8, 11)), shot(2, at(8, 11, 1))])
+    assert ids(tl) == [(100,), (101, 200), (102, 201), (103, 202), (104, 203)]
+
+
 def test_merging_can_be_switched_off() -> None:
     a = on_shot(1, 100, THREAD[:3])
     b = on_shot(2, 200, THREAD[:3])
