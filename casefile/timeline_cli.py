@@ -4,7 +4,8 @@ For a helper (a lawyer, a volunteer) working from a terminal, and for checking
 a case by eye. The command only reads: it shows the tags the user set plus
 what the rules would suggest now, but records nothing, so printing a timeline
 can never change the evidence. The CSV is UTF-8 with a byte-order mark because
-Excel in China opens a BOM-less UTF-8 CSV as GBK and shows mojibake.
+Excel in China opens a BOM-less UTF-8 CSV as GBK and shows mojibake, and phone
+numbers carry a leading tab so Excel does not turn them into 1.38E+10.
 """
 
 from __future__ import annotations
@@ -95,6 +96,19 @@ def run_timeline(
 # -- CSV -------------------------------------------------------------------------------------
 
 
+def excel_safe(cell: str) -> str:
+    """A cell Excel keeps as written: a tab before numbers and formula-like text.
+
+    Excel turns ``13800138000`` into ``1.38E+10`` (and drops digits past the
+    15th), and runs a cell starting with ``=``, ``+``, ``-`` or ``@`` as a
+    formula. A leading tab makes it text and shows as nothing; a program
+    reading the CSV strips it (``cell.lstrip("\\t")``).
+    """
+    if cell and (cell[0] in "=+-@" or (len(cell) > 5 and cell.isdigit())):
+        return "\t" + cell
+    return cell
+
+
 def csv_row(e: TimelineEntry) -> list[str]:
     return [
         str(e.index + 1),
@@ -103,9 +117,9 @@ def csv_row(e: TimelineEntry) -> list[str]:
         "" if e.time_known or e.sort_time is None else _minute(e.sort_time),
         KIND_ZH[e.kind],
         DIRECTION_ZH[e.direction],
-        e.sender,
-        e.party,
-        e.text,
+        excel_safe(e.sender),
+        excel_safe(e.party),
+        excel_safe(e.text),
         "" if e.duration_s is None else str(e.duration_s),
         "、".join(sorted(e.tags)),
         " ".join(str(s) for s in e.screenshot_ids),

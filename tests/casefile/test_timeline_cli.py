@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from casefile.store import CaseStore, NewScreenshot
-from casefile.timeline_cli import CSV_HEADER, display_width, run_timeline
+from casefile.timeline_cli import CSV_HEADER, display_width, excel_safe, run_timeline
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 from tests.casefile.test_timeline import at
 
@@ -48,7 +48,8 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path) -> None:
     with out_file.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == CSV_HEADER
-    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert rows[1][CSV_HEADER.index("发送方")] == "\t10690001"  # kept as text by Excel
+    body = [dict(zip(rows[0], (c.lstrip("\t") for c in r), strict=True)) for r in rows[1:]]
     assert [r["内容"] for r in body] == [
         "【安心花】您的账单已逾期3天，请立即还款。",
         "我们已经掌握你全部通讯录，今晚八点统一发送催收短信。",
@@ -82,6 +83,14 @@ def test_text_output_is_aligned_in_display_columns(tmp_path: Path) -> None:
     assert len(set(starts)) == 1
     assert "时间未知" in table[4]
     assert "合并重复截图 1 条" in text and "最多的一天：2025-03-08" in text
+
+
+def test_excel_safe_cells() -> None:
+    assert excel_safe("13800138000") == "\t13800138000"
+    assert excel_safe("=HYPERLINK(\"http://x\")").startswith("\t=")
+    assert excel_safe("+8613800138000").startswith("\t")
+    assert excel_safe("95588") == "95588"  # short numbers stay numbers
+    assert excel_safe("安心花") == "安心花" and excel_safe("") == ""
 
 
 def test_a_folder_that_is_not_a_case(tmp_path: Path) -> None:
