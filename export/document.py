@@ -1,12 +1,13 @@
 """The page frame of the dossier: header, "第 N 页 / 共 M 页" footer, bookmarks, metadata.
 
-Why two passes: "共 M 页" and the index's page numbers are only known once
-the whole document is laid out. The classic ``NumberedCanvas`` trick (defer
-every ``showPage``) prints the total but sends every bookmark to page 1
-(STACK.md §5), so instead the story is laid out once to learn the page
-numbers, then again with them; a third pass runs only if the second moved
-anything (an index row that grew by a digit). Flowables are rebuilt for each
-pass because ReportLab mutates them while splitting.
+"共 M 页" and the index's page numbers are only known once the whole document
+is laid out. The classic ``NumberedCanvas`` trick (defer every ``showPage``)
+breaks the bookmarks (STACK.md §5), and laying the story out twice doubled
+the time of a 200-exhibit dossier. Instead each of those numbers is a PDF
+form XObject: pages *use* the form ``sp-total`` (or ``sp-pg-ex12``) while
+they are laid out, and the forms are *defined* once, after the last page,
+when the numbers are known. A PDF form is plain page content: every viewer
+draws it and text extraction reads it in place.
 
 Invariant mode makes ReportLab write a fixed creation date and document id,
 so the same case and options give the same bytes.
@@ -23,6 +24,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from export import styles as st
 from export.fonts import REGULAR, register_fonts
+
+TOTAL_FORM = "sp-total"
+FOOTER_SIZE = 9
+REF_SIZE = 8.5
 
 
 class DossierCancelledError(Exception):
@@ -78,9 +83,7 @@ class PageFrame:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(
-        self, out: io.BytesIO, frame: PageFrame, total: int, cancel: Callable[[], bool] | None
-    ) -> None:
+    def __init__(self, out: io.BytesIO, frame: PageFrame, cancel: Callable[[], bool] | None) -> None:
         super().__init__(
             out,
             pagesize=st.PAGE_SIZE,
@@ -100,7 +103,7 @@ class _Doc(BaseDocTemplate):
             initialFontName=REGULAR,
         )
         self._frame_info = frame
-        self._total = total
+        self._doSave = 0  # forms are defined after the last page, then saved (_endBuild)
         self._cancel = cancel
         self.map = PageMap()
         body = Frame(
@@ -122,10 +125,29 @@ class _Doc(BaseDocTemplate):
         canv.setLineWidth(0.5)
         canv.line(st.MARGIN_X, y - 5, w - st.MARGIN_X, y - 5)
         n = canv.getPageNumber()
-        m = self._total or n
-        canv.setFont(REGULAR, 9)
-        canv.drawCentredString(w / 2, st.MARGIN_BOTTOM - 28, f.footer.format(n=n, m=m))
+        prefix, _, suffix = f.footer.partition("{m}")
+        prefix = prefix.format(n=n)
+        canv.setFont(REGULAR, FOOTER_SIZE)
+        # Centred on an estimate (M has about as many digits as N); M and the
+        # rest of the line are the "sp-total" form, drawn once the count is known.
+        est = canv.stringWidth(prefix + str(n) + suffix, REGULAR, FOOTER_SIZE)
+        x = w / 2 - est / 2
+        y = st.MARGIN_BOTTOM - 28
+        canv.drawString(x, y, prefix)
+        canv.translate(x + canv.stringWidth(prefix, REGULAR, FOOTER_SIZE), y)
+        canv.doForm(TOTAL_FORM)
         canv.restoreState()
+
+    def _endBuild(self) -> None:
+        super()._endBuild()
+        self.map.total = self.page
+        canv = self.canv
+        suffix = self._frame_info.footer.partition("{m}")[2]
+        _define_form(canv, TOTAL_FORM, f"{self.page}{suffix}", FOOTER_SIZE, st.MUTED)
+        for key in sorted(self.map.pages):
+            if key.startswith("ex") and not key.endswith("-end"):
+                _define_form(canv, form_name(key), page_range(self.map.pages, key, f"{key}-end"), REF_SIZE, st.INK)
+        canv.save()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if self._cancel is not None and self._cancel():
@@ -140,6 +162,37 @@ class _Doc(BaseDocTemplate):
             self.map.pages[flowable.key] = page
 
 
+def _define_form(canv: Canvas, name: str, text: str, size: float, color: object) -> None:
+    canv.beginForm(name)
+    canv.setFont(REGULAR, size)
+    canv.setFillColor(color)
+    canv.drawString(0, 0, text)
+    canv.endForm()
+
+
+def form_name(key: str) -> str:
+    return f"sp-pg-{key}"
+
+
+class PageRef(Flowable):
+    """The page (range) of a bookmark key, e.g. an exhibit in the index, filled in after layout."""
+
+    def __init__(self, key: str, width: float) -> None:
+        super().__init__()
+        self.key = key
+        self.width = width
+        self.height = REF_SIZE * 1.4
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.translate(0, self.height - REF_SIZE)
+        self.canv.doForm(form_name(self.key))
+        self.canv.restoreState()
+
+
 def _fit(canv: Canvas, text: str, width: float, size: float) -> str:
     """Cut a long case title with an ellipsis so the header never runs into the right side."""
     if canv.stringWidth(text, REGULAR, size) <= width:
@@ -149,23 +202,13 @@ def _fit(canv: Canvas, text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def layout_pass(
-    story: list[Flowable], frame: PageFrame, previous: PageMap, *, cancel: Callable[[], bool] | None = None
-) -> tuple[bytes, PageMap]:
-    """One layout of ``story`` using the page count of ``previous``; returns the PDF and what it learned.
-
-    The caller repeats passes (``stable``) with fresh flowables until nothing moves.
-    """
+def layout(story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool] | None = None) -> tuple[bytes, PageMap]:
+    """Lay ``story`` out once; returns the PDF and the page of every bookmark and marker."""
     register_fonts()
     buf = io.BytesIO()
-    doc = _Doc(buf, frame, previous.total, cancel)
+    doc = _Doc(buf, frame, cancel)
     doc.build(story)
-    doc.map.total = doc.page
     return buf.getvalue(), doc.map
-
-
-def stable(previous: PageMap, current: PageMap) -> bool:
-    return bool(previous.total) and previous.pages == current.pages and previous.total == current.total
 
 
 def page_range(pages: Mapping[str, int], start: str, end: str) -> str:

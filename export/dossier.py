@@ -1,7 +1,8 @@
 """The PDF dossier as a job: ``build_dossier(store, out_pdf, options, cancel=...)``.
 
 A job in the project's sense (casefile.jobs): a generator that yields
-``Progress`` between units (one exhibit image, one layout pass) and stops
+``Progress`` between units (one exhibit image; the layout checks between
+flowables) and stops
 there when ``cancel()`` is true. Cancelling is not an error: the generator
 simply ends, and nothing is left at ``out_pdf``.
 
@@ -12,7 +13,6 @@ reads the store and writes the PDF (the command line); ``collect`` then
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Generator, Iterator
@@ -26,7 +26,7 @@ from casefile.jobs import Progress
 from casefile.store import CaseStore
 from export.atomic import write_bytes_atomic
 from export.data import DossierData, Exhibit, collect
-from export.document import DossierCancelledError, PageFrame, PageMap, layout_pass, stable
+from export.document import DossierCancelledError, PageFrame, layout
 from export.errors import ExportError, ExportFailure
 from export.images import PageImage, page_images
 from export.labels import labels
@@ -39,8 +39,6 @@ from export.sections.exhibits import IMAGE_BOX_H, IMAGE_BOX_W, MIN_IMAGE_W, exhi
 from export.sections.index import index
 from export.sections.summary import summary
 from export.styles import make_styles
-
-MAX_PASSES = 4
 
 Cancel = Callable[[], bool]
 
@@ -77,7 +75,7 @@ def write_dossier(
 def dossier_steps(data: DossierData, options: DossierOptions) -> int:
     """How many progress steps laying out the dossier takes at most (the bar's length)."""
     n = len(data.exhibits) if options.has(Section.EXHIBITS) else 0
-    return n + MAX_PASSES + 1
+    return n + 2
 
 
 def render_dossier(
@@ -99,26 +97,17 @@ def render_dossier(
         options=options,
         labels=labels(options.lang, options.label_overrides),
         styles=make_styles(),
-        pages=PageMap(),
         images=images,
         generated_at=generated,
     )
     frame = page_frame(data, options)
-    previous = PageMap()
-    pdf = b""
-    done = len(images)
-    for n in range(1, MAX_PASSES + 1):
-        if cancelled():
-            return None
-        yield Progress(done + n - 1, total, f"layout pass {n}")
-        story = assemble(dataclasses.replace(base, pages=previous))
-        try:
-            pdf, current = layout_pass(story, frame, previous, cancel=cancelled)
-        except DossierCancelledError:
-            return None
-        if stable(previous, current):
-            break
-        previous = current
+    if cancelled():
+        return None
+    yield Progress(len(images), total, "layout")
+    try:
+        pdf, _ = layout(assemble(base), frame, cancel=cancelled)
+    except DossierCancelledError:
+        return None
     return pdf
 
 

@@ -83,7 +83,7 @@ _TABLE: dict[str, tuple[str, str]] = {
         "证明{who}于{when}通过{kinds}向投诉人发送{n}条催收信息",
         "Shows {n} collection message(s) from {who} on {when} by {kinds}",
     ),
-    "purpose_calls": ("证明{who}于{when}{n}次致电投诉人", "Shows {n} call(s) from {who} on {when}"),
+    "purpose_calls": ("证明{who}于{when}致电投诉人 {n} 次", "Shows {n} call(s) from {who} on {when}"),
     "purpose_tags": ("，内容涉及：{tags}", "; content: {tags}"),
     "purpose_empty": ("证明截图所示内容", "Shows what the screenshot shows"),
     "list_sep": ("、", ", "),

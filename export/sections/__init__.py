@@ -1,8 +1,8 @@
 """The parts of the dossier. Each module turns the snapshot into flowables.
 
-Every section is a pure function of a ``Context``: the snapshot, the options,
-the label table and the page map of the previous layout pass, so a pass can
-rebuild the whole story cheaply and identically.
+Every section is a pure function of a ``Context`` (the snapshot, the options,
+the label table and the prepared images), so the same case always gives the
+same story.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from export import styles as st
 from export.data import DossierData
-from export.document import PageMap
 from export.fonts import REGULAR
 from export.images import PageImage
 from export.options import DossierOptions
@@ -31,7 +30,6 @@ class Context:
     options: DossierOptions
     labels: Mapping[str, str]
     styles: Styles
-    pages: PageMap
     images: Mapping[int, list[PageImage]]  # exhibit number → JPEG(s) for the page
     generated_at: datetime
 
@@ -78,9 +76,6 @@ class Context:
     def tags(self, names: Iterable[str]) -> str:
         return self.L("list_sep").join(self.tag(n) for n in names)
 
-    def page_of(self, key: str) -> str:
-        p = self.pages.pages.get(key)
-        return str(p) if p is not None else ""
 
 
 def grid(
@@ -96,6 +91,8 @@ def grid(
     t = Table(rows, colWidths=widths, repeatRows=repeat if header else 0, hAlign="LEFT")
     cmds: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEADING", (0, 0), (-1, -1), 12),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

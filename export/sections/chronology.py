@@ -15,17 +15,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from casefile.timeline import TimelineEntry
 from export import styles as st
 from export.data import is_night
 from export.document import mark
+from export.fonts import BOLD, REGULAR
 from export.sections import Context, grid
 from export.text import para
 from ocr.model import Kind
 
 CHUNK_ROWS = 120
+# Plain-string cells: time in the body size, the narrow columns smaller.
+_SMALL = [
+    ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+    ("LEADING", (0, 1), (-1, -1), 10.5),
+    ("FONTSIZE", (0, 1), (0, -1), 8.5),
+]
 
 
 def _groups(entries: tuple[TimelineEntry, ...]) -> Iterator[tuple[date | None, list[TimelineEntry]]]:
@@ -57,7 +65,7 @@ def chronology(ctx: Context) -> list[Flowable]:
     def flush() -> None:
         nonlocal rows, extra
         if len(rows) > 1:
-            out.append(grid(rows, widths, extra=extra))
+            out.append(grid(rows, widths, extra=[*_SMALL, *extra]))
         rows, extra = [head], []
 
     for day, group in _groups(ctx.data.entries):
@@ -74,28 +82,46 @@ def chronology(ctx: Context) -> list[Flowable]:
         for e in group:
             if len(rows) >= CHUNK_ROWS:
                 flush()
-            rows.append(_row(ctx, e))
+            if e.time is not None and is_night(e.time):
+                extra += [("TEXTCOLOR", (0, len(rows)), (0, len(rows)), st.NIGHT), ("FONTNAME", (0, len(rows)), (0, len(rows)), BOLD)]
+            rows.append(_row(ctx, e, widths))
     flush()
     return out
 
 
-def _row(ctx: Context, e: TimelineEntry) -> list[object]:
-    if e.time is not None:
-        t = e.time.strftime("%H:%M")
-        time_cell = ctx.P(f'<font color="{st.NIGHT_HEX}"><b>{t}</b></font>' if is_night(e.time) else t)
-    else:
-        time_cell = ctx.P("—")
-    who = para(ctx.sender(e.sender))
+def _fits(text: str, width: float, size: float) -> bool:
+    return "\n" not in text and stringWidth(text, REGULAR, size) <= width - 6
+
+
+def _cell(ctx: Context, text: str, width: float, style: str = "cell_small") -> object:
+    """A plain string when it fits on one line, else a wrapping Paragraph.
+
+    Plain strings cost nothing to lay out; a Paragraph is measured again on
+    every page split and at drawing. Most cells (times, kinds, exhibit
+    numbers) are short, and with thousands of rows this decides whether a
+    dossier takes seconds or minutes.
+    """
+    size = getattr(ctx.styles, style).fontSize
+    if _fits(text, width, size):
+        return text
+    return ctx.P(para(text), style)
+
+
+def _row(ctx: Context, e: TimelineEntry, widths: list[float]) -> list[object]:
+    time_cell = e.time.strftime("%H:%M") if e.time is not None else "—"
+    who = ctx.sender(e.sender)
     if e.party_defined and e.party and e.party != e.sender:
-        who += f'<br/><font color="#666666">{para(e.party)}</font>'
+        sender_cell: object = ctx.P(f'{para(who)}<br/><font color="#666666">{para(e.party)}</font>', "cell_small")
+    else:
+        sender_cell = _cell(ctx, who, widths[1])
     text = e.text
     if e.kind == Kind.CALL and not text:
         text = "—"
     return [
         time_cell,
-        ctx.P(who, "cell_small"),
-        ctx.P(f"{para(ctx.kind(e.kind))}·{para(ctx.direction(e.direction))}", "cell_small"),
+        sender_cell,
+        f"{ctx.kind(e.kind)}·{ctx.direction(e.direction)}",
         ctx.T(text),
-        ctx.P(para(ctx.tags(sorted(e.tags))), "cell_small"),
-        ctx.P(para(", ".join(ctx.data.entry_refs(e))), "cell_small"),
+        _cell(ctx, ctx.tags(sorted(e.tags)), widths[4]),
+        _cell(ctx, ", ".join(ctx.data.entry_refs(e)), widths[5]),
     ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from casefile.model import Message, OcrStatus, Origin
 from export import styles as st
@@ -147,51 +148,78 @@ def exhibit(ctx: Context, ex: Exhibit, *, first: bool) -> list[Flowable]:
     if len(images) == 1:
         img = images[0]
         w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, avail_h)
-        flow = _image(img.jpeg, w, h)
         col_w = st.FRAME_W - w - GAP
-        if col_w >= 150 and _height(text, col_w) <= h:
-            side = Table([[flow, text]], colWidths=[w + GAP, col_w], hAlign="LEFT")
-            side.setStyle(
-                TableStyle(
-                    [
-                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                )
-            )
+        side = SideBySide(FramedImage(img.jpeg, w, h), w + GAP, text, col_w)
+        side.wrap(st.FRAME_W, st.FRAME_H)
+        if col_w >= 150 and side.right_height <= h:
             out.append(side)
         else:
-            out += [flow, Spacer(1, 10), *text]
+            out += [FramedImage(img.jpeg, w, h), Spacer(1, 10), *text]
     else:
         for i, img in enumerate(images, 1):
             w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, IMAGE_BOX_H if i > 1 else avail_h)
             out.append(Paragraph(para(ctx.L("image_part", i=i, n=len(images))), ctx.styles.note))
-            out.append(_image(img.jpeg, w, h))
+            out.append(FramedImage(img.jpeg, w, h))
         out += [Spacer(1, 10), *text]
     out.append(Marker(f"ex{ex.number}-end"))
     return out
 
 
-def _image(jpeg: bytes, w: float, h: float) -> Table:
+class FramedImage(Flowable):
     """The screenshot with a hairline frame: a white phone screen must not melt into the page."""
-    framed = Table([[Image(io.BytesIO(jpeg), width=w, height=h)]], colWidths=[w], rowHeights=[h], hAlign="LEFT")
-    framed.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("BOX", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return framed
+
+    def __init__(self, jpeg: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.jpeg, self.width, self.height = jpeg, width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.drawImage(ImageReader(io.BytesIO(self.jpeg)), 0, 0, self.width, self.height)
+        c.setStrokeColor(st.RULE)
+        c.setLineWidth(0.5)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+
+class SideBySide(Flowable):
+    """An image on the left and a column of flowables beside it, measured once.
+
+    A Table would do the same but re-measures every Paragraph in the cell on
+    each split attempt and again when drawing; this wraps each once per width.
+    It never splits: it is only used when the column is no taller than the image.
+    """
+
+    def __init__(self, left: Flowable, left_w: float, right: list[Flowable], right_w: float) -> None:
+        super().__init__()
+        self.left, self.left_w, self.right, self.right_w = left, left_w, right, right_w
+        self._placed: list[tuple[Flowable, float, float, float]] = []
+        self.right_height = 0.0
+        self._left_h = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, self._left_h = self.left.wrap(self.left_w, availHeight)
+        if not self._placed:
+            y = 0.0
+            for f in self.right:
+                _, fh = f.wrap(self.right_w, st.FRAME_H)
+                sb, sa = f.getSpaceBefore(), f.getSpaceAfter()
+                self._placed.append((f, fh, sb, sa))
+                y += sb + fh + sa
+            self.right_height = y
+        self.width = availWidth
+        self.height = max(self._left_h, self.right_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.left.drawOn(self.canv, 0, self.height - self._left_h)
+        y = self.height
+        for f, fh, sb, sa in self._placed:
+            y -= sb
+            f.drawOn(self.canv, self.left_w, y - fh)
+            y -= fh + sa
 
 
 def exhibits(ctx: Context, only: list[Exhibit] | None = None) -> list[Flowable]:

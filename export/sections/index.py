@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from export import styles as st
 from export.data import Exhibit
-from export.document import mark, page_range
+from export.document import PageRef, mark
 from export.options import Section
 from export.sections import Context, grid
 from export.text import para
@@ -87,15 +87,13 @@ def index(ctx: Context) -> list[Flowable]:
     widths[3] = st.FRAME_W - sum(widths)
     rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_no", "col_name", "col_source", "col_purpose", "col_pages")]]
     for ex in ctx.data.exhibits:
-        pages = page_range(ctx.pages.pages, f"ex{ex.number}", f"ex{ex.number}-end") if with_pages else "—"
         rows.append(
             [
                 ctx.P(str(ex.number)),
                 ctx.P(f"<b>{para(ctx.L('exhibit', n=ex.number))}</b><br/>{para(exhibit_name(ctx, ex))}"),
                 ctx.T(ctx.L("source_value", name=ex.shot.original_name)),
                 ctx.T(suggest_purpose(ctx, ex)),
-                # A fixed-width placeholder keeps row heights equal between passes.
-                ctx.P(pages or "000"),
+                PageRef(f"ex{ex.number}", widths[4] - 6) if with_pages else "—",
             ]
         )
     out.append(grid(rows, widths, zebra=True))
