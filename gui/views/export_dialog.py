@@ -346,8 +346,10 @@ class ExportDialog(QDialog):
         if not isinstance(error, ExportError | OSError):
             log.error("export failed unexpectedly: %s", type(error).__name__)
 
-    @Slot(bool)
-    def _on_finished(self, cancelled: bool) -> None:
+    def _on_finished(self, *_args: object) -> None:
+        # The token says whether it was cancelled (PySide 6.12 sometimes delivers
+        # Task.finished(bool) to a Python slot without its argument).
+        cancelled = self._task is not None and self._task.cancelled
         self._task = None
         self._set_running(False)
         self._update_export_enabled()

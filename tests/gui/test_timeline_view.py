@@ -30,7 +30,13 @@ THREAT = "再不还钱就联系你的家人和单位"
 # (time, sender, kind, direction, text); three days, the middle one busy and partly at night.
 READINGS: list[list[tuple[datetime, str, Kind, Direction, str]]] = [
     [
-        (datetime(2025, 3, 7, 9, 1), COLLECTOR, Kind.SMS, Direction.INCOMING, "您的借款已逾期3天，请今日还款"),
+        (
+            datetime(2025, 3, 7, 9, 1),
+            COLLECTOR,
+            Kind.SMS,
+            Direction.INCOMING,
+            "您的借款已逾期3天，请今日还款",
+        ),
         (datetime(2025, 3, 7, 9, 30), COLLECTOR, Kind.SMS, Direction.INCOMING, THREAT),
         (datetime(2025, 3, 7, 10, 2), "me", Kind.SMS, Direction.OUTGOING, "我月底还，请不要打给我家人"),
     ],
@@ -55,7 +61,9 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
         sid = import_one(s, png).screenshot_id
         assert sid is not None
         msgs = [
-            ExtractedMessage(kind, direction, sender, t, text, confidence=0.9, time_source=TimeSource.SEPARATOR)
+            ExtractedMessage(
+                kind, direction, sender, t, text, confidence=0.9, time_source=TimeSource.SEPARATOR
+            )
             for t, sender, kind, direction, text in readings
         ]
         title = COLLECTOR if i == 0 else None  # the thread's other side, for the user's own reply
