@@ -27,7 +27,7 @@ from tests.images import phone_png
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     s = CaseStore.open(tmp_path / "case")
     s.set_case_info(CaseInfo(title="安心借催收骚扰", complainant="张三", respondent="安心借"))
     for i in range(2):
@@ -52,7 +52,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     r = TaskRunner()
     yield r
     r.shutdown(15000)
@@ -60,7 +60,7 @@ def runner(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dialog(gui_app, qtbot, store, runner, tmp_path: Path):  # type: ignore[no-untyped-def]
+def dialog(gui_app, qtbot, store, runner, tmp_path: Path):
     d = ExportDialog(store, runner)
     qtbot.addWidget(d)
     d.pdf_edit.setText(str(tmp_path / "out" / "证据材料.pdf"))
@@ -68,7 +68,7 @@ def dialog(gui_app, qtbot, store, runner, tmp_path: Path):  # type: ignore[no-un
     return d
 
 
-def test_export_writes_the_pdf_and_the_bundle(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_pdf_and_the_bundle(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
     pdf = tmp_path / "out" / "证据材料.pdf"
     (tmp_path / "out").mkdir()
     req = dialog.request()
@@ -95,7 +95,7 @@ def test_export_writes_the_pdf_and_the_bundle(dialog: ExportDialog, qtbot, tmp_p
     )
 
 
-def test_english_labels_and_fewer_sections(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_english_labels_and_fewer_sections(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
     dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("en"))
     dialog.bundle_box.setChecked(False)
     dialog.section_boxes[Section.EXHIBITS].setChecked(False)
@@ -117,7 +117,7 @@ def test_no_section_means_no_export(dialog: ExportDialog) -> None:
     assert not dialog.export_button.isEnabled()
 
 
-def test_cancel_leaves_no_file(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_no_file(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
     dialog.start_export()
     assert dialog.running
     dialog.cancel()  # at once: the job stops at its next unit
@@ -142,7 +142,7 @@ def test_the_job_cancelled_after_the_dossier_leaves_no_file(store: CaseStore, tm
     assert list(pdf.parent.iterdir()) == []
 
 
-def test_an_altered_original_is_reported_in_words(dialog: ExportDialog, store: CaseStore, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_altered_original_is_reported_in_words(dialog: ExportDialog, store: CaseStore, qtbot) -> None:
     shot = store.screenshots()[0]
     path = store.original_file(shot)
     path.chmod(0o644)

@@ -54,7 +54,7 @@ READINGS: list[list[tuple[datetime, str, Kind, Direction, str]]] = [
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     s = CaseStore.open(tmp_path / "case")
     for i, readings in enumerate(READINGS):
         png = phone_png(tmp_path / "src" / f"Screenshot_{i}.png", "催收", seed=i)
@@ -75,7 +75,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def view(gui_app, qtbot, store):  # type: ignore[no-untyped-def]
+def view(gui_app, qtbot, store):
     v = TimelineView()
     qtbot.addWidget(v)
     v.resize(1100, 700)
@@ -130,7 +130,7 @@ def test_chart_counts_received_contact_per_day_with_night(view: TimelineView) ->
     assert day_bars([]) == []
 
 
-def test_filter_by_party(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_by_party(view: TimelineView, qtbot) -> None:
     i = view.who_combo.findData("安心借催收")
     assert i > 0
     assert view.who_combo.itemText(i) == "安心借催收  (6)"
@@ -154,7 +154,7 @@ def test_filter_by_tag(view: TimelineView) -> None:
     assert tag_cell.data() == "威胁"
 
 
-def test_filter_by_text_is_debounced_and_searches_numbers(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_by_text_is_debounced_and_searches_numbers(view: TimelineView, qtbot) -> None:
     qtbot.keyClicks(view.search_edit, FAMILY_CALLER)  # typed; QTest cannot type Chinese
     assert view.model.visible_count == 9  # not yet: one filter after typing stops
     qtbot.waitUntil(lambda: view.model.visible_count == 2, timeout=2000)
@@ -179,7 +179,7 @@ def test_filter_by_kind_and_date_range(view: TimelineView) -> None:
     assert view.empty_label.text() == "No messages match these filters."
 
 
-def test_clicking_a_bar_jumps_to_that_day(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_bar_jumps_to_that_day(view: TimelineView, qtbot) -> None:
     view.resize(1100, 330)  # short, so that jumping must scroll
     qtbot.wait(10)
     bars = view.chart.bars()
@@ -199,7 +199,7 @@ def test_clicking_a_bar_jumps_to_that_day(view: TimelineView, qtbot) -> None:  #
     assert view.model.row_for_day(date(2025, 3, 9)) == header
 
 
-def test_double_click_asks_to_open_that_message(view: TimelineView, store: CaseStore, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_asks_to_open_that_message(view: TimelineView, store: CaseStore, qtbot) -> None:
     row = view.model.header_rows()[1] + 2  # 2025-03-08 08:05, the missed call
     index = view.model.index(row, Column.TEXT)
     expected = index.data(MESSAGE_ID_ROLE)
@@ -230,7 +230,7 @@ def test_refresh_keeps_the_filter_and_the_selected_message(view: TimelineView, s
     assert view.model.entry(view.table.currentIndex().row()).text == THREAT + "！"  # type: ignore[union-attr]
 
 
-def test_refresh_on_the_task_runner_keeps_the_window_free(gui_app, qtbot, store: CaseStore) -> None:  # type: ignore[no-untyped-def]
+def test_refresh_on_the_task_runner_keeps_the_window_free(gui_app, qtbot, store: CaseStore) -> None:
     runner = TaskRunner()
     v = TimelineView(runner=runner)
     qtbot.addWidget(v)
@@ -250,7 +250,7 @@ def test_refresh_on_the_task_runner_keeps_the_window_free(gui_app, qtbot, store:
     qtbot.wait(50)
 
 
-def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, qtbot) -> None:
     index = view.model.index(message_rows(view)[0], Column.SHOT)
     view.model.data(index, Qt.ItemDataRole.DecorationRole)
     qtbot.waitUntil(lambda: view.model.data(index, Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
@@ -259,7 +259,7 @@ def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, qtbot
     assert view.model.data(index, Qt.ItemDataRole.DecorationRole) is pm  # cached, not decoded again
 
 
-def test_an_empty_case_says_what_to_do(gui_app, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_case_says_what_to_do(gui_app, qtbot, tmp_path: Path) -> None:
     v = TimelineView()
     qtbot.addWidget(v)
     with CaseStore.open(tmp_path / "empty") as s:
