@@ -14,8 +14,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from functools import partial
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 if not os.environ.get("QT_QPA_PLATFORM"):
