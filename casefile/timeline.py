@@ -480,10 +480,10 @@ def _merge(items: list[_Item], by_shot: dict[int, list[_Item]]) -> list[list[_It
 
     seeds: set[tuple[int, int, int, int]] = set()
     undated: set[tuple[int, int, int, int]] = set()  # (undated sid, idx, dated sid, idx)
-    for members in buckets.values():
+    for bkey, members in buckets.items():
         if len(members) < 2:
             continue
-        for x, y in _bucket_pairs(members):
+        for x, y in _bucket_pairs(members, dated=bkey[0] == "t", same_text=bkey[0] in ("x", "t")):
             if x.sid == y.sid:
                 continue
             if x.msg.time is None and y.msg.time is not None:
@@ -524,7 +524,10 @@ def _merge(items: list[_Item], by_shot: dict[int, list[_Item]]) -> list[list[_It
     chosen: list[tuple[tuple[int, int, float, int, int, int, int], _Run]] = []
     for (sa, sb), shot_runs in sorted(runs.items()):
         a_items, b_items = by_shot[sa], by_shot[sb]
-        ranked = sorted((_strength(r, a_items, b_items), r) for r in shot_runs if _accept(r, a_items, b_items))
+        ranked = sorted(
+            ((_strength(r, a_items, b_items), r) for r in shot_runs if _accept(r, a_items, b_items)),
+            key=lambda kr: kr[0],
+        )
         used_a: set[int] = set()
         used_b: set[int] = set()
         for key, r in ranked:
@@ -567,17 +570,26 @@ def _can_be_accepted(u: _Item, k: _Item, u_items: list[_Item], k_items: list[_It
     kf = k.idx + (f - u.idx)
     if kf >= len(k_items) - 1 or f >= len(u_items) - 1:
         return True
-    if k_items[kf].msg.time == u_items[f].msg.time:
+    facing = k_items[kf].msg.time
+    if facing is None or facing == u_items[f].msg.time:  # an undated bubble may still agree
         return True
     b = u.prev_dated
     if b is None:
         return False
     kb = k.idx - (u.idx - b)
-    return kb >= 0 and k_items[kb].msg.time == u_items[b].msg.time
+    if kb < 0:
+        return False
+    facing = k_items[kb].msg.time
+    return facing is None or facing == u_items[b].msg.time
 
 
-def _bucket_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
+def _bucket_pairs(members: list[_Item], *, dated: bool, same_text: bool) -> Iterable[tuple[_Item, _Item]]:
     """The pairs of a bucket worth a look: only those whose times can agree.
+
+    ``dated``: also pair readings with the same known minute (only the time
+    bucket needs to: it holds every such pair). ``same_text``: also pair
+    readings whose normalised texts are equal (the prefix and suffix buckets
+    leave those to the exact-text bucket).
 
     A template sent every day fills a bucket with hundreds of readings at
     different known minutes; none of them can pair, so they are never paired.
@@ -593,9 +605,10 @@ def _bucket_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
             unknown.append(it)
         else:
             known[it.msg.time].append(it)
-    for group in known.values():
-        if len(group) > 1:
-            yield from _all_pairs(group)
+    if dated:
+        for group in known.values():
+            if len(group) > 1:
+                yield from _all_pairs(group)
     if not unknown:
         return
     times = sorted(known)
@@ -606,9 +619,12 @@ def _bucket_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
         if len(candidates) > MAX_BUCKET:
             candidates = [k for k in candidates if abs(k.shot_rank - u.shot_rank) <= BUCKET_WINDOW]
         for k in candidates:
-            yield u, k
+            if same_text or k.norm != u.norm:
+                yield u, k
     if len(unknown) > 1:
-        yield from _all_pairs(unknown)
+        for x, y in _all_pairs(unknown):
+            if same_text or x.norm != y.norm:
+                yield x, y
 
 
 def _all_pairs(members: list[_Item]) -> Iterable[tuple[_Item, _Item]]:
@@ -801,7 +817,7 @@ def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int],
         norm_text=p.norm,
         search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
     )
-    return _with_states(e, states)
+    return _with_states(e, states) if states else e
 
 
 # -- tags on entries ---------------------------------------------------------------------------
@@ -826,7 +842,10 @@ def _with_states(e: TimelineEntry, states: _States) -> TimelineEntry:
     merged: dict[str, TagState] = {}
     decided: dict[str, Tag] = {}
     for mid in e.message_ids:
-        for name, t in states.get(mid, {}).items():
+        own = states.get(mid)
+        if not own:
+            continue
+        for name, t in own.items():
             if t.state == TagState.SUGGESTED:
                 merged.setdefault(name, TagState.SUGGESTED)
             else:
