@@ -92,6 +92,17 @@ class RuleSet:
                 return r
         raise KeyError(rule_id)
 
+    def is_night(self, t: datetime) -> bool:
+        """Whether ``t`` falls in the night window of the rules' ``night-time`` check.
+
+        The window lives in the rules file, so the timeline view's shading, the
+        dossier's night counts and the 夜间 tag can never disagree.
+        """
+        for r in self.rules:
+            if r.check == "night-time":
+                return _in_window(t.time(), _hhmm(r.params["from"]), _hhmm(r.params["until"]))
+        return _in_window(t.time(), time(22, 0), time(8, 0))
+
     @property
     def tag_names(self) -> tuple[str, ...]:
         """Each tag once, in rule order: the GUI's tag filter and the dossier's legend."""
@@ -347,11 +358,14 @@ def _night(rule: TagRule, entries: tuple[TimelineEntry, ...]) -> list[TimelineEn
     for e in entries:
         if not e.received or e.time is None or e.kind not in rule.kinds:
             continue
-        t = e.time.time()
-        inside = (t >= start or t < end) if start > end else (start <= t < end)
-        if inside:
+        if _in_window(e.time.time(), start, end):
             out.append(e)
     return out
+
+
+def _in_window(t: time, start: time, end: time) -> bool:
+    """``start``–``end`` may wrap midnight (22:00–08:00)."""
+    return (t >= start or t < end) if start > end else (start <= t < end)
 
 
 def _over_per_day(

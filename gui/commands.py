@@ -17,6 +17,7 @@ from casefile.jobs import Progress
 from casefile.model import Screenshot
 from casefile.reading import ReadResult, read_case
 from casefile.store import CaseError, CaseStore
+from casefile.tagging import apply_suggestions
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -102,6 +103,10 @@ def _read(
     except EngineMissing as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    # New text may match the tag rules; suggestions never override a user's decision.
+    n = apply_suggestions(store)
+    if n:
+        print(f"{n} tag suggestions to review / {n} 条标签建议待确认", file=out)
     return 0
 
 

@@ -308,3 +308,13 @@ def test_with_suggestions_previews_without_writing(tmp_path: Path, rules: RuleSe
         preview = with_suggestions(tl, store.tags(), suggest_tags(tl, rules))
         assert preview.entries[1].tags == {"联系第三方", "夜间"}
         assert store.tags() == []
+
+
+def test_night_window_comes_from_the_rules_file() -> None:
+    from datetime import datetime as dt
+
+    rules = load_rules()
+    assert rules.is_night(dt(2025, 3, 8, 22, 0))
+    assert rules.is_night(dt(2025, 3, 8, 7, 59))
+    assert not rules.is_night(dt(2025, 3, 8, 8, 0))
+    assert not rules.is_night(dt(2025, 3, 8, 21, 59))
