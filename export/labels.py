@@ -87,6 +87,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "purpose_tags": ("，内容涉及：{tags}", "; content: {tags}"),
     "purpose_empty": ("证明截图所示内容", "Shows what the screenshot shows"),
     "list_sep": ("、", ", "),
+    "colon": ("：", ": "),
     "method_items": (
         "截图原件：每张截图按导入时的原始文件逐字节保存，未做任何修改；证据包 originals 文件夹中的文件即原件，"
         "本文件中的图片为便于阅读而压缩的副本。\n"
@@ -132,9 +133,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "no_tags": ("尚无标签。", "No tags yet."),
     "summary_line": (
         "共收到 {n} 条（短信、聊天 {msgs} 条，来电 {calls} 次），分布于 {days} 天；夜间（22:00–07:00）{night} 条；"
-        "单日最多 {max} 条（{maxday}）；另有 {undated} 条截图未显示具体时间。",
+        "单日最多 {max} 条（{maxday}）。",
         "{n} items received ({msgs} messages, {calls} calls) over {days} days; {night} at night (22:00–07:00); "
-        "at most {max} on one day ({maxday}); {undated} more whose time the screenshots do not show.",
+        "at most {max} on one day ({maxday}).",
+    ),
+    "summary_undated": (
+        "另有 {undated} 条截图未显示具体时间，计入总数，但不计入每日和时段统计。",
+        "{undated} more whose time the screenshots do not show: in the total, not in the per-day or per-hour counts.",
     ),
     # chronology
     "col_time": ("时间", "Time"),

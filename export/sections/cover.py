@@ -28,7 +28,8 @@ def cover(ctx: Context) -> list[Flowable]:
         (ctx.L("n_senders"), len(d.senders)),
         (ctx.L("n_days"), c.days_with_contact),
     ]
-    count_rows = "<br/>".join(f"{para(k)}：<b>{v}</b>" for k, v in counts)
+    colon = para(ctx.L("colon"))
+    count_rows = "<br/>".join(f"{para(k)}{colon}<b>{v}</b>" for k, v in counts)
     rows = [
         [ctx.P(para(ctx.L("complainant")), "label"), ctx.P(para(d.case.complainant) or para(ctx.L("unknown")), "body")],
         [ctx.P(para(ctx.L("respondent")), "label"), ctx.P(respondents, "body")],

@@ -115,11 +115,11 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
         for f in fixed:
             was = ctx.L("ocr_was", value=_ocr_value(m, f, ctx))
             out.append(
-                Paragraph(f'<font color="{st.CORRECTED_HEX}">{para(ctx.L("field_" + f))}：{para(was)}</font>', ctx.styles.cell_small)
+                Paragraph(f'<font color="{st.CORRECTED_HEX}">{para(ctx.L("field_" + f))}{para(ctx.L("colon"))}{para(was)}</font>', ctx.styles.cell_small)
             )
         tags = ex.tags.get(m.id, ())
         if tags:
-            out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}：{para(ctx.tags(tags))}</font>', ctx.styles.cell_small))
+            out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}{para(ctx.L("colon"))}{para(ctx.tags(tags))}</font>', ctx.styles.cell_small))
         out.append(Spacer(1, 5))
     return out
 

@@ -109,7 +109,6 @@ def summary(ctx: Context) -> list[Flowable]:
                     n=c.received,
                     msgs=c.messages,
                     calls=c.calls,
-                    undated=c.undated.total,
                     days=c.days_with_contact,
                     night=night_total,
                     max=busiest.count if busiest else 0,
@@ -119,6 +118,8 @@ def summary(ctx: Context) -> list[Flowable]:
             ctx.styles.body,
         )
     )
+    if c.undated.total:
+        out.append(Paragraph(para(ctx.L("summary_undated", undated=c.undated.total)), ctx.styles.note))
     if data.timeline.merged_count:
         out.append(Paragraph(para(ctx.L("n_merged", n=data.timeline.merged_count)), ctx.styles.note))
 
