@@ -103,3 +103,28 @@ def test_killed_import_leaves_a_consistent_case(tmp_path: Path) -> None:
     with CaseStore.open(case) as store:
         assert len(store.screenshots()) == 40
         assert store.verify() == []
+
+
+def test_import_reads_new_screenshots_and_stores_the_extraction(tmp_path: Path) -> None:
+    """`import` without --no-ocr: real Tesseract reads the new screenshot into the case."""
+    import json
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ocr"
+    image = data / "Screenshot_20250103_214124_com.android.mms.jpg"
+    gold = json.loads(image.with_suffix(".json").read_text(encoding="utf-8"))
+    case = tmp_path / "case"
+    r = run("import", "--case", case, "--workers", "1", image, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert f"{image.name}: sms_thread, " in r.stdout
+    with CaseStore.open(case) as store:
+        (shot,) = store.screenshots()
+        assert shot.ocr_status == "done" and shot.layout == gold["layout"]
+        assert shot.ocr_engine == "tesseract" and shot.ocr_version
+        msgs = store.messages(shot.id)
+        assert len(msgs) == len(gold["messages"])
+        assert all(m.box is not None for m in msgs)
+    # Reading again only happens when asked to.
+    r = run("ocr", "--case", case)
+    assert r.returncode == 0 and "sms_thread" not in r.stdout
+    r = run("ocr", "--case", case, "--redo", "--workers", "1", timeout=300)
+    assert r.returncode == 0 and "sms_thread" in r.stdout
