@@ -81,7 +81,7 @@ class TesseractEngine:
 
     def __init__(
         self,
-        lang: str = "chi_sim+eng",
+        lang: str = os.environ.get("SCREENPROOF_TESS_LANG", "chi_sim+eng"),
         *,
         timeout_s: float = 60.0,
         psm: int = int(os.environ.get("SCREENPROOF_TESS_PSM", "6")),

@@ -60,7 +60,7 @@ def test_stitch_keeps_slots_apart() -> None:
     a = np.zeros((30, 100), np.uint8)
     b = np.zeros((50, 60), np.uint8)
     canvas = stitch([a, b], [1.0, 1.0], gap=40, pad=10)
-    (ax, ay, aw, ah), (bx, by, bw, bh) = canvas.slots
+    (_, ay, _, ah), (_, by, _, _) = canvas.slots
     assert by >= ay + ah + 40
     assert canvas.image.shape == (10 + 30 + 40 + 50 + 10, 120)
 
