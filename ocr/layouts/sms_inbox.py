@@ -1,0 +1,112 @@
+"""The SMS inbox: one row per conversation, read as one incoming message each.
+
+A row shows the other party (name or number), the time of the last message at
+the right end of that line, and one or two lines of the last message cut off
+with ``…``. Per SCHEMA.md the row becomes a message whose sender is the party
+(numbers without spaces or dashes), whose text is the snippet without the
+``…``, and whose time follows the list-row rule: a minute only when the row
+shows a clock (``14:32``, ``昨天 14:32``), ``null`` for a day alone
+(``昨天``, ``星期二``, ``3月8日``).
+
+Geometry is found by :mod:`ocr.layouts.list_rows`; this module only decides
+what each piece means. Android and iOS styles, light and dark, differ in
+details this code does not need to know about (a chevron after the time, an
+unread dot, an unread-count badge after the snippet).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.list_rows import (
+    ListPage,
+    Row,
+    Segment,
+    analyse,
+    hue_share,
+    joined,
+    mean_confidence,
+    name_and_time,
+    read_segments,
+    sender_text,
+    strip_ellipsis,
+    whole_line,
+    without_trailing_icons,
+)
+from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
+from ocr.text import fullwidth_punct_in_cjk, join_lines
+from ocr.times import parse_moment
+
+log = logging.getLogger(__name__)
+
+
+class InboxParser:
+    """``LayoutParser`` for ``sms_inbox``."""
+
+    layout = Layout.SMS_INBOX
+
+    def parse(self, ctx: PageContext) -> PageResult:
+        page = analyse(ctx.image)
+        units: dict[int, list[Segment]] = {}
+        for row in page.rows:
+            first = row.lines[0]
+            units[id(first)] = without_trailing_icons(first.main)
+            # A snippet line is read whole: the recogniser needs the context that
+            # splitting at full-width punctuation (wide blanks) would take away.
+            for ln in row.lines[1:]:
+                units[id(ln)] = whole_line(_without_badge(page, ln.main))
+        wanted = [u for us in units.values() for u in us]
+        wanted += [s for row in page.rows for s in row.extra if s.w >= 1.4 * s.h]
+        read_segments(ctx.engine, page, wanted)
+        messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
+        log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
+        return PageResult(thread_title=None, messages=messages)
+
+
+def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]]) -> ExtractedMessage | None:
+    first = row.lines[0]
+    name_segs, time_text, time_segs = name_and_time(units[id(first)] + [s for s in row.extra if s.read])
+    sender = sender_text(joined(name_segs))
+    if not sender:
+        return None
+    snippet_lines: list[str] = []
+    snippet_segs: list[Segment] = []
+    for ln in row.lines[1:]:
+        snippet_segs.extend(units[id(ln)])
+        snippet_lines.append(joined(units[id(ln)]))
+    text = strip_ellipsis(fullwidth_punct_in_cjk(join_lines(snippet_lines)))
+    moment = parse_moment(time_text, ctx.captured_at) if time_text else None
+    minute = moment.minute if moment else None
+    conf_sender = mean_confidence(name_segs)
+    conf_text = mean_confidence(snippet_segs)
+    field_conf = {"sender": conf_sender, "text": conf_text}
+    if time_text:
+        field_conf["time"] = mean_confidence(time_segs)
+    return ExtractedMessage(
+        kind=Kind.SMS,
+        direction=Direction.INCOMING,
+        sender=sender,
+        time=minute,
+        text=text,
+        box=row.box(),
+        confidence=mean_confidence(name_segs + snippet_segs),
+        time_source=TimeSource.ROW if minute else None,
+        field_confidence=field_conf,
+    )
+
+
+def _without_badge(page: ListPage, segs: list[Segment]) -> list[Segment]:
+    """Drop an unread-count badge (a small filled coloured disc) after the snippet."""
+    if len(segs) < 2:
+        return segs
+    last = segs[-1]
+    squareish = 0.6 <= last.w / max(1, last.h) <= 1.6
+    colours = hue_share(page, (last.x0, last.y0, last.x1, last.y1))
+    filled = max(colours.values()) > 0.35
+    if squareish and filled:
+        return segs[:-1]
+    return segs
+
+
+PARSER = InboxParser()
