@@ -88,8 +88,9 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
             if s.text and is_time_text(s.text):
                 time_text, time_segs = s.text, [s]
                 break
-    sender = sender_text(joined(name_segs))
-    if not sender:
+    # A row found by geometry is a call even when its name could not be read.
+    sender = sender_text(joined(name_segs)) or None
+    if sender is None and time_text is None:
         return None
     duration_text, duration_s, dur_segs = "", None, []
     if len(row.lines) > 1:

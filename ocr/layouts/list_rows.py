@@ -411,18 +411,29 @@ def read_segments(engine: OcrEngine, page: ListPage, segments: list[Segment]) ->
             _read_stacked(engine, page, todo, target_h=_TARGET_H * 1.6, pad_ratio=0.8)
         return
     _read_stacked(engine, page, todo, target_h=_TARGET_H, pad_ratio=0.25)
-    # A unit that came back as no word at all (a one-character name read as
-    # ``=``) is read once more on its own, where the block layout cannot mislead
-    # the engine. Bounded: a page of icons must not cost a call each.
+    # A unit that came back as no word at all (a short name read as ``=`` or as
+    # nothing) is read once more at several sizes in one extra call: on two
+    # Chinese characters Tesseract's result swings with the scale.
     retry = [s for s in todo if not _WORDY.search(s.text)][:_MAX_RETRIES]
-    for s in retry:
-        before = (s.text, s.confidence)
-        s.read = False
-        _read_stacked(engine, page, [s], target_h=_TARGET_H, pad_ratio=0.6)
-        if not _WORDY.search(s.text):
-            s.text, s.confidence = before
+    if retry:
+        _read_variants(engine, page, retry)
 
 
+def _read_variants(engine: OcrEngine, page: ListPage, segs: list[Segment]) -> None:
+    variants = [(s, h) for s in segs for h in _RETRY_HEIGHTS]
+    copies = [Segment(s.x0, s.y0, s.x1, s.y1) for s, _ in variants]
+    _read_stacked(engine, page, copies, target_h=[h for _, h in variants], pad_ratio=0.5)
+    for s in segs:
+        best = max(
+            (c for (orig, _), c in zip(variants, copies, strict=True) if orig is s and _WORDY.search(c.text)),
+            key=lambda c: c.confidence,
+            default=None,
+        )
+        if best is not None:
+            s.text, s.confidence = best.text, best.confidence
+
+
+_RETRY_HEIGHTS = (24, 32, 52)
 _WORDY = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _MAX_RETRIES = 4
 
@@ -450,19 +461,23 @@ def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
         seg.read = True
 
 
-def _read_stacked(engine: OcrEngine, page: ListPage, todo: list[Segment], *, target_h: float, pad_ratio: float) -> None:
+def _read_stacked(
+    engine: OcrEngine, page: ListPage, todo: list[Segment], *, target_h: float | list[float], pad_ratio: float
+) -> None:
     pad = max(2, round(page.text_height * pad_ratio))
+    heights = target_h if isinstance(target_h, list) else [target_h] * len(todo)
     crops: list[np.ndarray] = []
-    for s in todo:
+    for s, th in zip(todo, heights, strict=True):
         c = _normalised_crop(page, s, pad)
         # Each unit at the same glyph height: Tesseract's block mode (psm 6) expects
         # uniform text, and names are set larger than snippets.
-        scale = target_h / max(1.0, s.h)
+        scale = th / max(1.0, s.h)
         if abs(scale - 1.0) > 0.1:
             c = cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA)
         crops.append(c)
-    margin = round(target_h)
-    gap = round(target_h * 1.2)
+    target = max(heights)
+    margin = round(target)
+    gap = round(target * 1.2)
     width = max(c.shape[1] for c in crops) + 2 * margin
     height = sum(c.shape[0] for c in crops) + gap * (len(crops) - 1) + 2 * margin
     canvas = np.full((height, width), 255, np.uint8)

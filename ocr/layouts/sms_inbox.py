@@ -67,15 +67,17 @@ class InboxParser:
 def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]]) -> ExtractedMessage | None:
     first = row.lines[0]
     name_segs, time_text, time_segs = name_and_time(units[id(first)] + [s for s in row.extra if s.read])
-    sender = sender_text(joined(name_segs))
-    if not sender:
-        return None
+    # A row found by geometry is a message even when its name could not be
+    # read: an unknown sender (None) is honest, a missing message is not.
+    sender = sender_text(joined(name_segs)) or None
     snippet_lines: list[str] = []
     snippet_segs: list[Segment] = []
     for ln in row.lines[1:]:
         snippet_segs.extend(units[id(ln)])
         snippet_lines.append(joined(units[id(ln)]))
     text = strip_ellipsis(fullwidth_punct_in_cjk(join_lines(snippet_lines)))
+    if sender is None and not text:
+        return None
     moment = parse_moment(time_text, ctx.captured_at) if time_text else None
     minute = moment.minute if moment else None
     conf_sender = mean_confidence(name_segs)
