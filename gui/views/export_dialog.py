@@ -119,6 +119,7 @@ class ExportDialog(QDialog):
         self._task: Task | None = None
         self._request: ExportRequest | None = None
         self._failure: str | None = None
+        self._close_when_stopped = False
         self.setWindowTitle(self.tr("Export the evidence dossier"))
         self.setMinimumWidth(560)
 
@@ -156,6 +157,7 @@ class ExportDialog(QDialog):
             self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Close"))  # our words, whether or not Qt's own are translated
         self.open_button.hide()
         self.export_button.setDefault(True)
 
@@ -359,6 +361,8 @@ class ExportDialog(QDialog):
             self.status_label.setText(self.tr("Cancelled. No file was written."))
         else:
             self._show_success()
+        if self._close_when_stopped:
+            super().reject()
 
     def _show_success(self) -> None:
         req = self._request
@@ -417,14 +421,16 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._request.pdf.parent)))
 
     def reject(self) -> None:
-        """Closing the window while exporting cancels first, so no half work is left."""
+        """Closing while exporting cancels first and closes once the job has stopped,
+        so no half-written file is left behind."""
         if self._task is not None:
+            self._close_when_stopped = True
             self.cancel()
             return
         super().reject()
 
     def done(self, result: int) -> None:
         if self._task is not None:
-            self.cancel()
+            self.reject()
             return
         super().done(result)

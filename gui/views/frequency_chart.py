@@ -138,7 +138,7 @@ class FrequencyChart(QWidget):
         p.setPen(self.palette().text().color())
         p.drawText(QPointF(self.MARGIN_LEFT, fm.ascent() + 4), self.tr("Contact received per day"))
         p.restore()
-        items = [(DAY_COLOUR, self.tr("Daytime")), (NIGHT_COLOUR, self.tr("Night (22:00–7:00)"))]
+        items = [(DAY_COLOUR, self.tr("Daytime")), (NIGHT_COLOUR, self.tr("Night (22:00–07:00)"))]
         if self._threshold:
             items.append((HIGH_COLOUR, self.tr("High-frequency day (≥ %n)", "", self._threshold)))
         x = float(self.width() - self.MARGIN_RIGHT)
