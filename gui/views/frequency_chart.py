@@ -25,7 +25,7 @@ NIGHT_COLOUR = QColor("#4b3f8f")
 HIGH_COLOUR = QColor("#d27b55")
 GRID_COLOUR = QColor("#e3e6ea")
 AXIS_TEXT = QColor("#6b737d")
-CURRENT_BG = QColor(75, 63, 143, 28)
+CURRENT_BG = QColor(75, 63, 143, 48)
 HOVER_BG = QColor(0, 0, 0, 14)
 
 
@@ -46,6 +46,7 @@ class FrequencyChart(QWidget):
         self._threshold = 0
         self._current: date | None = None
         self._hover = -1
+        self._empty_text = ""
         self.setMouseTracking(True)
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -60,6 +61,14 @@ class FrequencyChart(QWidget):
         self._threshold = high_threshold
         self._hover = -1
         self.update()
+
+    def set_empty_text(self, text: str) -> None:
+        """What to say when there is no bar (no case yet, or nothing passes the filters)."""
+        self._empty_text = text
+        self.update()
+
+    def empty_text(self) -> str:
+        return self._empty_text or self.tr("No messages with a known time yet")
 
     def set_current_day(self, day: date | None) -> None:
         if day != self._current:
@@ -117,9 +126,7 @@ class FrequencyChart(QWidget):
         self._paint_title(p, fm)
         if not self._bars:
             p.setPen(AXIS_TEXT)
-            p.drawText(
-                self._plot(), Qt.AlignmentFlag.AlignCenter, self.tr("No messages with a known time yet")
-            )
+            p.drawText(self._plot(), Qt.AlignmentFlag.AlignCenter, self.empty_text())
             p.end()
             return
         plot = self._plot()

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -291,6 +291,11 @@ class TimelineView(QWidget):
         t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setCornerButtonEnabled(False)
         t.setMouseTracking(True)
+        pal = t.palette()  # a soft selection: the pattern, not the cursor, should draw the eye
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
+            pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
+        t.setPalette(pal)
         vh = t.verticalHeader()
         vh.setVisible(False)
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -504,6 +509,9 @@ class TimelineView(QWidget):
         for row in self.model.header_rows():
             self.table.setSpan(row, 0, 1, Column.COUNT)
         self.chart.set_days(self.model.day_bars(), high_frequency_threshold())
+        self.chart.set_empty_text(
+            self.tr("No messages match these filters.") if flt != TimelineFilter() else ""
+        )
         active = flt != TimelineFilter()
         self.clear_button.setEnabled(active)
         total, shown = self.model.total_count, self.model.visible_count

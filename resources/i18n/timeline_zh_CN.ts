@@ -197,72 +197,72 @@ Zip: {zip}</source>
 <context>
     <name>FrequencyChart</name>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="53"/>
-        <location filename="../../gui/views/frequency_chart.py" line="139"/>
+        <location filename="../../gui/views/frequency_chart.py" line="54"/>
+        <location filename="../../gui/views/frequency_chart.py" line="146"/>
         <source>Contact received per day</source>
         <translation>每日收到的消息和来电</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="121"/>
+        <location filename="../../gui/views/frequency_chart.py" line="71"/>
         <source>No messages with a known time yet</source>
         <translation>还没有带时间的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="141"/>
+        <location filename="../../gui/views/frequency_chart.py" line="148"/>
         <source>Daytime</source>
         <translation>白天</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="141"/>
+        <location filename="../../gui/views/frequency_chart.py" line="148"/>
         <source>Night (22:00–07:00)</source>
         <translation>夜间（22:00–07:00）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/frequency_chart.py" line="143"/>
+        <location filename="../../gui/views/frequency_chart.py" line="150"/>
         <source>High-frequency day (≥ %n)</source>
         <translation>
             <numerusform>高频日（≥ %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="212"/>
+        <location filename="../../gui/views/frequency_chart.py" line="219"/>
         <source>{month}/{day}</source>
         <comment>axis day label; keep the {names}</comment>
         <translation>{month}/{day}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="218"/>
+        <location filename="../../gui/views/frequency_chart.py" line="225"/>
         <source>{year}-{month:02}</source>
         <comment>axis month label; keep the {names}</comment>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="265"/>
+        <location filename="../../gui/views/frequency_chart.py" line="272"/>
         <source>{year}-{month:02}-{day:02}</source>
         <comment>tooltip date; keep the {names}</comment>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/frequency_chart.py" line="268"/>
+        <location filename="../../gui/views/frequency_chart.py" line="275"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>共 %n 次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/frequency_chart.py" line="270"/>
+        <location filename="../../gui/views/frequency_chart.py" line="277"/>
         <source>%n at night</source>
         <translation>
             <numerusform>其中夜间 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="272"/>
+        <location filename="../../gui/views/frequency_chart.py" line="279"/>
         <source>High-frequency day</source>
         <translation>高频日</translation>
     </message>
     <message>
-        <location filename="../../gui/views/frequency_chart.py" line="273"/>
+        <location filename="../../gui/views/frequency_chart.py" line="280"/>
         <source>Click to show this day</source>
         <translation>点击查看当天消息</translation>
     </message>
@@ -464,54 +464,55 @@ Zip: {zip}</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="323"/>
+        <location filename="../../gui/views/timeline_view.py" line="328"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="325"/>
+        <location filename="../../gui/views/timeline_view.py" line="330"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="381"/>
+        <location filename="../../gui/views/timeline_view.py" line="386"/>
         <source>Updating the timeline…</source>
         <translation>正在更新时间线…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="429"/>
+        <location filename="../../gui/views/timeline_view.py" line="434"/>
         <source>The timeline could not be built. Please report this problem.</source>
         <translation>无法生成时间线，请报告此问题。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="512"/>
+        <location filename="../../gui/views/timeline_view.py" line="520"/>
         <source>Showing {shown} of {total} messages</source>
         <translation>显示 {shown} 条，共 {total} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/timeline_view.py" line="515"/>
+        <location filename="../../gui/views/timeline_view.py" line="523"/>
         <source>%n message(s) in the case</source>
         <translation>
             <numerusform>本案共 %n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="519"/>
+        <location filename="../../gui/views/timeline_view.py" line="527"/>
         <source>No messages yet. Import screenshots and let them be read; the timeline fills in here.</source>
         <translation>还没有消息。导入截图并完成识别后，时间线会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="524"/>
+        <location filename="../../gui/views/timeline_view.py" line="513"/>
+        <location filename="../../gui/views/timeline_view.py" line="532"/>
         <source>No messages match these filters.</source>
         <translation>没有符合筛选条件的消息。</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="536"/>
+        <location filename="../../gui/views/timeline_view.py" line="544"/>
         <source>All senders</source>
         <translation>全部对方</translation>
     </message>
     <message>
-        <location filename="../../gui/views/timeline_view.py" line="537"/>
+        <location filename="../../gui/views/timeline_view.py" line="545"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
