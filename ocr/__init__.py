@@ -4,9 +4,10 @@ Public API (imported lazily, so ``import ocr.model`` stays light for callers
 that only need the data classes):
 
 * ``extract(image, captured_at=None, *, name=None, engine=None) -> Extraction``
-* ``extract_paths(paths, *, engine="tesseract", workers=2, cancel=None)``
+* ``extract_paths(paths, *, engine="auto", workers=2, cancel=None)``
   → iterator of ``(Path, Extraction)`` as each image finishes
-* ``get_engine(name="tesseract") -> OcrEngine``, ``available_engines() -> list[str]``
+* ``get_engine(name="auto") -> OcrEngine`` ("auto": RapidOCR when installed, else
+  Tesseract), ``default_engine_name()``, ``available_engines() -> list[str]``
 * ``EngineMissing`` (tell the user what to install, once), ``EngineFailed``
 * ``classify(image) -> Layout``
 * the data classes of :mod:`ocr.model`
@@ -23,6 +24,7 @@ _EXPORTS = {
     "extract_paths": "ocr.batch",
     "get_engine": "ocr.engine",
     "available_engines": "ocr.engine",
+    "default_engine_name": "ocr.engine",
     "EngineMissing": "ocr.engine",
     "EngineFailed": "ocr.engine",
     "TesseractEngine": "ocr.engine",

@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
-from ocr.engine import EngineMissing
+from ocr.engine import EngineMissing, resolve_engine_name
 from ocr.model import Extraction
 
 log = logging.getLogger(__name__)
 
 _POLL_S = 0.1
-_worker_engine: str = "tesseract"
+_worker_engine: str = "auto"
 
 
 def _init_worker(engine: str) -> None:
@@ -49,7 +49,7 @@ def _extract_one(path: str) -> Extraction:
 def extract_paths(
     paths: Iterable[str | Path],
     *,
-    engine: str = "tesseract",
+    engine: str = "auto",
     workers: int = 2,
     cancel: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Path, Extraction]]:
@@ -62,6 +62,8 @@ def extract_paths(
     items = [Path(p) for p in paths]
     if not items:
         return
+    # Resolved once here, so workers and error records name the real engine, never "auto".
+    engine = resolve_engine_name(engine)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if workers <= 1 or len(items) == 1:
         from ocr.extract import extract

@@ -18,7 +18,7 @@ from ocr.batch import extract_paths
 from ocr.engine import EngineMissing
 
 
-def run_extract(paths: list[str], out_dir: str | None, engine: str = "tesseract", workers: int = 2) -> int:
+def run_extract(paths: list[str], out_dir: str | None, engine: str = "auto", workers: int = 2) -> int:
     """Extract every image; 0 when all were read, 1 when some failed, 2 when the engine is missing."""
     files = [Path(p) for p in paths]
     target = Path(out_dir) if out_dir else None
@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ocr.cli", description="Extract messages from screenshots.")
     ap.add_argument("images", nargs="+")
     ap.add_argument("--out", default=None, help="write <stem>.json per image here instead of stdout")
-    ap.add_argument("--engine", default="tesseract", help="tesseract (default) or rapidocr")
+    ap.add_argument(
+        "--engine", default="auto", help="auto (default: rapidocr when installed, else tesseract), tesseract or rapidocr"
+    )
     ap.add_argument("--workers", type=int, default=2)
     a = ap.parse_args(argv)
     return run_extract(a.images, a.out, a.engine, a.workers)

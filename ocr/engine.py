@@ -221,24 +221,54 @@ _ENGINES["tesseract"] = _make_tesseract
 _ENGINES["rapidocr"] = _make_rapid
 
 
-def get_engine(name: str = "tesseract") -> OcrEngine:
+AUTO = "auto"
+
+
+def default_engine_name() -> str:
+    """``"rapidocr"`` when the optional extra is installed, else ``"tesseract"``.
+
+    Why RapidOCR first: on the corpus it reads about four times fewer wrong
+    characters and is the only engine that meets the accuracy targets (see
+    ``ocr.engine_rapid``). Tesseract stays installed and selectable: it is
+    the engine every install has, and the fallback when the extra is absent.
+    The check only looks for the packages (no model load), so it is cheap.
+    """
+    from ocr.engine_rapid import rapidocr_installed
+
+    return "rapidocr" if rapidocr_installed() else "tesseract"
+
+
+def resolve_engine_name(name: str | None = None) -> str:
+    """The real engine behind ``name`` (``None``/``"auto"`` → :func:`default_engine_name`).
+
+    Extractions record the real name, never ``"auto"``: an evidence file must
+    say which engine actually read it.
+    """
+    key = (name or AUTO).strip().lower()
+    if key in ("rapid", "rapid_ocr"):
+        key = "rapidocr"
+    if key == AUTO:
+        key = default_engine_name()
+    return key
+
+
+def get_engine(name: str = AUTO) -> OcrEngine:
     """The engine called ``name``, created once per process (model load is the slow part).
 
+    ``"auto"`` (the default) is RapidOCR when installed, else Tesseract.
     Raises :class:`EngineMissing` when it is not installed, ``ValueError`` for an
     unknown name.
     """
-    key = name.strip().lower()
-    if key in ("rapid", "rapid_ocr"):
-        key = "rapidocr"
+    key = resolve_engine_name(name)
     if key not in _ENGINES:
-        raise ValueError(f"unknown OCR engine {name!r}; known: {', '.join(sorted(_ENGINES))}")
+        raise ValueError(f"unknown OCR engine {name!r}; known: {', '.join(sorted([*_ENGINES, AUTO]))}")
     if key not in _INSTANCES:
         _INSTANCES[key] = _ENGINES[key]()
     return _INSTANCES[key]
 
 
 def available_engines() -> list[str]:
-    """Names of the engines that can be created on this machine, default first."""
+    """Names of the engines that can be created on this machine, the default first."""
     out: list[str] = []
     if shutil.which("tesseract"):
         out.append("tesseract")
@@ -246,4 +276,5 @@ def available_engines() -> list[str]:
 
     if rapidocr_installed():
         out.append("rapidocr")
-    return out
+    first = default_engine_name()
+    return sorted(out, key=lambda n: n != first)

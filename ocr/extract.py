@@ -67,10 +67,8 @@ def load_image(source: str | Path | bytes | np.ndarray) -> tuple[np.ndarray, Ima
 
 
 def _resolve_engine(engine: OcrEngine | str | None) -> OcrEngine:
-    if engine is None:
-        return get_engine("tesseract")
-    if isinstance(engine, str):
-        return get_engine(engine)
+    if engine is None or isinstance(engine, str):
+        return get_engine(engine or "auto")  # "auto": RapidOCR when installed, else Tesseract
     return engine
 
 

@@ -7,7 +7,14 @@ from pathlib import Path
 import cv2
 import pytest
 
-from ocr.engine import EngineMissing, TesseractEngine, available_engines, get_engine
+from ocr.engine import (
+    EngineMissing,
+    TesseractEngine,
+    available_engines,
+    default_engine_name,
+    get_engine,
+    resolve_engine_name,
+)
 from ocr.engine_rapid import rapidocr_installed
 
 
@@ -50,3 +57,22 @@ def test_rapidocr_reads_offline(data_dir: Path) -> None:
     img = cv2.imread(str(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png"))
     text = "".join(ln.text for ln in eng.recognize(img))
     assert "必须到账" in text
+
+
+def test_auto_is_rapidocr_when_installed_else_tesseract() -> None:
+    expected = "rapidocr" if rapidocr_installed() else "tesseract"
+    assert default_engine_name() == expected
+    assert resolve_engine_name("auto") == expected
+    assert resolve_engine_name(None) == expected
+    assert resolve_engine_name("Tesseract") == "tesseract"
+    assert get_engine("auto") is get_engine(expected)
+    assert get_engine().name == expected
+    assert available_engines()[0] == expected
+
+
+def test_extraction_records_the_real_engine_never_auto(data_dir: Path) -> None:
+    from ocr.extract import extract
+
+    ex = extract(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png", engine="auto")
+    assert ex.engine == default_engine_name()
+    assert ex.engine_version and "auto" not in ex.engine_version
