@@ -443,14 +443,14 @@ def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
     for line in engine.recognize(page.image):
         lx0, ly0 = line.box.x, line.box.y
         lx1, ly1 = lx0 + line.box.w, ly0 + line.box.h
-        cy = (ly0 + ly1) / 2
         hits = []
         for k, s in enumerate(todo):
-            if not (s.y0 - 0.3 * s.h <= cy <= s.y1 + 0.3 * s.h):
-                continue
-            ov = min(lx1, s.x1) - max(lx0, s.x0)
-            if ov > 0.3 * min(s.w, lx1 - lx0):
-                hits.append((ov, k))
+            xo = min(lx1, s.x1) - max(lx0, s.x0)
+            yo = min(ly1, s.y1) - max(ly0, s.y0)
+            if xo > 0.3 * min(s.w, lx1 - lx0) and yo > 0.4 * min(s.h, ly1 - ly0):
+                # the unit sharing most of the line's area: a unit stretched by a
+                # stray piece of the line below must not take that line
+                hits.append((xo * yo / max(1, s.h), k))
         if hits:
             k = max(hits)[1]
             found[k].append((float(lx0), line.text, line.confidence))

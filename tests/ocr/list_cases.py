@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import cv2
+import numpy as np
 from PIL import Image
 
 from ocr.capture_time import establish
@@ -21,11 +22,16 @@ def load_gold(path: Path) -> dict[str, Any]:
     return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
+def load_image(path: Path) -> np.ndarray:
+    image = cv2.imread(str(path))
+    assert image is not None, path
+    return image
+
+
 def run_parser(parser: LayoutParser, path: Path) -> tuple[PageContext, PageResult]:
     with Image.open(path) as pil:
         cap = establish(path.name, pil)
-    image = cv2.imread(str(path))
-    assert image is not None, path
+    image = load_image(path)
     ctx = PageContext(image, path.name, cap.value if cap else None, get_engine("tesseract"))
     return ctx, parser.parse(ctx)
 

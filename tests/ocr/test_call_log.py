@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import cv2
 import pytest
 
 from ocr.layouts.call_log import _DURATION, PARSER
 from ocr.layouts.list_rows import analyse
 from ocr.model import ME, Direction, Kind, Layout
-from tests.ocr.list_cases import load_gold, run_parser
+from tests.ocr.list_cases import load_gold, load_image, run_parser
 
 CASES = [
     "Screenshot_2025-06-22-15-36-28-034_com.android.contacts.png",  # Android, dark, coloured arrows, tags
@@ -26,7 +25,7 @@ CASES = [
 @pytest.mark.parametrize("name", CASES)
 def test_rows_found_from_pixels(data_dir: Path, name: str) -> None:
     path = data_dir / "ocr" / name
-    page = analyse(cv2.imread(str(path)))
+    page = analyse(load_image(path))
     assert len(page.rows) == len(load_gold(path)["messages"])
 
 
