@@ -56,7 +56,7 @@ def _read_one(req: ReadRequest, engine: str) -> ReadResult:
 def read(
     requests: Sequence[ReadRequest],
     *,
-    engine: str = "tesseract",
+    engine: str = "auto",
     workers: int | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Iterator[Progress | ReadResult]:
@@ -118,7 +118,7 @@ def read_case(
     shots: Sequence[Screenshot] | None = None,
     *,
     redo: bool = False,
-    engine: str = "tesseract",
+    engine: str = "auto",
     workers: int | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Iterator[Progress | ReadResult]:

@@ -61,7 +61,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", default="tesseract", help="OCR engine: tesseract (default) or rapidocr")
+    p.add_argument(
+        "--engine",
+        default="auto",
+        help="OCR engine: auto (default: rapidocr when installed, else tesseract), tesseract or rapidocr",
+    )
     p.add_argument("--workers", type=int, default=None, help="parallel OCR processes (default: all cores)")
 
 

@@ -50,7 +50,7 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_import(
-    case_dir: Path, paths: list[str], *, ocr: bool = True, engine: str = "tesseract", workers: int | None = None,
+    case_dir: Path, paths: list[str], *, ocr: bool = True, engine: str = "auto", workers: int | None = None,
     out: TextIO = sys.stdout,
 ) -> int:
     """Import, print one line per file and a summary, then read what is new (unless told not to)."""
@@ -83,7 +83,7 @@ def _detail(item: ImportResult) -> str:
 
 
 def _read(
-    store: CaseStore, shots: list[Screenshot] | None, *, redo: bool = False, engine: str = "tesseract",
+    store: CaseStore, shots: list[Screenshot] | None, *, redo: bool = False, engine: str = "auto",
     workers: int | None = None, out: TextIO = sys.stdout,
 ) -> int:
     from ocr.engine import EngineMissing
