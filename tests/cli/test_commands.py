@@ -12,6 +12,7 @@ from pathlib import Path
 
 from casefile.originals import sha256_file
 from casefile.store import CaseStore
+from ocr.engine import default_engine_name
 from tests.images import noise_png, phone_png
 
 SCREENPROOF = [sys.executable, "-m", "gui.cli"]
@@ -119,7 +120,7 @@ def test_import_reads_new_screenshots_and_stores_the_extraction(tmp_path: Path) 
     with CaseStore.open(case) as store:
         (shot,) = store.screenshots()
         assert shot.ocr_status == "done" and shot.layout == gold["layout"]
-        assert shot.ocr_engine == "tesseract" and shot.ocr_version
+        assert shot.ocr_engine == default_engine_name() and shot.ocr_version  # the real engine, never "auto"
         msgs = store.messages(shot.id)
         assert len(msgs) == len(gold["messages"])
         assert all(m.box is not None for m in msgs)
