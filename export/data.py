@@ -14,6 +14,7 @@ of overlapping screenshots, tags and counts are decided there, not here.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -24,12 +25,9 @@ from pathlib import Path
 from casefile.counts import Counts
 from casefile.model import CaseInfo, Correction, Message, Party, Screenshot
 from casefile.store import CaseStore
-from casefile.tagging import RulesError, load_rules
+from casefile.tagging import RulesError, RuleSet, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
 from export.manifest import Manifest, build_manifest
-
-NIGHT_FROM_HOUR = 22  # 22:00–07:00 counts as night: the hours the rules on collection protect
-NIGHT_TO_HOUR = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +109,16 @@ class DossierData:
 
 
 def is_night(t: datetime) -> bool:
-    return t.hour >= NIGHT_FROM_HOUR or t.hour < NIGHT_TO_HOUR
+    """The night window of the rules file, the same one the 夜间 tag and the window use."""
+    return _rules().is_night(t)
+
+
+@functools.cache
+def _rules() -> RuleSet:
+    try:
+        return load_rules()
+    except RulesError:
+        return RuleSet(rules=())  # RuleSet.is_night falls back to 22:00–08:00
 
 
 def app_version() -> str:
@@ -180,8 +187,4 @@ def collect(store: CaseStore) -> DossierData:
 
 def _tag_labels() -> dict[str, str]:
     """English names of the tags, from the rules file; a broken rules file only loses them."""
-    try:
-        rules = load_rules()
-    except RulesError:
-        return {}
-    return {r.tag: r.label for r in rules.rules}
+    return {r.tag: r.label for r in _rules().rules}
