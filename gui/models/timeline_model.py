@@ -21,8 +21,8 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +42,60 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 from casefile.jobs import CancelToken
 from casefile.model import Message, Party, Screenshot, Tag
 from casefile.store import CaseStore
+from casefile.tagging import RulesError, load_rules
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
-from export.data import NIGHT_FROM_HOUR, NIGHT_TO_HOUR
 from gui.tasks import Job, Task, TaskRunner
 from ocr.model import ME, Direction, Kind
 
 # -- adapters over casefile (the one place that knows its shape) ----------------------
 
-# Night is the dossier's definition (export.data: 22:00–07:00), so the chart and the
-# printed summary agree. The high-frequency line is a reading aid, not an evidence claim.
-HIGH_FREQUENCY_PER_DAY = 30
+
+@dataclass(frozen=True, slots=True)
+class PatternRules:
+    """The two thresholds the chart draws, taken from the tag rules (``resources/rules``).
+
+    The night window is the ``night-time`` rule's, so the chart's shading, the
+    夜间 tag and the dossier's night counts can never disagree; the 高频 line is
+    the ``per-day-frequency`` rule's limit (the case may override it in its
+    settings). Kept as plain times so a 20,000-entry recount stays a tight loop.
+    """
+
+    night_from: time = time(22, 0)
+    night_until: time = time(8, 0)
+    high_per_day: int = 20
+
+    def is_night(self, t: datetime | None) -> bool:
+        """Same window test as casefile.tagging (it may wrap midnight)."""
+        if t is None:
+            return False
+        c, start, end = t.time(), self.night_from, self.night_until
+        return (c >= start or c < end) if start > end else (start <= c < end)
+
+
+def pattern_rules(store: CaseStore | None = None) -> PatternRules:
+    """Read the thresholds from the rules file (and the case's override of the daily limit)."""
+    try:
+        rules = load_rules()
+    except RulesError:
+        return PatternRules()
+    out = PatternRules()
+    for r in rules.rules:
+        if r.check == "night-time":
+            out = replace(out, night_from=_hhmm(r.params["from"]), night_until=_hhmm(r.params["until"]))
+        elif r.check == "per-day-frequency":
+            limit = int(r.params.get("default", out.high_per_day))
+            name = r.params.get("setting")
+            if store is not None and name:
+                override = store.setting(str(name))
+                if override and override.strip().isdigit():
+                    limit = int(override)
+            out = replace(out, high_per_day=limit)
+    return out
+
+
+def _hhmm(s: str) -> time:
+    h, m = s.split(":")
+    return time(int(h), int(m))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +105,6 @@ class DayBar:
     day: date
     total: int
     night: int = 0
-
-
-def is_night(t: datetime | None) -> bool:
-    return t is not None and (t.hour >= NIGHT_FROM_HOUR or t.hour < NIGHT_TO_HOUR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +121,7 @@ class CaseSnapshot:
     parties: tuple[Party, ...]
     tags: tuple[Tag, ...]
     paths: dict[int, Path]
+    rules: PatternRules = PatternRules()
 
 
 def read_case(store: CaseStore) -> CaseSnapshot:
@@ -91,6 +132,7 @@ def read_case(store: CaseStore) -> CaseSnapshot:
         parties=tuple(store.parties()),
         tags=tuple(store.tags()),
         paths={s.id: store.original_file(s) for s in shots},
+        rules=pattern_rules(store),
     )
 
 
@@ -112,11 +154,6 @@ def load_timeline(store: CaseStore) -> Timeline:
     return build_from(read_case(store))
 
 
-def high_frequency_threshold() -> int:
-    """Contacts per day from which a day is drawn as 高频 in the chart."""
-    return HIGH_FREQUENCY_PER_DAY
-
-
 def visible_positions(entries: Sequence[TimelineEntry], flt: TimelineFilter) -> list[int]:
     """Positions (``entry.index``) of the entries passing ``flt``, via casefile's filter."""
     if flt == TimelineFilter():
@@ -124,7 +161,7 @@ def visible_positions(entries: Sequence[TimelineEntry], flt: TimelineFilter) -> 
     return [e.index for e in filter_entries(entries, flt)]
 
 
-def day_bars(entries: Sequence[TimelineEntry]) -> list[DayBar]:
+def day_bars(entries: Sequence[TimelineEntry], rules: PatternRules | None = None) -> list[DayBar]:
     """Contact received per calendar day, with the night part, every day in the range included.
 
     The same definition as ``casefile.counts`` (``entry.received``, dated
@@ -133,6 +170,7 @@ def day_bars(entries: Sequence[TimelineEntry]) -> list[DayBar]:
     tallies (~100 ms for 20,000 entries). Empty days are zero bars: a quiet
     week is part of the pattern too.
     """
+    is_night = (rules or PatternRules()).is_night
     total: dict[int, int] = {}
     night: dict[int, int] = {}
     for e in entries:
@@ -141,7 +179,7 @@ def day_bars(entries: Sequence[TimelineEntry]) -> list[DayBar]:
             continue
         o = t.toordinal()
         total[o] = total.get(o, 0) + 1
-        if t.hour >= NIGHT_FROM_HOUR or t.hour < NIGHT_TO_HOUR:
+        if is_night(t):
             night[o] = night.get(o, 0) + 1
     if not total:
         return []
@@ -236,6 +274,7 @@ class TimelineModel(QAbstractTableModel):
         self._timeline = Timeline((), 0)
         self._rows: Sequence[TimelineEntry] = ()
         self._day_keys: list[int] = []
+        self.rules = PatternRules()
         self._filter = TimelineFilter()
         self._visible: list[int] = []
         self._display: list[int] = []
@@ -309,8 +348,8 @@ class TimelineModel(QAbstractTableModel):
 
     def day_bars(self) -> list[DayBar]:
         if len(self._visible) == len(self._rows):
-            return day_bars(self._rows)
-        return day_bars(self.visible_entries())
+            return day_bars(self._rows, self.rules)
+        return day_bars(self.visible_entries(), self.rules)
 
     def header_rows(self) -> list[int]:
         """Display rows that are day headers (the view spans them over every column)."""
@@ -436,7 +475,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.TIME and r.time is None:
                 return MUTED_TEXT
-            if column == Column.TIME and is_night(r.time):
+            if column == Column.TIME and self.rules.is_night(r.time):
                 return NIGHT_TEXT
             if column in (Column.KIND, Column.SENDER) and not r.received:
                 return MUTED_TEXT
@@ -450,7 +489,7 @@ class TimelineModel(QAbstractTableModel):
         if role == TAGS_ROLE:
             return sorted(r.tags)
         if role == NIGHT_ROLE:
-            return is_night(r.time)
+            return self.rules.is_night(r.time)
         if role == ROW_IS_HEADER_ROLE:
             return False
         if role == DAY_ROLE:
@@ -494,8 +533,10 @@ class TimelineModel(QAbstractTableModel):
                     return self.tr("Time not shown on the screenshot; listed after the message before it.")
                 return self.tr("Time not shown on the screenshot.")
             when = self.format_day(r.time.date()) + " " + r.time.strftime("%H:%M")
-            if is_night(r.time):
-                when += "\n" + self.tr("At night (22:00–07:00).")
+            if self.rules.is_night(r.time):
+                when += "\n" + self.tr("At night ({start}–{end}).").format(
+                    start=f"{self.rules.night_from:%H:%M}", end=f"{self.rules.night_until:%H:%M}"
+                )
             return when
         if column == Column.SHOT:
             return self.tr("Double-click to open this message and its screenshot")

@@ -44,6 +44,7 @@ class FrequencyChart(QWidget):
         super().__init__(parent)
         self._bars: list[DayBar] = []
         self._threshold = 0
+        self._night = ("22:00", "08:00")
         self._current: date | None = None
         self._hover = -1
         self._empty_text = ""
@@ -55,10 +56,14 @@ class FrequencyChart(QWidget):
 
     # -- data -------------------------------------------------------------------------
 
-    def set_days(self, bars: Sequence[DayBar], high_threshold: int) -> None:
-        """Show ``bars`` (consecutive days); days with ``total >= high_threshold`` are 高频."""
+    def set_days(
+        self, bars: Sequence[DayBar], high_threshold: int, night: tuple[str, str] = ("22:00", "08:00")
+    ) -> None:
+        """Show ``bars`` (consecutive days); days with ``total >= high_threshold`` are 高频;
+        ``night`` is the window the dark part of each bar counts, for the legend."""
         self._bars = list(bars)
         self._threshold = high_threshold
+        self._night = night
         self._hover = -1
         self.update()
 
@@ -145,7 +150,8 @@ class FrequencyChart(QWidget):
         p.setPen(self.palette().text().color())
         p.drawText(QPointF(self.MARGIN_LEFT, fm.ascent() + 4), self.tr("Contact received per day"))
         p.restore()
-        items = [(DAY_COLOUR, self.tr("Daytime")), (NIGHT_COLOUR, self.tr("Night (22:00–07:00)"))]
+        night = self.tr("Night ({start}–{end})").format(start=self._night[0], end=self._night[1])
+        items = [(DAY_COLOUR, self.tr("Daytime")), (NIGHT_COLOUR, night)]
         if self._threshold:
             items.append((HIGH_COLOUR, self.tr("High-frequency day (≥ %n)", "", self._threshold)))
         x = float(self.width() - self.MARGIN_RIGHT)

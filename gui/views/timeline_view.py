@@ -58,7 +58,6 @@ from gui.models.timeline_model import (
     TimelineModel,
     build_from,
     choice_counts,
-    high_frequency_threshold,
     read_case,
     start_task,
 )
@@ -379,6 +378,7 @@ class TimelineView(QWidget):
             return
         snapshot = read_case(self._store)
         self.thumbnails.set_paths(snapshot.paths)
+        self.model.rules = snapshot.rules
         if self._runner is None:
             self._show_timeline(self._generation, build_from(snapshot))
             return
@@ -508,7 +508,12 @@ class TimelineView(QWidget):
         self.table.clearSpans()
         for row in self.model.header_rows():
             self.table.setSpan(row, 0, 1, Column.COUNT)
-        self.chart.set_days(self.model.day_bars(), high_frequency_threshold())
+        rules = self.model.rules
+        self.chart.set_days(
+            self.model.day_bars(),
+            rules.high_per_day,
+            (f"{rules.night_from:%H:%M}", f"{rules.night_until:%H:%M}"),
+        )
         self.chart.set_empty_text(
             self.tr("No messages match these filters.") if flt != TimelineFilter() else ""
         )

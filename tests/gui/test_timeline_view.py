@@ -8,7 +8,7 @@ chronology, not a stand-in.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,9 @@ from PySide6.QtCore import QPoint, Qt
 
 from casefile.importer import import_one
 from casefile.store import CaseStore
+from casefile.tagging import load_rules
 from casefile.timeline import TimelineFilter
-from gui.models.timeline_model import MESSAGE_ID_ROLE, Column, day_bars
+from gui.models.timeline_model import MESSAGE_ID_ROLE, Column, day_bars, pattern_rules
 from gui.tasks import TaskRunner
 from gui.views.timeline_view import TimelineView
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
@@ -123,11 +124,22 @@ def test_chart_counts_received_contact_per_day_with_night(view: TimelineView) ->
     bars = view.chart.bars()
     assert [(b.day, b.total, b.night) for b in bars] == [
         (date(2025, 3, 7), 2, 0),  # the user's own reply is not contact received
-        (date(2025, 3, 8), 5, 2),  # 23:15 and 23:50 are at night
+        (date(2025, 3, 8), 5, 2),  # 23:15 and 23:50 are at night; 08:00 no longer
         (date(2025, 3, 9), 0, 0),  # a quiet day is a zero bar, not a gap
-        (date(2025, 3, 10), 1, 0),
+        (date(2025, 3, 10), 1, 1),  # 07:59 is still night in the rules' window (until 08:00)
     ]
     assert day_bars([]) == []
+
+
+def test_night_and_high_frequency_come_from_the_rules(store: CaseStore) -> None:
+    rules = load_rules()
+    mine = pattern_rules(store)
+    every_minute = [datetime(2025, 3, 8) + timedelta(minutes=m) for m in range(24 * 60)]
+    assert [mine.is_night(t) for t in every_minute] == [rules.is_night(t) for t in every_minute]
+    limit = next(r for r in rules.rules if r.check == "per-day-frequency")
+    assert mine.high_per_day == limit.params["default"]
+    store.set_setting(limit.params["setting"], "45")  # the case overrides the daily limit
+    assert pattern_rules(store).high_per_day == 45
 
 
 def test_filter_by_party(view: TimelineView, qtbot) -> None:
