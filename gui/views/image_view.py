@@ -25,13 +25,15 @@ LOW_PEN = QColor(214, 137, 16, 220)
 SELECTED_PEN = QColor(220, 60, 40)
 SELECTED_FILL = QColor(220, 60, 40, 40)
 DRAW_PEN = QColor(30, 150, 80)
+BOX_PAD = 5
 
 
 class MessageBoxItem(QGraphicsRectItem):
     """One message's rectangle; remembers which message it belongs to."""
 
     def __init__(self, message_id: int, box: Box, low: bool) -> None:
-        super().__init__(QRectF(box.x, box.y, box.w, box.h))
+        # A little air around the text, so the outline never covers the first or last stroke.
+        super().__init__(QRectF(box.x - BOX_PAD, box.y - BOX_PAD, box.w + 2 * BOX_PAD, box.h + 2 * BOX_PAD))
         self.message_id = message_id
         self.low = low
         self.set_highlighted(False)

@@ -7,7 +7,7 @@ user; they keep reviewing while the rest is imported and read.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 
 class ProgressPanel(QWidget):
@@ -23,6 +23,8 @@ class ProgressPanel(QWidget):
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.setObjectName("cancelButton")
         self.cancel.clicked.connect(self.cancel_requested)
+        self.cancel.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 4, 0)
         lay.addWidget(self.label)
