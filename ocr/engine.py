@@ -72,6 +72,15 @@ class TesseractEngine:
 
     ``psm`` 6 (one uniform block) suits the inputs it gets: bubble crops
     stacked into one canvas by :mod:`ocr.regions`, never a whole chat page.
+
+    ``lang`` is ``chi_sim`` alone, not ``chi_sim+eng``: with ``eng`` loaded,
+    Tesseract reads the start of a Chinese line as English whenever it sees
+    brackets (``【鑫盛易贷】最后通知：`` → ``(BEA) RIA:``, ``骚扰电话`` → ``Bis``),
+    and chi_sim reads digits, times and Latin letters by itself. Measured on
+    the whole corpus (dev 48 / realworld 15 images), chi_sim against
+    chi_sim+eng: recall 0.969/0.712 against 0.960/0.712, CER 0.074/0.254
+    against 0.090/0.262, time 0.942/0.712 against 0.926/0.692, and 30 % less
+    CPU (one model instead of two).
     """
 
     name = "tesseract"
@@ -81,7 +90,7 @@ class TesseractEngine:
 
     def __init__(
         self,
-        lang: str = os.environ.get("SCREENPROOF_TESS_LANG", "chi_sim+eng"),
+        lang: str = os.environ.get("SCREENPROOF_TESS_LANG", "chi_sim"),
         *,
         timeout_s: float = 60.0,
         psm: int = int(os.environ.get("SCREENPROOF_TESS_PSM", "6")),

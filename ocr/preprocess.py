@@ -254,6 +254,11 @@ def binarize(crop: np.ndarray) -> np.ndarray:
     if text_px.size and float(np.median(text_px)) > bg_level:
         grey = cv2.bitwise_not(grey)
     _, bw = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Text is the minority class. Light text on a fill barely lighter than the
+    # page (WeChat's white clock on a grey pill) escapes the border test above
+    # and would reach Tesseract white on black.
+    if float(bw.mean()) < 127.0:
+        bw = cv2.bitwise_not(bw)
     return bw
 
 

@@ -61,6 +61,12 @@ def is_bubble(page: Page, b: Block) -> bool:
     )
 
 
+def _inset(box: Box) -> Box:
+    """A pill without its rounded ends (a third of its height each side, a sixth top and bottom)."""
+    dx, dy = box.h // 3, box.h // 6
+    return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
+
+
 def _centre_x(box: Box) -> float:
     return box.x + box.w / 2
 
@@ -100,6 +106,11 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
         candidates.append(ln)
     if not candidates:
         return None, 0.0
+    # Title-bar icons (search, call, menu) come back as low-confidence Latin
+    # scraps ("Ne", "Q-"): a confident line is text, so prefer those.
+    confident = [ln for ln in candidates if ln.confidence >= 0.6]
+    if confident:
+        candidates = confident
     tallest = max(ln.box.h for ln in candidates)
     # Skip small print above the title (rare), then take the top line.
     big = [ln for ln in candidates if ln.box.h >= tallest * 0.7]
@@ -125,6 +136,16 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     ]
     bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b) and b not in in_avatar_column]
     bands = [_Band(t) for t in page.bands]
+    # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
+    # that is no bubble (its light text holes its fill). Read like loose text.
+    # Its rounded ends are cut off: binarised, the page behind them turns into
+    # black corners that make Tesseract return nothing.
+    bands += [
+        _Band(TextBand(_inset(b.box)))
+        for b in page.blocks
+        if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
+        and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
+    ]
     title_bands = [
         t for t in page.header_bands
         if t.box.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(t.box) < w * 0.9 and t.box.h >= w * 0.015
