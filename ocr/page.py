@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ocr.model import Box
 from ocr.preprocess import (
     Block,
     TextBand,
@@ -45,9 +46,15 @@ class Page:
         """Round or square picture beside a bubble or row: roughly square, small, at a side."""
         w = self.width
         aspect = b.box.w / max(1, b.box.h)
-        return 0.75 <= aspect <= 1.33 and w * 0.05 <= b.box.w <= w * 0.2 and (
+        # One cut in half by the input bar is wider than tall, but still an avatar.
+        clipped = b.box.y + b.box.h >= self.footer_top - 3 and aspect > 1.33
+        return (0.75 <= aspect <= 1.33 or clipped) and w * 0.05 <= b.box.w <= w * 0.2 and (
             b.box.x < w * 0.2 or b.box.x + b.box.w > w * 0.8
         )
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
 def analyse(img: np.ndarray) -> Page:
@@ -66,6 +73,19 @@ def analyse(img: np.ndarray) -> Page:
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:
         ft = h
-    blocks = [b for b in blocks_all if b.box.y + b.box.h / 2 < ft]
+    blocks: list[Block] = []
+    for b in blocks_all:
+        if b.box.w >= w * 0.9 and b.box.y < ft - w * 0.04 and b.box.y + b.box.h > ft + w * 0.04:
+            # A bubble cut off by the input bar merged with it into one block;
+            # the part above the bar is looked at again on its own (SCHEMA:
+            # cut-off messages are listed).
+            blocks += [
+                nb for nb in find_blocks(img, bg, b.box.y, ft)
+                if nb.box.x >= b.box.x and nb.box.x + nb.box.w <= b.box.x + b.box.w
+                and not any(_overlaps(nb.box, o.box) for o in blocks_all if o is not b)
+            ]
+        elif b.box.y + b.box.h / 2 < ft:
+            blocks.append(b)
+    blocks.sort(key=lambda b: (b.box.y, b.box.x))
     bands = [t for t in bands_all if t.box.y + t.box.h / 2 < ft]
     return Page(w, h, bg, dark, sb, hb, ft, blocks, bands, header_blocks, header_bands)

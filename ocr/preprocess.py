@@ -337,6 +337,25 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     return max(bottom, status_bottom + e + 1)
 
 
+def _full_width_run_top(img: np.ndarray, b: Box) -> int | None:
+    """Top of the rows at the bottom of ``b`` that are (almost) all non-background.
+
+    None unless that run is bar-sized (between 4 % of the width and 20 % of
+    the height).
+    """
+    h, w = img.shape[:2]
+    region = img[b.y : b.y + b.h]
+    mask = foreground_mask(region, page_background(img), BLOCK_TOLERANCE)
+    full = (mask > 0).mean(axis=1) >= 0.9
+    y = len(full)
+    while y > 0 and full[y - 1]:
+        y -= 1
+    run = len(full) - y
+    if w * 0.04 <= run < h * 0.2:
+        return b.y + y
+    return None
+
+
 def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> int:
     """Top of the input bar (text field, +, send, emoji): not messages.
 
@@ -349,12 +368,25 @@ def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> i
     boxes = [b.box for b in blocks] + [t.box for t in bands]
     low = [b for b in boxes if b.y + b.h / 2 > h * 0.75 and b.h > w * 0.02]
     for b in sorted(low, key=lambda b: b.y):
-        if b.w >= w * 0.9 and b.h < h * 0.2:
+        if b.w < w * 0.9:
+            continue
+        # A bubble scrolled under the bar touches it and merges with it into
+        # one block: the bar is the run of full-width rows at its bottom.
+        top = _full_width_run_top(img, b)
+        if top is not None:
+            return top
+        if b.h < h * 0.2:
             return b.y
     if not low:
         return h
     lowest = max(low, key=lambda b: b.y + b.h)
-    row = [b for b in low if b.y < lowest.y + lowest.h and b.y + b.h > lowest.y + lowest.h * 0.2]
+    # The bar's row: things beside the lowest one, not a bubble scrolled under
+    # the bar (it overlaps the row too, but starts far above it; taking its
+    # top as the bar's would drop the cut-off message SCHEMA says to keep).
+    row = [
+        b for b in low
+        if b.y < lowest.y + lowest.h and b.y + b.h > lowest.y + lowest.h * 0.2 and b.y >= lowest.y - lowest.h * 0.5
+    ]
     wide = [b for b in row if b.w >= w * 0.4]
     edge = [b for b in row if b.w < w * 0.2 and (b.x < w * 0.2 or b.x + b.w > w * 0.8)]
     if wide and edge:
