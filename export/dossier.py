@@ -100,7 +100,7 @@ def render_dossier(
         images=images,
         generated_at=generated,
     )
-    frame = page_frame(data, options)
+    frame = page_frame(data, options, generated)
     if cancelled():
         return None
     yield Progress(len(images), total, "layout")
@@ -123,7 +123,7 @@ def assemble(ctx: Context) -> list[Flowable]:
     return story
 
 
-def page_frame(data: DossierData, options: DossierOptions) -> PageFrame:
+def page_frame(data: DossierData, options: DossierOptions, generated: datetime | None = None) -> PageFrame:
     L = labels(options.lang, options.label_overrides)  # noqa: N806
     case_title = data.case.title.strip() or L["untitled_case"]
     return PageFrame(
@@ -136,6 +136,7 @@ def page_frame(data: DossierData, options: DossierOptions) -> PageFrame:
         creator=f"Screenproof {data.version}",
         keywords=("Screenproof", f"manifest-sha256:{data.manifest.sha256}"),
         lang="zh-CN" if options.lang == "zh" else "en",
+        created=generated,
     )
 
 

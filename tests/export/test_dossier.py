@@ -133,6 +133,9 @@ def test_metadata(built: Built) -> None:
     assert meta.title == "周杰 诉 鑫盛易贷 等 催收骚扰 — 证据材料"
     assert meta.author == "周杰"
     assert meta.subject == "网络借贷催收骚扰证据材料"
+    # The PDF's own dates are the cover's "generated at", not ReportLab's invariant 2000-01-01.
+    assert meta.creation_date is not None
+    assert meta.creation_date.astimezone() == GENERATED_AT.astimezone()
 
 
 def test_cover_has_counts_version_and_manifest_hash(built: Built) -> None:
