@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         where = QPointF(window.rect().center())
         buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        QApplication.sendEvent(window, QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, buttons, mods))
+        QApplication.sendEvent(
+            window, QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
+        )
         t0[0] = time.perf_counter()
         last[0] = t0[0]
         ticker.start()

@@ -95,7 +95,11 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _action(
-        self, menu: object, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        self,
+        menu: object,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         a = QAction(text, self)
         if shortcut is not None:

@@ -80,4 +80,4 @@ def set_splitter_state(name: str, state: QByteArray) -> None:
 
 
 def ocr_engine() -> str:
-    return str(_settings().value("ocr/engine", "tesseract"))
+    return str(_settings().value("ocr/engine", "auto"))  # RapidOCR when installed, else Tesseract

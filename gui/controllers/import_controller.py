@@ -111,7 +111,7 @@ class ImportController(QObject):
         self._queue: list[Path] = []
         self._reading: list[int] = []
         self._workers = max(1, min(os.cpu_count() or 1, 4))
-        self.engine = "tesseract"
+        self.engine = "auto"
 
     # -- case ----------------------------------------------------------------------
 

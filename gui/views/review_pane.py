@@ -117,7 +117,9 @@ class ReviewPane(QWidget):
     def _build_actions(self) -> None:
         tb = self.toolbar
 
-        def act(text: str, tip: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        def act(
+            text: str, tip: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        ) -> QAction:
             a = QAction(text, self)
             a.setToolTip(tip)
             a.setStatusTip(tip)

@@ -81,10 +81,12 @@ def screenshots(tmp_path: Path) -> list[Path]:
     return sorted(out.iterdir())
 
 
-def have_tesseract() -> bool:
-    return shutil.which("tesseract") is not None
+def have_ocr() -> bool:
+    from ocr.engine import available_engines
+
+    return bool(available_engines())
 
 
-needs_tesseract = pytest.mark.skipif(
-    not have_tesseract(), reason="needs tesseract-ocr and tesseract-ocr-chi-sim (sudo apt install ...)"
+needs_ocr = pytest.mark.skipif(
+    not have_ocr(), reason="needs an OCR engine (sudo apt install tesseract-ocr tesseract-ocr-chi-sim)"
 )
