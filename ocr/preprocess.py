@@ -152,14 +152,21 @@ def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -
     draw it within about the top 8 % of the width-scaled height.
     """
     h, w = img.shape[:2]
+    del bg  # kept for callers; the top strip is judged by its edges, not a colour
     top = img[: int(min(h, w * 0.25))]
-    bg_top = dominant_color(top) if bg is None else bg
-    mask = foreground_mask(top, dominant_color(top[: max(2, int(w * 0.01))]))
+    # Edges (morphological gradient), not distance from one colour: real
+    # phones tint the top with a gradient or a wallpaper blur (iOS WeChat),
+    # which a colour test takes for one tall band of "foreground", and the
+    # status bar is lost. Text and icons have sharp edges; gradients have none.
+    # iOS's "◀ App" back link under the clock merges with the clock's band:
+    # it belongs to the status bar, and the band test below still holds.
+    grey = cv2.cvtColor(top, cv2.COLOR_BGR2GRAY) if top.ndim == 3 else top
+    edges = cv2.morphologyEx(grey, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    mask = np.where(edges > 48, 255, 0).astype(np.uint8)
     bands = row_bands(mask, min_gap=max(2, int(w * 0.01)))
     for s, e in bands:
         if s < w * 0.09 and e - s < w * 0.09:
             return int(e + w * 0.01)
-    del bg_top
     return int(w * 0.08)
 
 
