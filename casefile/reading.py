@@ -9,6 +9,7 @@ started with ``spawn`` because forking a process that runs Qt threads is unsafe.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -45,6 +46,10 @@ def requests_for(store: CaseStore, shots: Sequence[Screenshot]) -> list[ReadRequ
 
 def _init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # OCR takes both cores; a lower priority keeps the window (and the user's
+    # other programs) responsive while it runs, at no cost to throughput.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(5)
 
 
 def _read_one(req: ReadRequest, engine: str) -> ReadResult:

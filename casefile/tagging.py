@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from casefile.model import Message, Tag, TagState
+from casefile.model import Message, Party, Screenshot, Tag, TagState
 from casefile.parties import normalise_sender
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, TimelineEntry, build_timeline, normalise_text
@@ -428,6 +428,44 @@ def with_suggestions(timeline: Timeline, tags: Iterable[Tag], suggestions: Itera
     return timeline.with_tags([*existing, *extra])
 
 
+@dataclass(frozen=True, slots=True)
+class SuggestionInput:
+    """What the rules need, read from the store on its own thread.
+
+    Plain records, so ``compute_suggestions`` can run in a worker while the
+    GUI thread keeps the store: building the timeline for 20,000 messages takes
+    most of a second.
+    """
+
+    messages: tuple[Message, ...]
+    screenshots: tuple[Screenshot, ...]
+    parties: tuple[Party, ...]
+    tags: tuple[Tag, ...]
+    settings: Mapping[str, str | None]
+
+
+def suggestion_input(store: CaseStore, rules: RuleSet) -> SuggestionInput:
+    return SuggestionInput(
+        messages=tuple(store.messages(include_excluded=False)),
+        screenshots=tuple(store.screenshots()),
+        parties=tuple(store.parties()),
+        tags=tuple(store.tags()),
+        settings={k: store.setting(k) for k in setting_keys(rules)},
+    )
+
+
+def compute_suggestions(inp: SuggestionInput, rules: RuleSet) -> list[tuple[int, str, str]]:
+    timeline = build_timeline(inp.messages, inp.screenshots, parties=inp.parties, tags=inp.tags)
+    return suggest_tags(timeline, rules, inp.settings)
+
+
+def record_suggestions(store: CaseStore, suggestions: Iterable[tuple[int, str, str]]) -> int:
+    """Store rule suggestions (message, tag, rule id); returns how many are new."""
+    n = store.suggest_tags((mid, tag, f"rule:{rid}") for mid, tag, rid in suggestions)
+    log.info("tag rules: %d new suggestions recorded", n)
+    return n
+
+
 def apply_suggestions(store: CaseStore, rules: RuleSet | None = None) -> int:
     """Run the rules over the case and record their suggestions; returns how many are new.
 
@@ -435,14 +473,4 @@ def apply_suggestions(store: CaseStore, rules: RuleSet | None = None) -> int:
     user confirmed or removed, so running this after every review is safe.
     """
     rules = rules or load_rules()
-    timeline = build_timeline(
-        store.messages(include_excluded=False),
-        store.screenshots(),
-        parties=store.parties(),
-        tags=store.tags(),
-    )
-    settings = {k: store.setting(k) for k in setting_keys(rules)}
-    suggestions = suggest_tags(timeline, rules, settings)
-    n = store.suggest_tags((mid, tag, f"rule:{rid}") for mid, tag, rid in suggestions)
-    log.info("tag rules: %d new suggestions recorded", n)
-    return n
+    return record_suggestions(store, compute_suggestions(suggestion_input(store, rules), rules))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui import i18n, logs, settings
 from gui.main_window import MainWindow
-from gui.qtfix import guard_bool_refcounts
+from gui.qtfix import guard_refcounts
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
 def run(case_dir: Path | None, *, argv: list[str] | None = None) -> int:
     """Start the application and its window; returns the exit status."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    guard_bool_refcounts()
+    guard_refcounts()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     existing = QApplication.instance()
     app = (

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.review_pane, self.tr("Review"))
-        self.timeline: Any = hosted.timeline_view(self)
+        self.timeline: Any = hosted.timeline_view(self, self.runner)
         if self.timeline is not None:
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.timeline.openMessageRequested.connect(self.open_message)

@@ -18,12 +18,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from casefile.jobs import CancelToken, Progress
-from gui.qtfix import guard_bool_refcounts
+from gui.qtfix import guard_refcounts
 
 log = logging.getLogger(__name__)
 
 # Every task emits thousands of signals; see gui/qtfix.py for why this must come first.
-guard_bool_refcounts()
+guard_refcounts()
 
 Job = Callable[[CancelToken], Iterator[Any]]
 
@@ -82,12 +82,19 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._tasks: list[Task] = []
 
-    def start(self, name: str, job: Job) -> Task:
-        """Start ``job`` in a worker; connect to the returned Task's signals before control returns
-        to the event loop (signals are queued, so nothing is delivered before that)."""
+    def start(self, name: str, job: Job, connect: Callable[[Task], object] | None = None) -> Task:
+        """Run ``job`` in a worker, after ``connect(task)`` has wired the task's signals.
+
+        Why the callback: a signal emitted by the worker reaches only the slots
+        connected at the moment of the emit. A short job (a small timeline, a
+        failing export) can finish before ``start`` returns, so connecting to
+        the returned task afterwards would lose its results.
+        """
         task = Task(name, self)
         was_busy = self.busy
         self._tasks.append(task)
+        if connect is not None:
+            connect(task)
         task.finished.connect(lambda t=task: self._forget(t))
         self._pool.start(_Runnable(task, job))
         log.info("task %s started", name)

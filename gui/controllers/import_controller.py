@@ -35,6 +35,7 @@ from casefile.jobs import CancelToken, Progress
 from casefile.model import OcrStatus, Screenshot
 from casefile.reading import ReadResult, apply, read, requests_for
 from casefile.store import CaseStore
+from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import Task, TaskRunner
@@ -143,9 +144,14 @@ class ImportController(QObject):
         ]
         if not items:
             return
-        task = self._runner.start("thumbnails", thumbnail_job(items))
         store = self._store
-        task.result.connect(lambda r: self._thumbnail(store, r), Qt.ConnectionType.QueuedConnection)
+        self._runner.start(
+            "thumbnails",
+            thumbnail_job(items),
+            lambda task: task.result.connect(
+                lambda r: self._thumbnail(store, r), Qt.ConnectionType.QueuedConnection
+            ),
+        )
 
     def _thumbnail(self, store: CaseStore, item: tuple[str, QImage]) -> None:
         if store is self._store:
@@ -179,12 +185,14 @@ class ImportController(QObject):
         self._tally = ImportTally()
         self.running_changed.emit(True)
         self.progress.emit("import", 0, 0)
-        task = self._runner.start("import", import_job(list(paths), self._store.paths.originals))
-        self._task = task
-        task.progress.connect(lambda p: self._on_progress(task, "import", p))
-        task.result.connect(lambda r: self._on_imported(task, r))
-        task.error.connect(lambda e: self._on_error(task, e))
-        task.finished.connect(lambda: self._on_import_finished(task, task.cancelled))
+        def wire(task: Task) -> None:
+            self._task = task
+            task.progress.connect(lambda p: self._on_progress(task, "import", p))
+            task.result.connect(lambda r: self._on_imported(task, r))
+            task.error.connect(lambda e: self._on_error(task, e))
+            task.finished.connect(lambda: self._on_import_finished(task, task.cancelled))
+
+        self._runner.start("import", import_job(list(paths), self._store.paths.originals), wire)
 
     def _on_progress(self, task: Task, phase: str, p: Progress) -> None:
         if task is self._task:
@@ -247,14 +255,16 @@ class ImportController(QObject):
         self.progress.emit("read", 0, len(shots))
         requests = requests_for(self._store, shots)
         engine, workers = self.engine, self._workers
-        task = self._runner.start(
-            "read", lambda cancel: read(requests, engine=engine, workers=workers, cancel=cancel)
+        def wire(task: Task) -> None:
+            self._task = task
+            task.progress.connect(lambda p: self._on_progress(task, "read", p))
+            task.result.connect(lambda r: self._on_read(task, r))
+            task.error.connect(lambda e: self._on_error(task, e))
+            task.finished.connect(lambda: self._on_read_finished(task, task.cancelled))
+
+        self._runner.start(
+            "read", lambda cancel: read(requests, engine=engine, workers=workers, cancel=cancel), wire
         )
-        self._task = task
-        task.progress.connect(lambda p: self._on_progress(task, "read", p))
-        task.result.connect(lambda r: self._on_read(task, r))
-        task.error.connect(lambda e: self._on_error(task, e))
-        task.finished.connect(lambda: self._on_read_finished(task, task.cancelled))
 
     def _update_reading(self) -> None:
         # read() keeps ``workers`` images in flight, in order: those are "reading", the rest wait.
@@ -283,7 +293,36 @@ class ImportController(QObject):
         self._tally.cancelled = self._tally.cancelled or cancelled
         self._reading = []
         self._update_reading()
-        self._finish()
+        self._suggest_tags_then_finish()
+
+    def _suggest_tags_then_finish(self) -> None:
+        """Run the tag rules over the newly read text, off the GUI thread, then finish.
+
+        The rules look at the whole chronology (frequency per day, night-time),
+        so they run after every reading; suggestions never override a tag the
+        user confirmed or removed.
+        """
+        store = self._store
+        if store is None or self._tally is None or not self._tally.read:
+            self._finish()
+            return
+        try:
+            rules = load_rules()
+        except RulesError as exc:
+            log.warning("tag rules not loaded: %s", type(exc).__name__)
+            self._finish()
+            return
+        snapshot = suggestion_input(store, rules)
+
+        def record(suggestions: list[tuple[int, str, str]]) -> None:
+            if self._store is store:
+                record_suggestions(store, suggestions)
+
+        def wire(task: Task) -> None:
+            task.result.connect(record)
+            task.finished.connect(self._finish)
+
+        self._runner.start("tags", lambda _cancel: iter((compute_suggestions(snapshot, rules),)), wire)
 
     def _on_error(self, task: Task, exc: BaseException) -> None:
         if task is not self._task:

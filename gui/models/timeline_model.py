@@ -15,12 +15,9 @@ of this module are the only place that knows its shape.
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
-import sys
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -39,12 +36,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 
-from casefile.jobs import CancelToken
 from casefile.model import Message, Party, Screenshot, Tag
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, load_rules
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
-from gui.tasks import Job, Task, TaskRunner
 from ocr.model import ME, Direction, Kind
 
 # -- adapters over casefile (the one place that knows its shape) ----------------------
@@ -208,28 +203,6 @@ def choice_counts(timeline: Timeline) -> tuple[list[tuple[str, int]], list[tuple
 
 # -- the model ---------------------------------------------------------------------------
 
-_NONE_RESERVE = 1 << 40
-
-
-def keep_none_alive() -> None:
-    """Give ``None`` a refcount that no leak can exhaust (idempotent, cheap).
-
-    Why: PySide6/shiboken6 6.12.0 on Python 3.11 drops a reference to ``None``
-    on many calls: Python overrides of ``data()``/``headerData()`` returning
-    None, and plain calls such as ``QPainter.setPen(QColor)``, ``save()`` or
-    ``QImage.fill()`` (measured: -1 per call). A painted table loses thousands
-    per repaint, and when the count reaches zero the interpreter aborts with
-    "none_dealloc: deallocating None". Python 3.12+ makes None immortal, which
-    is what this emulates; it belongs at application start-up and is called
-    here too so that these widgets are safe wherever they are hosted.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    if refcnt.value < _NONE_RESERVE // 2:
-        refcnt.value += _NONE_RESERVE
-
-
 ROW_IS_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -269,7 +242,6 @@ class TimelineModel(QAbstractTableModel):
     filter_applied = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        keep_none_alive()
         super().__init__(parent)
         self._timeline = Timeline((), 0)
         self._rows: Sequence[TimelineEntry] = ()
@@ -544,28 +516,6 @@ class TimelineModel(QAbstractTableModel):
 
 
 # -- running jobs ------------------------------------------------------------------------
-
-
-def start_task(runner: TaskRunner, name: str, job: Job, connect: Callable[[Task], None]) -> Task:
-    """Start ``job`` on ``runner`` only after ``connect`` has wired the task's signals.
-
-    Why: a signal emitted by the worker before a receiver is connected is not
-    delivered to it, and a short job (a small case's timeline, a failing
-    export) can finish before ``TaskRunner.start`` returns. The job waits on a
-    gate that opens once the connections exist.
-    """
-    gate = threading.Event()
-
-    def gated(cancel: CancelToken) -> Iterator[Any]:
-        gate.wait(30)
-        yield from job(cancel)
-
-    task = runner.start(name, gated)
-    try:
-        connect(task)
-    finally:
-        gate.set()
-    return task
 
 
 # -- thumbnails ------------------------------------------------------------------------

@@ -50,7 +50,6 @@ from export.dossier import write_dossier
 from export.errors import ExportError, ExportFailure
 from export.labels import Lang
 from export.options import ALL_SECTIONS, DossierOptions, Section
-from gui.models.timeline_model import keep_none_alive, start_task
 from gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -112,7 +111,6 @@ class ExportDialog(QDialog):
     def __init__(
         self, store: CaseStore, runner: TaskRunner | None = None, parent: QWidget | None = None
     ) -> None:
-        keep_none_alive()
         super().__init__(parent)
         self._store = store
         self._runner = runner if runner is not None else TaskRunner(self)
@@ -293,7 +291,7 @@ class ExportDialog(QDialog):
             task.error.connect(self._on_error)
             task.finished.connect(self._on_finished)
 
-        self._task = start_task(self._runner, "export", export_job(data, request), wire)
+        self._task = self._runner.start("export", export_job(data, request), wire)
 
     def _confirm_replace(self, pdf: Path) -> bool:
         answer = QMessageBox.question(

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from gui.models.timeline_model import DayBar, keep_none_alive
+from gui.models.timeline_model import DayBar
 
 DAY_COLOUR = QColor("#9db2cf")
 NIGHT_COLOUR = QColor("#4b3f8f")
@@ -40,7 +40,6 @@ class FrequencyChart(QWidget):
     MARGIN_BOTTOM = 20
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        keep_none_alive()
         super().__init__(parent)
         self._bars: list[DayBar] = []
         self._threshold = 0

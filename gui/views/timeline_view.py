@@ -59,7 +59,6 @@ from gui.models.timeline_model import (
     build_from,
     choice_counts,
     read_case,
-    start_task,
 )
 from gui.tasks import Task, TaskRunner
 from gui.views.frequency_chart import FrequencyChart
@@ -392,8 +391,8 @@ class TimelineView(QWidget):
             task.result.connect(self._on_built)
             task.error.connect(self._on_build_failed)
 
-        self._pending = start_task(
-            self._runner, "timeline", lambda _cancel: iter(((generation, build_from(snapshot)),)), wire
+        self._pending = self._runner.start(
+            "timeline", lambda _cancel: iter(((generation, build_from(snapshot)),)), wire
         )
 
     @property
@@ -557,11 +556,11 @@ class TimelineView(QWidget):
                 self._select_data(combo, keep)
             days = [e.time.date() for e in self.model.timeline.entries if e.time is not None]
             if days:
-                floor = QDate(min(days) - timedelta(days=1))
+                floor = _qdate(min(days) - timedelta(days=1))
                 for e in (self.from_edit, self.to_edit):
                     keep_date = self._date_of(e)
                     e.setMinimumDate(floor)
-                    e.setMaximumDate(QDate(max(days)))
+                    e.setMaximumDate(_qdate(max(days)))
                     self._set_date(e, keep_date)
         finally:
             self._updating = False
@@ -580,7 +579,7 @@ class TimelineView(QWidget):
 
     @staticmethod
     def _set_date(edit: QDateEdit, day: date | None) -> None:
-        edit.setDate(QDate(day) if day is not None else edit.minimumDate())
+        edit.setDate(_qdate(day) if day is not None else edit.minimumDate())
 
     # -- reacting ------------------------------------------------------------------------
 
@@ -623,3 +622,7 @@ class TimelineView(QWidget):
         self._sticky.show()
         self._sticky.raise_()
         self._sticky.update()
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)

@@ -6,8 +6,6 @@ import io
 import shutil
 from pathlib import Path
 
-import pytest
-
 from casefile.importer import ImportResult, import_paths
 from casefile.store import CaseStore
 from export.cli import run_export
@@ -49,7 +47,6 @@ def test_screenproof_export_command(tmp_path: Path) -> None:
 
 def test_dossier_from_real_ocr(tmp_path: Path) -> None:
     """The whole flow on two corpus screenshots: import, Tesseract, dossier, text back out."""
-    from ocr.engine import EngineMissing
     from ocr.extract import extract
 
     images = [EXPORT_DATA / "Screenshot_20241022_153101_com.android.mms.png", EXPORT_DATA / "Screenshot_20241128_234702_com.tencent.mm.jpg"]
@@ -60,10 +57,7 @@ def test_dossier_from_real_ocr(tmp_path: Path) -> None:
     for r in results:
         assert r.screenshot_id is not None
         shot = store.screenshot(r.screenshot_id)
-        try:
-            ex = extract(store.original_file(shot), shot.captured_at, name=shot.original_name)
-        except EngineMissing as e:
-            pytest.skip(f"Tesseract not installed: {e}")
+        ex = extract(store.original_file(shot), shot.captured_at, name=shot.original_name)
         store.save_extraction(shot.id, ex)
     msgs = store.messages(include_excluded=False)
     assert msgs, "the OCR read nothing from two clear screenshots"

@@ -26,9 +26,9 @@ for _var, _sub in (
 ):
     os.environ[_var] = str(_HOME / _sub)
 
-from gui.qtfix import guard_bool_refcounts  # noqa: E402 - after the environment is set
+from gui.qtfix import guard_refcounts  # noqa: E402 - after the environment is set
 
-guard_bool_refcounts()
+guard_refcounts()
 
 GUI_DATA = Path(__file__).resolve().parent.parent / "data" / "gui"
 IGNORED_QT_MESSAGES = ["This plugin does not support propagateSizeHints", "propagateSizeHints"]
@@ -80,13 +80,3 @@ def screenshots(tmp_path: Path) -> list[Path]:
         shutil.copy2(p, out / p.name)
     return sorted(out.iterdir())
 
-
-def have_ocr() -> bool:
-    from ocr.engine import available_engines
-
-    return bool(available_engines())
-
-
-needs_ocr = pytest.mark.skipif(
-    not have_ocr(), reason="needs an OCR engine (sudo apt install tesseract-ocr tesseract-ocr-chi-sim)"
-)
