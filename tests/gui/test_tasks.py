@@ -1,0 +1,61 @@
+"""The TaskRunner delivers every result, however fast a job is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from casefile.jobs import CancelToken
+from gui.qtfix import emit_leaks_true, void_call_leaks_none
+from gui.tasks import Task, TaskRunner
+
+
+def test_instant_jobs_lose_no_result(qtbot) -> None:
+    """A job that finishes before ``start`` returns still reaches the slots given to ``start``."""
+    runner = TaskRunner(max_threads=4)
+    got: list[int] = []
+    finished: list[int] = []
+
+    def job_for(i: int):
+        def job(_cancel: CancelToken) -> Iterator[int]:
+            yield i
+
+        return job
+
+    for i in range(60):
+
+        def wire(task: Task, i: int = i) -> None:
+            task.result.connect(got.append)
+            task.finished.connect(lambda: finished.append(i))
+
+        runner.start(f"job{i}", job_for(i), wire)
+    qtbot.waitUntil(lambda: len(finished) == 60, timeout=10_000)
+    assert sorted(got) == list(range(60))
+    runner.shutdown()
+    qtbot.wait(50)
+
+
+def test_cancel_reaches_the_job(qtbot) -> None:
+    runner = TaskRunner()
+    seen: list[int] = []
+
+    def job(cancel: CancelToken) -> Iterator[int]:
+        n = 0
+        while not cancel.cancelled and n < 10_000_000:
+            n += 1
+            if n % 1000 == 0:
+                yield n
+
+    done: list[bool] = []
+    task = runner.start("spin", job, lambda t: (t.result.connect(seen.append), t.finished.connect(lambda: done.append(t.cancelled))))
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=5000)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [True]
+    runner.shutdown()
+    qtbot.wait(50)
+
+
+def test_installed_pyside_keeps_reference_counts(qapp) -> None:
+    """The pinned PySide6 must not leak references to True or None (6.12.0 did, and aborted)."""
+    assert not emit_leaks_true()
+    assert not void_call_leaks_none()
