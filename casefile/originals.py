@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from casefile.atomic import fsync_dir
+
 _TMP_PREFIX = ".partial-"
 
 
@@ -47,7 +49,7 @@ def store_original(folder: Path, data: bytes, sha256: str, ext: str) -> Path:
             os.fsync(f.fileno())
         tmp.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         tmp.replace(target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -83,17 +85,3 @@ def verify_original(folder: Path, sha256: str, ext: str) -> VerifyProblem | None
     if actual != sha256:
         return VerifyProblem(sha256, name, "altered", actual)
     return None
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where unsupported."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -11,15 +11,14 @@ numbers carry a leading tab so Excel does not turn them into 1.38E+10.
 from __future__ import annotations
 
 import csv
-import os
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from casefile.atomic import staged_file
 from casefile.counts import Counts
 from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
@@ -131,18 +130,12 @@ def csv_row(e: TimelineEntry) -> list[str]:
 def write_csv(entries: Sequence[TimelineEntry], path: Path) -> None:
     """Write atomically (temporary file, fsync, rename): a half-written CSV is never left."""
     path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".timeline-", suffix=".csv.part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(CSV_HEADER)
-            w.writerows(csv_row(e) for e in entries)
-            f.flush()
-            os.fsync(f.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if not path.parent.is_dir():  # a mistyped folder is an error, not something to create
+        raise FileNotFoundError(2, "No such directory", str(path.parent))
+    with staged_file(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(CSV_HEADER)
+        w.writerows(csv_row(e) for e in entries)
 
 
 # -- text ------------------------------------------------------------------------------------

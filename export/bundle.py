@@ -28,10 +28,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from casefile.atomic import PARTIAL_PREFIX, fsync_dir, remove_tree, staged_file, temp_path
 from casefile.jobs import Progress
 from casefile.store import CaseStore
 from casefile.timeline import TimelineEntry
-from export.atomic import PARTIAL_PREFIX, fsync_dir, remove_tree, staged_file, temp_path
 from export.data import DossierData, collect
 from export.document import DossierCancelledError
 from export.dossier import dossier_steps, read_original, render_dossier

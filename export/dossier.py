@@ -22,9 +22,9 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
 
+from casefile.atomic import write_bytes_atomic
 from casefile.jobs import Progress
 from casefile.store import CaseStore
-from export.atomic import write_bytes_atomic
 from export.data import DossierData, Exhibit, collect
 from export.document import DossierCancelledError, PageFrame, layout
 from export.errors import ExportError, ExportFailure

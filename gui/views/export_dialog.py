@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.atomic import fsync_dir, temp_path
 from casefile.jobs import CancelToken, Progress
 from casefile.store import CaseStore
-from export.atomic import fsync_dir, temp_path
 from export.bundle import write_bundle, zip_path_for
 from export.data import DossierData, collect
 from export.dossier import write_dossier

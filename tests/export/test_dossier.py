@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from casefile.atomic import PARTIAL_PREFIX
 from casefile.jobs import CancelToken, Progress
 from casefile.model import Message, Screenshot
 from casefile.store import CaseStore
 from export import styles as st
-from export.atomic import PARTIAL_PREFIX
 from export.dossier import build_dossier
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, Section

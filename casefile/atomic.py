@@ -1,4 +1,4 @@
-"""Writing outputs so that an interrupted export never leaves a half file at the target.
+"""Writing files so that an interruption never leaves a half-written file at the target.
 
 Everything is written to a hidden temporary name in the target's own folder
 (same file system, so the final ``os.replace`` is atomic), fsynced, and only
