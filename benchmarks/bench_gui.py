@@ -36,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui import app as gui_app
-    from gui.qtfix import guard_bool_refcounts
+    from gui.qtfix import guard_refcounts
 
-    guard_bool_refcounts()
+    guard_refcounts()
     qapp = QApplication([sys.argv[0]])
     gui_app.prepare_app(qapp)
     window = gui_app.build_window(home / "case")

@@ -6,6 +6,8 @@ import io
 import random
 from pathlib import Path
 
+import cv2
+import numpy as np
 from PIL import Image, ImageDraw
 
 
@@ -34,3 +36,10 @@ def noise_png(path: Path, side: int = 700, seed: int = 0) -> Path:
     im = Image.frombytes("RGB", (side, side), rnd.randbytes(side * side * 3))
     im.save(path, format="PNG", compress_level=1)
     return path
+
+
+def read_bgr(path: Path) -> np.ndarray:
+    """Load a test image as OpenCV does, failing loudly (cv2.imread returns None silently)."""
+    image = cv2.imread(str(path))
+    assert image is not None, f"cannot read test image {path}"
+    return image

@@ -16,12 +16,13 @@ from ocr.engine import (
     resolve_engine_name,
 )
 from ocr.engine_rapid import rapidocr_installed
+from tests.images import read_bgr
 
 
 def test_tesseract_probes_version_and_reads_a_bubble(data_dir: Path) -> None:
     eng = TesseractEngine()
     assert "tesseract" in eng.version()
-    img = cv2.imread(str(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png"))
+    img = read_bgr(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png")
     lines = eng.recognize(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY))
     text = "".join(ln.text for ln in lines)
     assert "必须到账" in text
@@ -54,7 +55,7 @@ def test_factory() -> None:
 @pytest.mark.skipif(not rapidocr_installed(), reason="optional extra screenproof[rapidocr] not installed")
 def test_rapidocr_reads_offline(data_dir: Path) -> None:
     eng = get_engine("rapidocr")
-    img = cv2.imread(str(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png"))
+    img = read_bgr(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png")
     text = "".join(ln.text for ln in eng.recognize(img))
     assert "必须到账" in text
 

@@ -11,7 +11,6 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
 
@@ -20,6 +19,7 @@ from ocr.extract import extract
 from ocr.layouts.classify import classify
 from ocr.model import Direction, Layout
 from ocr.page import analyse
+from tests.images import read_bgr
 
 CASES = [
     "wx_share_7ba81b.png",  # MIUI SMS thread, light
@@ -81,19 +81,19 @@ def test_classifier_on_test_images(data_dir: Path) -> None:
     for name in CASES:
         path = data_dir / "ocr" / name
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        img = cv2.imread(str(path))
+        img = read_bgr(path)
         assert str(classify(img, analyse(img))) == gold["layout"], name
 
 
 def test_dark_mode_page_is_flagged(data_dir: Path) -> None:
-    img = cv2.imread(str(data_dir / "ocr" / "Screenshot_2025-01-21-22-17-49-456_com.tencent.mm.png"))
+    img = read_bgr(data_dir / "ocr" / "Screenshot_2025-01-21-22-17-49-456_com.tencent.mm.png")
     assert analyse(img).dark
 
 
 def test_bytes_and_array_inputs_with_name(data_dir: Path) -> None:
     path = data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png"
     a = extract(path.read_bytes(), name=path.name)
-    b = extract(cv2.imread(str(path)), name=path.name)
+    b = extract(read_bgr(path), name=path.name)
     assert a.captured_at == b.captured_at == datetime(2024, 12, 21, 17, 53, 5)
     assert [m.text for m in a.messages] == [m.text for m in b.messages]
 

@@ -17,6 +17,7 @@ from ocr.preprocess import (
     stitch,
     upscale_factor,
 )
+from tests.images import read_bgr
 
 
 def _page(bg: int, bubble: int, text: int) -> np.ndarray:
@@ -66,7 +67,7 @@ def test_stitch_keeps_slots_apart() -> None:
 
 
 def test_status_bar_found_at_top(data_dir: Path) -> None:
-    img = cv2.imread(str(data_dir / "ocr" / "wx_share_7ba81b.png"))
+    img = read_bgr(data_dir / "ocr" / "wx_share_7ba81b.png")
     bottom = status_bar_bottom(img)
     w = img.shape[1]
     assert w * 0.04 < bottom < w * 0.12
