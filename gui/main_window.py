@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.timeline.openMessageRequested.connect(self.open_message)
+            self.timeline.tagsChanged.connect(self._timeline_tags_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.shot_list)
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         self._action(r, self.tr("Next &unsure field"), self.review.next_low_confidence, "F3")
         r.addSeparator()
         self._action(r, self.tr("&Read screenshots again"), self.read_again)
+        r.addSeparator()
+        self.act_parties = self._action(r, self.tr("&Counterparties…"), self.edit_parties)
 
         v = bar.addMenu(self.tr("&View"))
         lang = v.addMenu(self.tr("&Language"))
@@ -320,6 +323,21 @@ class MainWindow(QMainWindow):
     def _case_changed(self, screenshot_id: int) -> None:
         self.imports.refresh_list()
         if self.timeline is not None:
+            self.timeline.refresh()
+
+    def _timeline_tags_changed(self) -> None:
+        if self.review.current is not None:
+            self.review.reload(self.review.current)
+
+    def edit_parties(self) -> None:
+        """Group numbers and names into counterparties, then recount the timeline per party."""
+        if self.store is None:
+            return
+        from gui.views.parties_dialog import PartiesDialog
+
+        dialog = PartiesDialog(self.store, (), self)
+        dialog.exec()
+        if dialog.changed and self.timeline is not None:
             self.timeline.refresh()
 
     def step(self, delta: int) -> None:

@@ -12,17 +12,18 @@ import logging
 from collections import Counter
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QPixmap, QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from casefile.model import Screenshot
+from casefile.model import Screenshot, TagState
 from casefile.store import CaseStore, new_batch_id
 from gui.controllers.undo import BatchCommand
 from gui.models.message_table_model import Column, is_low
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.views.dialogs import SetAllDialog, SplitDialog
 from gui.views.review_pane import ReviewPane
+from gui.views.tag_menu import build_tag_menu
 from ocr.model import Box, Direction, Kind, Layout
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class ReviewController(QObject):
         pane.merge_requested.connect(self.merge)
         pane.set_all_requested.connect(self.set_all)
         pane.reviewed_toggled.connect(self.set_reviewed)
+        pane.tag_menu_requested.connect(self._pop_tag_menu)
 
     def set_store(self, store: CaseStore | None) -> None:
         self.store = store
@@ -115,6 +117,27 @@ class ReviewController(QObject):
                     break
         elif 0 <= row < self.model.rowCount():
             self.pane.select_cell(row, col)
+
+    # -- tags -------------------------------------------------------------------------------
+
+    def tag_menu(self, message_id: int) -> QMenu | None:
+        """The shared tag menu for one row; after a choice the rows and the timeline are refreshed."""
+        if self.store is None or self.current is None:
+            return None
+        states: dict[str, TagState] = {t.tag: t.state for t in self.store.tags(message_id)}
+        shot_id = self.current
+
+        def changed() -> None:
+            self.reload(shot_id)
+            self.changed.emit(shot_id)
+
+        return build_tag_menu(self.pane.table, self.store, (message_id,), states, changed)
+
+    def _pop_tag_menu(self, message_id: int, pos: QPoint) -> None:
+        menu = self.tag_menu(message_id)
+        if menu is not None:
+            menu.exec(pos)
+            menu.deleteLater()
 
     def _pixmap(self, shot: Screenshot) -> QPixmap | None:
         assert self.store is not None

@@ -8,7 +8,7 @@ only shows and asks; the review controller does the storing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ class ReviewPane(QWidget):
     merge_requested = Signal(list)
     set_all_requested = Signal()
     reviewed_toggled = Signal(bool)
+    tag_menu_requested = Signal(int, QPoint)  # message id, global position: the controller builds the menu
 
     def __init__(self, model: MessageTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,8 @@ class ReviewPane(QWidget):
         self.table.setItemDelegateForColumn(Column.TIME, self.time_delegate)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
         model.modelReset.connect(self._fit_columns)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.title = QLabel(self)
         self.title.setObjectName("reviewTitle")
@@ -243,6 +246,11 @@ class ReviewPane(QWidget):
         ids = self.selected_ids()
         if len(ids) >= minimum:
             signal.emit(ids)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        m = self.model.message_at(self.table.indexAt(pos).row())
+        if m is not None:
+            self.tag_menu_requested.emit(m.id, self.table.viewport().mapToGlobal(pos))
 
     def _split(self) -> None:
         ids = self.selected_ids()

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.model import TagState
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, TimelineFilter
 from gui.models.timeline_model import (
@@ -62,7 +65,9 @@ from gui.models.timeline_model import (
 )
 from gui.tasks import Task, TaskRunner
 from gui.views.frequency_chart import FrequencyChart
-from ocr.model import Direction, Kind
+from gui.views.parties_dialog import PartiesDialog
+from gui.views.tag_menu import build_tag_menu
+from ocr.model import ME, Direction, Kind
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +218,8 @@ class TimelineView(QWidget):
 
     openMessageRequested = Signal(int)  # noqa: N815 - the name the main window connects to
     loaded = Signal()  # a refresh finished and the list shows the new timeline
+    tagsChanged = Signal()  # noqa: N815 - the user confirmed, removed or added a tag here
+    partiesChanged = Signal()  # noqa: N815 - the user edited counterparties from here
 
     def __init__(self, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
@@ -280,7 +287,7 @@ class TimelineView(QWidget):
         t.setModel(self.model)
         t.setItemDelegate(_Delegate(t))
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -351,6 +358,8 @@ class TimelineView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.chart.day_clicked.connect(self.jump_to_day)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalScrollBar().valueChanged.connect(self._update_sticky)
         self.table.installEventFilter(self)
         sel = self.table.selectionModel()
@@ -495,6 +504,75 @@ class TimelineView(QWidget):
     def current_message_id(self) -> int | None:
         entry = self.model.entry(self.table.currentIndex().row())
         return entry.primary_message_id if entry is not None else None
+
+    # -- tags and counterparties -------------------------------------------------------
+
+    def context_menu_for_row(self, row: int) -> QMenu | None:
+        """The row's tag menu plus "group the selected senders"; None on a day header or without a case."""
+        entry = self.model.entry(row)
+        if entry is None or self._store is None:
+            return None
+        states = dict(entry.tag_states)
+        for tag in entry.tags:
+            states.setdefault(tag, TagState.SUGGESTED)
+        menu = build_tag_menu(self, self._store, entry.message_ids, states, self.refresh_tags)
+        menu.addSeparator()
+        group = menu.addAction(self.tr("Group the selected senders as one counterparty…"))
+        group.setObjectName("groupSendersAction")
+        group.triggered.connect(lambda: self.open_parties(self.selected_senders() or [entry.sender]))
+        return menu
+
+    def selected_senders(self) -> list[str]:
+        """The senders of the selected rows (not the user), in list order, each once."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out: dict[str, None] = {}
+        for r in rows:
+            e = self.model.entry(r)
+            if e is not None and e.sender and e.sender != ME:
+                out[e.sender] = None
+        return list(out)
+
+    def parties_dialog(self, preselect: list[str]) -> PartiesDialog | None:
+        """The counterparties dialog on this case; the timeline refreshes when it closes."""
+        if self._store is None:
+            return None
+        dialog = PartiesDialog(self._store, preselect, self)
+        dialog.finished.connect(lambda _r: self._parties_closed(dialog))
+        return dialog
+
+    def open_parties(self, preselect: list[str]) -> None:
+        dialog = self.parties_dialog(preselect)
+        if dialog is not None:
+            dialog.open()
+
+    def _parties_closed(self, dialog: PartiesDialog) -> None:
+        if dialog.changed:
+            self.refresh()
+            self.partiesChanged.emit()
+        dialog.deleteLater()
+
+    def refresh_tags(self) -> None:
+        """Show new tag states without merging again (one click must feel instant)."""
+        if self._store is None:
+            return
+        if self._loading:
+            self.refresh()
+        else:
+            self._generation += 1
+            self._show_timeline(self._generation, self.model.timeline.with_tags(self._store.tags()))
+        self.tagsChanged.emit()
+
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        menu = self.context_menu_for_row(index.row())
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     # -- filtering -----------------------------------------------------------------------
 
