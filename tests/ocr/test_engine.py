@@ -52,7 +52,6 @@ def test_factory() -> None:
         get_engine("nope")
 
 
-@pytest.mark.skipif(not rapidocr_installed(), reason="optional extra screenproof[rapidocr] not installed")
 def test_rapidocr_reads_offline(data_dir: Path) -> None:
     eng = get_engine("rapidocr")
     img = read_bgr(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png")
