@@ -347,19 +347,30 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
 def _full_width_run_top(img: np.ndarray, b: Box) -> int | None:
     """Top of the rows at the bottom of ``b`` that are (almost) all non-background.
 
-    None unless that run is bar-sized (between 4 % of the width and 20 % of
+    None unless that run is bar-sized (between 10 % of the width and 20 % of
     the height).
     """
     h, w = img.shape[:2]
     region = img[b.y : b.y + b.h]
     mask = foreground_mask(region, page_background(img), BLOCK_TOLERANCE)
     full = (mask > 0).mean(axis=1) >= 0.9
-    y = len(full)
-    while y > 0 and full[y - 1]:
-        y -= 1
-    run = len(full) - y
-    if w * 0.04 <= run < h * 0.2:
-        return b.y + y
+    # A few rows inside the bar (a field's edge, the home indicator) are not
+    # full: gaps of up to 1 % of the width do not end the run.
+    allow = max(2, int(w * 0.01))
+    top = len(full)
+    miss = 0
+    for y in range(len(full) - 1, -1, -1):
+        if full[y]:
+            top, miss = y, 0
+        else:
+            miss += 1
+            if miss > allow:
+                break
+    run = len(full) - top
+    # At least a tenth of the width: the strip under an input field (home
+    # indicator zone) is a full-width run too, but not the whole bar.
+    if w * 0.1 <= run < h * 0.2:
+        return b.y + top
     return None
 
 
