@@ -1,19 +1,15 @@
 """Reading screenshots with OCR as a job: fan out over processes, apply on the owner's thread.
 
-Tesseract is a subprocess and the layout logic is CPU-bound Python, so the
-reading fans out over a process pool (both cores, ``OMP_THREAD_LIMIT=1`` each).
-The job itself never touches the store: ``read`` yields results and whoever
-owns the store (the command, or the GUI thread) calls ``apply``. Workers are
-started with ``spawn`` because forking a process that runs Qt threads is unsafe.
+OCR is CPU-bound, so the reading fans out over ``ocr.batch``'s process pool
+(every core, one single-threaded engine per worker). The job itself never
+touches the store: ``read`` yields results and whoever owns the store (the
+command, or the GUI thread) calls ``apply``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +17,7 @@ from pathlib import Path
 from casefile.jobs import Progress
 from casefile.model import Screenshot
 from casefile.store import CaseStore
+from ocr.batch import BatchItem, extract_items
 from ocr.model import Extraction
 
 
@@ -44,20 +41,6 @@ def requests_for(store: CaseStore, shots: Sequence[Screenshot]) -> list[ReadRequ
     return [ReadRequest(s.id, store.original_file(s), s.original_name, s.captured_at) for s in shots]
 
 
-def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    # OCR takes both cores; a lower priority keeps the window (and the user's
-    # other programs) responsive while it runs, at no cost to throughput.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(5)
-
-
-def _read_one(req: ReadRequest, engine: str) -> ReadResult:
-    from ocr.extract import extract  # imported in the worker, after its environment is set
-
-    return ReadResult(req.screenshot_id, extract(req.path, req.captured_at, name=req.name, engine=engine))
-
-
 def read(
     requests: Sequence[ReadRequest],
     *,
@@ -67,50 +50,20 @@ def read(
 ) -> Iterator[Progress | ReadResult]:
     """OCR each request, yielding results as they finish (not in order) and progress.
 
-    Cancelling stops handing out work; images already being read finish (about a
-    second each) and are dropped. ``EngineMissing`` from a worker propagates:
-    with no engine there is nothing useful left to do.
+    The process pool is ``ocr.batch``'s: cancelling stops handing out work and
+    returns promptly; ``EngineMissing`` propagates (with no engine there is
+    nothing useful left to do); a worker that dies fails only its image.
     """
     total = len(requests)
     yield Progress(0, total)
-    if not total:
-        return
-    workers = max(1, min(workers or os.cpu_count() or 1, total))
-    if workers == 1:
-        for i, req in enumerate(requests):
-            if cancel is not None and cancel():
-                return
-            yield _read_one(req, engine)
-            yield Progress(i + 1, total, str(req.screenshot_id))
-        return
-    ctx = multiprocessing.get_context("spawn")
-    pending = list(reversed(requests))
-    done = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-        running: set[Future[ReadResult]] = set()
-        try:
-            while pending or running:
-                while pending and len(running) < workers * 2:
-                    if cancel is not None and cancel():
-                        pending.clear()
-                        break
-                    running.add(pool.submit(_read_one, pending.pop(), engine))
-                if not running:
-                    break
-                finished, running = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    result = fut.result()
-                    done += 1
-                    yield result
-                    yield Progress(done, total, str(result.screenshot_id))
-                if cancel is not None and cancel():
-                    pending.clear()
-                    for fut in running:
-                        fut.cancel()
-                    return
-        finally:
-            for fut in running:
-                fut.cancel()
+    items = [BatchItem(r.path, r.name, r.captured_at) for r in requests]
+    workers = max(1, workers or os.cpu_count() or 1)
+    for done, (i, extraction) in enumerate(
+        extract_items(items, engine=engine, workers=workers, cancel=cancel), start=1
+    ):
+        sid = requests[i].screenshot_id
+        yield ReadResult(sid, extraction)
+        yield Progress(done, total, str(sid))
 
 
 def apply(store: CaseStore, result: ReadResult) -> None:

@@ -14,8 +14,10 @@ import contextlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ocr.engine import EngineMissing, resolve_engine_name
@@ -32,6 +34,10 @@ def _init_worker(engine: str) -> None:
     global _worker_engine
     os.environ["OMP_THREAD_LIMIT"] = "1"
     os.environ.setdefault("SCREENPROOF_ORT_THREADS", "1")
+    # OCR takes every core; a lower priority keeps the window (and the user's
+    # other programs) responsive while it runs, at no cost to throughput.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(5)
     _worker_engine = engine
     from ocr.engine import get_engine
 
@@ -40,10 +46,23 @@ def _init_worker(engine: str) -> None:
         get_engine(engine)
 
 
-def _extract_one(path: str) -> Extraction:
+def _extract_one(item: BatchItem) -> Extraction:
     from ocr.extract import extract
 
-    return extract(path, engine=_worker_engine)
+    return extract(item.path, item.captured_at, name=item.name, engine=_worker_engine)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One image to read, with what its original file name told us.
+
+    A case stores originals under their SHA-256, so the capture time and the
+    name to report travel with the path instead of being read off it.
+    """
+
+    path: Path
+    name: str | None = None
+    captured_at: datetime | None = None
 
 
 def extract_paths(
@@ -53,13 +72,26 @@ def extract_paths(
     workers: int = 2,
     cancel: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Path, Extraction]]:
-    """Yield ``(path, extraction)`` for each image as it finishes (not in input order).
+    """Yield ``(path, extraction)`` for each image as it finishes (see ``extract_items``)."""
+    items = [BatchItem(Path(p)) for p in paths]
+    for i, ex in extract_items(items, engine=engine, workers=workers, cancel=cancel):
+        yield items[i].path, ex
+
+
+def extract_items(
+    items: Sequence[BatchItem],
+    *,
+    engine: str = "auto",
+    workers: int = 2,
+    cancel: Callable[[], bool] | None = None,
+) -> Iterator[tuple[int, Extraction]]:
+    """Yield ``(index into items, extraction)`` for each image as it finishes (not in input order).
 
     ``cancel`` is polled about ten times a second; when it returns true, images
     not yet started are dropped and the generator returns (cancelling is not
-    an error). :class:`EngineMissing` is raised once, on the first image.
+    an error). :class:`EngineMissing` is raised once, on the first image; any
+    other failure of a worker fails that one image, not the batch.
     """
-    items = [Path(p) for p in paths]
     if not items:
         return
     # Resolved once here, so workers and error records name the real engine, never "auto".
@@ -68,23 +100,23 @@ def extract_paths(
     if workers <= 1 or len(items) == 1:
         from ocr.extract import extract
 
-        for p in items:
+        for i, item in enumerate(items):
             if cancel is not None and cancel():
                 return
-            yield p, extract(p, engine=engine)
+            yield i, extract(item.path, item.captured_at, name=item.name, engine=engine)
         return
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(items)), mp_context=ctx, initializer=_init_worker, initargs=(engine,)
     )
-    pending: dict[Future[Extraction], Path] = {}
-    queue = list(reversed(items))
+    pending: dict[Future[Extraction], int] = {}
+    queue = list(reversed(range(len(items))))
     try:
         # Keep at most two tasks per worker queued, so cancelling drops the rest at once.
         def top_up() -> None:
             while queue and len(pending) < workers * 2:
-                p = queue.pop()
-                pending[pool.submit(_extract_one, str(p))] = p
+                i = queue.pop()
+                pending[pool.submit(_extract_one, items[i])] = i
 
         top_up()
         while pending:
@@ -92,16 +124,21 @@ def extract_paths(
                 return
             done, _ = wait(list(pending), timeout=_POLL_S, return_when=FIRST_COMPLETED)
             for fut in done:
-                p = pending.pop(fut)
+                i = pending.pop(fut)
                 try:
                     result = fut.result()
                 except EngineMissing:
                     raise
                 except Exception as exc:  # noqa: BLE001 - a dead worker fails one image, not the batch
                     log.warning("worker failed on one image (%s)", type(exc).__name__)
-                    result = Extraction(image=p.name, layout=None, captured_at=None, engine=engine,
-                                        error=f"worker failed: {type(exc).__name__}")
-                yield p, result
+                    result = Extraction(
+                        image=items[i].name or items[i].path.name,
+                        layout=None,
+                        captured_at=None,
+                        engine=engine,
+                        error=f"worker failed: {type(exc).__name__}",
+                    )
+                yield i, result
             top_up()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
