@@ -30,16 +30,14 @@ from ocr.layouts.list_rows import (
     Row,
     Segment,
     TextLine,
-    analyse,
     hue_share,
     joined,
     mean_confidence,
     name_and_time,
-    read_segments,
+    read_rows,
     sender_text,
     union_box,
     whole_line,
-    without_trailing_icons,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.times import is_time_text, parse_moment
@@ -61,18 +59,11 @@ class CallLogParser:
     layout = Layout.CALL_LOG
 
     def parse(self, ctx: PageContext) -> PageResult:
-        page = analyse(ctx.image)
-        units: dict[int, list[Segment]] = {}
-        for row in page.rows:
-            first = row.lines[0]
-            units[id(first)] = without_trailing_icons(first.main)
-            for ln in row.lines[1:2]:
-                # Only the right end of the second line can be a duration; the
-                # place and carrier before it are read for context, not kept.
-                units[id(ln)] = whole_line(ln.main[:-1]) + ln.main[-1:]
-        wanted = [u for us in units.values() for u in us]
-        wanted += [s for row in page.rows for s in row.extra if s.w >= 1.4 * s.h]
-        read_segments(ctx.engine, page, wanted)
+        # Only the right end of the second line can be a duration; the place
+        # and carrier before it are read for context, not kept.
+        page, units = read_rows(
+            ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2
+        )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)

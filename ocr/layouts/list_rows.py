@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import cv2
@@ -348,6 +349,32 @@ def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine
 
 
 # --- colour -------------------------------------------------------------------------
+
+
+def read_rows(
+    engine: OcrEngine,
+    image: np.ndarray,
+    lower_lines: Callable[[ListPage, TextLine], list[Segment]],
+    max_lines: int | None = None,
+) -> tuple[ListPage, dict[int, list[Segment]]]:
+    """Find a list screen's rows and read them in one engine call.
+
+    Both list layouts read a row the same way: its first line (name, time)
+    without trailing icons, the lines below as the layout says (``lower_lines``,
+    for at most ``max_lines - 1`` of them), and wide extras (a time on a line of
+    its own). Returns the page and the segments read, keyed by ``id(line)``.
+    """
+    page = analyse(image)
+    units: dict[int, list[Segment]] = {}
+    for row in page.rows:
+        first = row.lines[0]
+        units[id(first)] = without_trailing_icons(first.main)
+        for ln in row.lines[1:max_lines]:
+            units[id(ln)] = lower_lines(page, ln)
+    wanted = [u for us in units.values() for u in us]
+    wanted += [s for row in page.rows for s in row.extra if s.w >= 1.4 * s.h]
+    read_segments(engine, page, wanted)
+    return page, units
 
 
 def hue_share(page: ListPage, box: tuple[int, int, int, int]) -> dict[str, float]:

@@ -23,16 +23,14 @@ from ocr.layouts.list_rows import (
     ListPage,
     Row,
     Segment,
-    analyse,
     hue_share,
     joined,
     mean_confidence,
     name_and_time,
-    read_segments,
+    read_rows,
     sender_text,
     strip_ellipsis,
     whole_line,
-    without_trailing_icons,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.text import fullwidth_punct_in_cjk, join_lines
@@ -47,18 +45,9 @@ class InboxParser:
     layout = Layout.SMS_INBOX
 
     def parse(self, ctx: PageContext) -> PageResult:
-        page = analyse(ctx.image)
-        units: dict[int, list[Segment]] = {}
-        for row in page.rows:
-            first = row.lines[0]
-            units[id(first)] = without_trailing_icons(first.main)
-            # A snippet line is read whole: the recogniser needs the context that
-            # splitting at full-width punctuation (wide blanks) would take away.
-            for ln in row.lines[1:]:
-                units[id(ln)] = whole_line(_without_badge(page, ln.main))
-        wanted = [u for us in units.values() for u in us]
-        wanted += [s for row in page.rows for s in row.extra if s.w >= 1.4 * s.h]
-        read_segments(ctx.engine, page, wanted)
+        # A snippet line is read whole: the recogniser needs the context that
+        # splitting at full-width punctuation (wide blanks) would take away.
+        page, units = read_rows(ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)))
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
