@@ -9,29 +9,22 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import cv2
-import numpy as np
 from PIL import Image
 
 from ocr.capture_time import establish
 from ocr.engine import get_engine
 from ocr.layouts.base import LayoutParser, PageContext, PageResult
+from tests.images import read_bgr
 
 
 def load_gold(path: Path) -> dict[str, Any]:
     return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def load_image(path: Path) -> np.ndarray:
-    image = cv2.imread(str(path))
-    assert image is not None, path
-    return image
-
-
 def run_parser(parser: LayoutParser, path: Path) -> tuple[PageContext, PageResult]:
     with Image.open(path) as pil:
         cap = establish(path.name, pil)
-    image = load_image(path)
+    image = read_bgr(path)
     ctx = PageContext(image, path.name, cap.value if cap else None, get_engine("tesseract"))
     return ctx, parser.parse(ctx)
 

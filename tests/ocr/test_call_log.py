@@ -14,7 +14,8 @@ import pytest
 from ocr.layouts.call_log import _DURATION, PARSER
 from ocr.layouts.list_rows import analyse
 from ocr.model import ME, Direction, Kind, Layout
-from tests.ocr.list_cases import load_gold, load_image, run_parser
+from tests.images import read_bgr
+from tests.ocr.list_cases import load_gold, run_parser
 
 CASES = [
     "Screenshot_2025-06-22-15-36-28-034_com.android.contacts.png",  # Android, dark, coloured arrows, tags
@@ -25,7 +26,7 @@ CASES = [
 @pytest.mark.parametrize("name", CASES)
 def test_rows_found_from_pixels(data_dir: Path, name: str) -> None:
     path = data_dir / "ocr" / name
-    page = analyse(load_image(path))
+    page = analyse(read_bgr(path))
     assert len(page.rows) == len(load_gold(path)["messages"])
 
 

@@ -6,8 +6,6 @@ Real Tesseract throughout; only construction faults are injected at the engine s
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from ocr.layouts.classify import classify
 from ocr.model import Direction, Layout
 from ocr.page import analyse
 from tests.images import read_bgr
+from tests.ocr.list_cases import similarity
 
 CASES = [
     "wx_share_7ba81b.png",  # MIUI SMS thread, light
@@ -28,24 +27,6 @@ CASES = [
     "Screenshot_20241221_175305_com.tencent.mm.png",  # WeChat 1:1, light
     "Screenshot_2025-01-21-22-17-49-456_com.tencent.mm.png",  # WeChat, dark
 ]
-
-
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    return re.sub(r"[\s,.?!:;()\[\]【】。、，？！：；（）\"'“”]", "", s)
-
-
-def _similar(a: str, b: str) -> float:
-    a, b = _norm(a), _norm(b)
-    if not a and not b:
-        return 1.0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1 - prev[-1] / max(len(a), len(b))
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -63,7 +44,7 @@ def test_thread_layouts_on_corpus_images(data_dir: Path, name: str) -> None:
     for g in gold["messages"]:
         for k in range(j, len(ex.messages)):
             m = ex.messages[k]
-            if _similar(m.text, g["text"]) >= 0.5:
+            if similarity(m.text, g["text"]) >= 0.5:
                 matched += 1
                 assert str(m.direction) == g["direction"], g["text"]
                 assert m.sender == g["sender"], g["text"]

@@ -15,7 +15,8 @@ import pytest
 from ocr.layouts.list_rows import _split_glued_time, analyse, sender_text, strip_ellipsis
 from ocr.layouts.sms_inbox import PARSER
 from ocr.model import Direction, Kind, Layout, TimeSource
-from tests.ocr.list_cases import load_gold, load_image, run_parser, similarity
+from tests.images import read_bgr
+from tests.ocr.list_cases import load_gold, run_parser, similarity
 
 CASES = [
     "Screenshot_2024-11-02-20-00-16-450_com.android.mms.jpg",  # Android, light, JPEG, unread badges
@@ -27,7 +28,7 @@ CASES = [
 def test_rows_found_from_pixels(data_dir: Path, name: str) -> None:
     """One row per listed conversation; the status bar, title and search field are not rows."""
     path = data_dir / "ocr" / name
-    page = analyse(load_image(path))
+    page = analyse(read_bgr(path))
     assert len(page.rows) == len(load_gold(path)["messages"])
     # rows run top to bottom without overlapping
     for a, b in zip(page.rows, page.rows[1:], strict=False):
