@@ -23,18 +23,8 @@ def temp_path(target: Path) -> Path:
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(target)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.replace(target)
-        fsync_dir(target.parent)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    with staged_file(target) as tmp:
+        tmp.write_bytes(data)
 
 
 @contextlib.contextmanager

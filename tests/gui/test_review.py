@@ -23,17 +23,9 @@ def seeded(case_dir, tmp_path):
 
 
 @pytest.fixture
-def win(seeded, gui_app, qtbot, case_dir):
-    from gui.app import build_window
-
-    w = build_window(case_dir)
-    qtbot.addWidget(w)
-    w.resize(1280, 820)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.runner.shutdown()
-    w.close()
+def win(seeded, window):
+    """The window opened on the seeded case (``seeded`` writes the case first)."""
+    return window
 
 
 def _set(win, row: int, col: Column, value: object) -> None:

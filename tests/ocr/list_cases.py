@@ -11,6 +11,7 @@ from typing import Any
 
 from PIL import Image
 
+from casefile.timeline import levenshtein
 from ocr.capture_time import establish
 from ocr.engine import get_engine
 from ocr.layouts.base import LayoutParser, PageContext, PageResult
@@ -39,10 +40,4 @@ def similarity(a: str, b: str) -> float:
     a, b = norm(a), norm(b)
     if not a and not b:
         return 1.0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1 - prev[-1] / max(len(a), len(b))
+    return 1 - levenshtein(a, b) / max(len(a), len(b))
