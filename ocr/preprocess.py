@@ -25,6 +25,11 @@ BG_TOLERANCE = 12
 # Filled shapes can be very close to the background (white bubbles on #f4f4f4);
 # after a median blur and an opening, a small tolerance is still noise-free.
 BLOCK_TOLERANCE = 6
+# A black component at least this many pixels on its short side (crops are
+# scaled so that body text is ~30 px tall) that fills this much of its box is
+# an avatar or an icon, not a glyph (a Chinese character fills 30–55 %).
+SLAB_MIN_SIDE = 20
+SLAB_MIN_FILL = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,14 +274,43 @@ def binarize(crop: np.ndarray) -> np.ndarray:
     return bw
 
 
+def clear_non_text(bw: np.ndarray) -> np.ndarray:
+    """Whiten what a binarised crop holds besides text: edge marks and solid blobs.
+
+    A bubble's rounded corners leave the page behind them in the crop, which
+    binarises into black brackets at the sides; a clipped avatar becomes a
+    black slab. Tesseract reads both as characters (``|``, ``]``, ``一一一``)
+    and they drag down the confidence of the real line beside them. Text never
+    touches a crop's left or right edge (bubbles and rows have padding), and
+    no glyph is a solid slab (a character fills under half its box).
+    """
+    h, w = bw.shape[:2]
+    if h < 3 or w < 3:
+        return bw
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(bw), connectivity=8)
+    corner = max(2, int(w * 0.08))
+    drop = np.zeros(n, dtype=bool)
+    for i in range(1, n):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        at_side = x == 0 or x + cw >= w
+        at_corner = (y == 0 or y + ch >= h) and (x + cw <= corner or x >= w - corner)
+        slab = min(cw, ch) >= SLAB_MIN_SIDE and area >= SLAB_MIN_FILL * cw * ch
+        drop[i] = at_side or at_corner or slab
+    if not drop[1:].any():
+        return bw
+    out = bw.copy()
+    out[drop[labels]] = 255
+    return out
+
+
 def prepare_crop(crop: np.ndarray, scale: float) -> np.ndarray:
-    """Scale then binarise one region for Tesseract."""
+    """Scale, binarise and clean one region for Tesseract."""
     if crop.size == 0:
         return crop
     if abs(scale - 1.0) > 0.05:
         interp = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=interp)
-    return binarize(crop)
+    return clear_non_text(binarize(crop))
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,3 +76,29 @@ def test_extraction_records_the_real_engine_never_auto(data_dir: Path) -> None:
     ex = extract(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png", engine="auto")
     assert ex.engine == default_engine_name()
     assert ex.engine_version and "auto" not in ex.engine_version
+
+
+def _tsv(words: list[tuple[str, int, int]]) -> dict[str, list[object]]:
+    """image_to_data's DICT for words (text, conf, line number), 30 px apart on each line."""
+    keys = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
+    data: dict[str, list[object]] = {k: [] for k in keys}
+    for i, (text, conf, line) in enumerate(words):
+        row = (5, 1, 1, line, 30 * i, 40 * line, 28, 30, conf, text)
+        for k, v in zip(keys, row, strict=True):
+            data[k].append(v)
+    return data
+
+
+def test_a_correct_word_with_zero_confidence_is_kept_inside_a_good_line() -> None:
+    """chi_sim scores rare but right characters (鑫, 盛, 秒) at 0: dropping them lost evidence."""
+    from ocr.engine import _group_lines
+
+    lines = _group_lines(_tsv([("【", 93, 1), ("鑫", 0, 1), ("盛", 3, 1), ("易贷", 90, 1), ("】", 91, 1), ("通知", 96, 1)]))
+    assert [ln.text for ln in lines] == ["【鑫盛易贷】通知"]
+
+
+def test_a_line_of_garbage_is_dropped_as_a_whole() -> None:
+    from ocr.engine import _group_lines
+
+    lines = _group_lines(_tsv([("还款", 95, 1), ("HIOASHJ", 0, 2), ("吸", 0, 2), ("J", 88, 2)]))
+    assert [ln.text for ln in lines] == ["还款"]

@@ -9,6 +9,7 @@ import numpy as np
 
 from ocr.preprocess import (
     binarize,
+    clear_non_text,
     find_blocks,
     invert,
     is_dark,
@@ -75,3 +76,21 @@ def test_status_bar_found_at_top(data_dir: Path) -> None:
 
 def test_upscale_factor_follows_width() -> None:
     assert upscale_factor(720) > upscale_factor(1440)
+
+
+def test_bubble_corners_and_slabs_are_cleared_but_text_is_kept() -> None:
+    """A green bubble cut out of a dark page: its rounded corners show the page,
+    and a clipped avatar is a solid slab. Both would reach Tesseract as ``|``."""
+    crop = np.full((120, 400, 3), 30, np.uint8)  # dark page behind the corners
+    cv2.rectangle(crop, (0, 0), (399, 119), (90, 200, 90), -1)
+    for cx, cy in ((0, 0), (399, 0), (0, 119), (399, 119)):
+        cv2.circle(crop, (cx, cy), 18, (30, 30, 30), -1)  # page showing at the corners
+    cv2.putText(crop, "HELLO", (120, 75), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (0, 0, 0), 3)
+    cv2.rectangle(crop, (40, 30), (80, 90), (0, 0, 0), -1)  # a slab, not a glyph
+    bw = binarize(crop)
+    assert (bw[:10, :10] == 0).any() and (bw[:, 40:81] == 0).sum() > 1500  # the defects are there
+    clean = clear_non_text(bw)
+    assert not (clean[:20, :20] == 0).any() and not (clean[-20:, -20:] == 0).any()
+    assert not (clean[:, 40:81] == 0).any()
+    ink = clean[:, 110:300] == 0
+    assert ink.sum() == (bw[:, 110:300] == 0).sum() > 300  # every pixel of the text survives
