@@ -25,6 +25,12 @@ from ocr.preprocess import (
     status_bar_bottom,
 )
 
+# Avatars sit against the screen's edge: at most 0.10 of the width in from it
+# on every dev and real screenshot (most at 0.03–0.06), while a short bubble
+# ("ok", "踢") beside the avatar column starts 0.16 in. With 0.2 those bubbles
+# were taken for avatars and their messages lost.
+AVATAR_MARGIN = 0.12
+
 
 @dataclass(slots=True)
 class Page:
@@ -49,7 +55,7 @@ class Page:
         # One cut in half by the input bar is wider than tall, but still an avatar.
         clipped = b.box.y + b.box.h >= self.footer_top - 3 and aspect > 1.33
         return (0.75 <= aspect <= 1.33 or clipped) and w * 0.05 <= b.box.w <= w * 0.2 and (
-            b.box.x < w * 0.2 or b.box.x + b.box.w > w * 0.8
+            b.box.x < w * AVATAR_MARGIN or b.box.x + b.box.w > w * (1 - AVATAR_MARGIN)
         )
 
 
@@ -67,7 +73,15 @@ def analyse(img: np.ndarray) -> Page:
     # The title bar may have its own colour (iOS): it is analysed against that.
     header_bg = dominant_color(img[sb:hb]) if hb > sb else bg
     header_blocks = find_blocks(img, header_bg, sb, hb) if hb > sb else []
-    header_bands = find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks]) if hb > sb else []
+    # iOS bars are translucent: a bubble scrolled under one shows through as a
+    # wide blurred block with the title on top of it. Only small blocks
+    # (avatars, icons, pills) are content of a bar; behind a backdrop the
+    # title is found by local contrast, which the blur does not have.
+    backdrop = any(b.box.w >= 0.3 * w for b in header_blocks)
+    header_blocks = [b for b in header_blocks if b.box.w < 0.3 * w]
+    header_bands = (
+        find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks], local=backdrop) if hb > sb else []
+    )
     blocks_all = find_blocks(img, bg, hb, h)
     bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
     ft = footer_top(img, blocks_all, bands_all)

@@ -206,17 +206,33 @@ def find_blocks(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int
     return out
 
 
+def local_contrast_mask(region: np.ndarray, w: int) -> np.ndarray:
+    """Pixels that differ sharply from their neighbourhood: strokes, not backdrops.
+
+    A translucent bar (iOS) shows the bubbles scrolled under it as soft
+    coloured shapes; against the bar's colour they are "foreground", against
+    their own neighbourhood they are not, while text strokes are.
+    """
+    grey = cv2.cvtColor(region, cv2.COLOR_BGR2GRAY) if region.ndim == 3 else region
+    k = max(15, int(w * 0.03)) | 1
+    local = cv2.medianBlur(grey, k)
+    diff = cv2.absdiff(grey, local)
+    return np.where(diff > 40, 255, 0).astype(np.uint8)
+
+
 def find_text_bands(
-    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, exclude: list[Box]
+    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, exclude: list[Box], *, local: bool = False
 ) -> list[TextBand]:
     """Lines of text drawn on the background (separators, names, clocks).
 
     Foreground outside the excluded boxes (blocks) is smeared horizontally so
     the characters of one line join, then each component is one line.
+    ``local`` finds the foreground by local contrast instead of by distance
+    from ``bg`` (for a title bar, which may be translucent).
     """
     w = img.shape[1]
     region = img[top:bottom]
-    fg = foreground_mask(region, bg, tol=max(BG_TOLERANCE, 20))
+    fg = local_contrast_mask(region, w) if local else foreground_mask(region, bg, tol=max(BG_TOLERANCE, 20))
     pad = max(2, int(w * 0.006))
     for b in exclude:
         y0 = max(0, b.y - top - pad)
@@ -373,6 +389,12 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     if not bands:
         return int(status_bottom + w * 0.15)
     s, e = bands[0]
+    if e - s > w * 0.2:
+        # Taller than any title line: on iOS the bar is translucent and the
+        # bubbles scrolled under it show through, so the title merged with
+        # them into one band. Take the platform's bar height (44 pt of a
+        # 375–430 pt wide screen, about 0.11 of the width) instead.
+        return int(status_bottom + w * 0.12)
     centre = status_bottom + (s + e) / 2
     bottom = int(centre + (centre - status_bottom))
     return max(bottom, status_bottom + e + 1)

@@ -30,6 +30,20 @@ class Region:
 
     box: Box
     pad: int = 0
+    # Extra scale on top of the page's (canvas reading only): a second reading
+    # of the same pixels at another size, for text that matters too much to
+    # trust one Tesseract reading (the thread title names every message's sender).
+    zoom: float = 1.0
+    # A message bubble keeps lines the engine read with low confidence as long
+    # as one of its lines is confident (a masked ID number reads weakly, and
+    # it is the evidence); a bubble with no confident line holds a picture or
+    # a sticker, not text. Other regions (loose text, list rows, titles) hold
+    # every line to STRONG_LINE, because there icons and avatars read as text.
+    weak_lines_ok: bool = False
+
+
+# Below this confidence a line is only kept inside a bubble with a confident line.
+STRONG_LINE = 0.40
 
 
 def _clip(box: Box, pad: int, w: int, h: int) -> tuple[int, int, int, int]:
@@ -45,8 +59,14 @@ def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) ->
     if not regions:
         return []
     if getattr(engine, "prefers_page", False):
-        return _read_by_page(engine, image, regions)
-    return _read_by_canvas(engine, image, regions)
+        read = _read_by_page(engine, image, regions)
+    else:
+        read = _read_by_canvas(engine, image, regions)
+    out: list[list[Line]] = []
+    for region, lines in zip(regions, read, strict=True):
+        strong = [ln for ln in lines if ln.confidence >= STRONG_LINE]
+        out.append(lines if region.weak_lines_ok and strong else strong)
+    return out
 
 
 def _read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region]) -> list[list[Line]]:
@@ -54,30 +74,33 @@ def _read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region])
     scale = upscale_factor(w)
     crops: list[np.ndarray] = []
     origins: list[tuple[int, int]] = []
+    scales: list[float] = []
     keep: list[int] = []
     for i, r in enumerate(regions):
         x0, y0, x1, y1 = _clip(r.box, r.pad, w, h)
         if x1 - x0 < 4 or y1 - y0 < 4:
             continue
-        crops.append(prepare_crop(image[y0:y1, x0:x1], scale))
+        crops.append(prepare_crop(image[y0:y1, x0:x1], scale * r.zoom))
         origins.append((x0, y0))
+        scales.append(scale * r.zoom)
         keep.append(i)
     out: list[list[Line]] = [[] for _ in regions]
     if not crops:
         return out
     gap = max(30, int(48 * scale))
-    canvas = stitch(crops, [scale] * len(crops), gap=gap)
+    canvas = stitch(crops, scales, gap=gap)
     lines = engine.recognize(canvas.image)
     for line in lines:
         cy = line.box.y + line.box.h / 2
         for slot_i, (sx, sy, sw, sh) in enumerate(canvas.slots):
             if sy - gap / 2 <= cy < sy + sh + gap / 2:
                 ox, oy = origins[slot_i]
-                bx = ox + (max(line.box.x, sx) - sx) / scale
-                by = oy + (max(line.box.y, sy) - sy) / scale
-                bw = min(line.box.w, sx + sw - line.box.x) / scale
+                k = scales[slot_i]
+                bx = ox + (max(line.box.x, sx) - sx) / k
+                by = oy + (max(line.box.y, sy) - sy) / k
+                bw = min(line.box.w, sx + sw - line.box.x) / k
                 bh = min(line.box.y + line.box.h, sy + sh) - max(line.box.y, sy)
-                box = Box(int(bx), int(by), max(1, int(bw)), max(1, int(bh / scale)))
+                box = Box(int(bx), int(by), max(1, int(bw)), max(1, int(bh / k)))
                 out[keep[slot_i]].append(Line(line.text, line.confidence, box))
                 break
     return out

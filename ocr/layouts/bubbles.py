@@ -25,6 +25,7 @@ from ocr.regions import Region, read_regions, row_texts
 from ocr.text import cjk_ratio, join_lines, normalise_number
 
 _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
+TITLE_SECOND_ZOOM = 0.75
 _TITLE_JUNK = " >〉›》<‹|·•.,:;'\"`~_"
 
 
@@ -39,6 +40,7 @@ class _Bubble:
     name_conf: float | None = None
     clock: times.Moment | None = None
     is_separator: bool = False
+    is_picture: bool = False
 
 
 @dataclass(slots=True)
@@ -152,14 +154,22 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     ]
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
+    # It names the sender of every incoming message, so a canvas-reading
+    # engine reads it twice, at two sizes, and the more confident reading wins
+    # (Tesseract's reading of a rare character flips with the text size).
+    title_regions = [Region(t.box, pad) for t in title_bands]
+    if not getattr(ctx.engine, "prefers_page", False):
+        title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
-        [Region(t.box, pad) for t in title_bands]
-        + [Region(b.block.box, 0) for b in bubbles]
+        title_regions
+        + [Region(b.block.box, 0, weak_lines_ok=True) for b in bubbles]
         + [Region(b.band.box, pad) for b in bands]
     )
     read = read_regions(ctx.engine, img, regions)
-    nh, nb = len(title_bands), len(bubbles)
-    title_lines = [ln for lst in read[:nh] for ln in lst]
+    nh, nb = len(title_regions), len(bubbles)
+    readings = [[ln for lst in read[: len(title_bands)] for ln in lst]]
+    if nh > len(title_bands):
+        readings.append([ln for lst in read[len(title_bands) : nh] for ln in lst])
     bubble_lines = read[nh : nh + nb]
     band_lines = read[nh + nb :]
 
@@ -172,14 +182,20 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         t.lines = lines
         t.text, t.confidence = _text_of(lines)
 
-    title, title_conf = clean_title(title_lines, page)
+    title, title_conf = max((clean_title(lines, page) for lines in readings), key=lambda tc: tc[1])
     is_group = bool(title and _GROUP_COUNT.search(title))
 
     # Centred pills holding a time are separators (Samsung's date pills).
     for b in bubbles:
         if abs(_centre_x(b.block.box) - w / 2) < w * 0.06 and times.is_time_text(b.text):
             b.is_separator = True
-    real = [b for b in bubbles if not b.is_separator and b.text.strip()]
+    # A bubble with no text beside an avatar is a picture, a sticker or an
+    # emoji-only message: it is still a message (SCHEMA lists it with empty
+    # text), and for a harassment record it counts like any other.
+    for b in bubbles:
+        if not b.is_separator and not b.text.strip() and _beside_avatar(b.block.box, avatars, w):
+            b.is_picture = True
+    real = [b for b in bubbles if not b.is_separator and (b.text.strip() or b.is_picture)]
 
     _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
     if any(b.name for b in real):
@@ -275,6 +291,17 @@ def _assign_clocks_and_names(
                 b.name_conf = t.confidence
                 t.used = True
                 break
+
+
+def _beside_avatar(bb: Box, avatars: list[Block], w: int) -> bool:
+    """An avatar next to the block, level with its top (a group's name label may sit between)."""
+    for a in avatars:
+        ab = a.box
+        level = abs(ab.y - bb.y) < ab.h * 0.6
+        gap = max(ab.x - (bb.x + bb.w), bb.x - (ab.x + ab.w))
+        if level and 0 <= gap < w * 0.08:
+            return True
+    return False
 
 
 def _assign_directions(bubbles: list[_Bubble], avatars: list[Block], w: int) -> None:

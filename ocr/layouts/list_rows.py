@@ -35,6 +35,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.recognition import OcrEngine
+from ocr.regions import STRONG_LINE
 from ocr.text import clean_line, normalise_number
 
 # --- data ----------------------------------------------------------------------
@@ -468,6 +469,8 @@ _MAX_RETRIES = 4
 def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
     for line in engine.recognize(page.image):
+        if line.confidence < STRONG_LINE:  # icons and avatars in the rows
+            continue
         lx0, ly0 = line.box.x, line.box.y
         lx1, ly1 = lx0 + line.box.w, ly0 + line.box.h
         hits = []
@@ -516,6 +519,8 @@ def _read_stacked(
         y += c.shape[0] + gap
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
     for line in engine.recognize(cv2.cvtColor(canvas, cv2.COLOR_GRAY2BGR)):
+        if line.confidence < STRONG_LINE:
+            continue
         cy = line.box.y + line.box.h / 2
         for k, (a, b) in enumerate(slots):
             if a - gap / 2 <= cy < b + gap / 2:

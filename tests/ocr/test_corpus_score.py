@@ -1,20 +1,16 @@
 """The extractor against the team's labelled corpus, scored by ``corpus/score.py``.
 
-Two checks, each on a subset of ``dev/`` chosen by a rule (not by what passes):
+Both engines must meet the project's targets (recall and precision ≥ 0.97,
+CER ≤ 0.03, sender ≥ 0.97, time ≥ 0.95, direction ≥ 0.98, layout and
+captured_at 1.00):
 
-* **The default engine meets the project's targets** (recall and precision
-  ≥ 0.97, CER ≤ 0.03, sender ≥ 0.97, time ≥ 0.95, direction ≥ 0.98, layout
-  and captured_at 1.00) on every 4th image of ``dev/`` sorted by name,
-  starting with the first: 12 images, all four layouts, light and dark,
-  PNG and JPEG, every style. The default engine is "auto", which is RapidOCR
-  once the ``rapidocr`` extra is installed — as CI installs it. Without the
-  extra the default is Tesseract, which does not meet the targets: CI fails
-  (the extra is part of what CI must test), a user's clone skips.
-* **Tesseract does not regress** (it is the engine every install has): every
-  4th image starting with the third (the 12 images the first check does not
-  use; again all four layouts and dark mode) must stay at floors set just
-  under the figures it reached when the floors were set, so that losing a few
-  messages or a few points of CER fails.
+* **Tesseract on all 48 images of ``dev/``**: it is the engine every install
+  has, and it is fast enough (about 40 s on two cores) to score in full.
+* **The default engine ("auto")** on every 4th image of ``dev/`` sorted by
+  name, starting with the first: 12 images, all four layouts, light and dark,
+  PNG and JPEG, every style. "auto" is RapidOCR once the ``rapidocr`` extra is
+  installed, as CI installs it (CI fails if it is not: the extra is part of
+  what CI must test); without the extra it is Tesseract again.
 
 Both run the real CLI path (``ocr.cli.run_extract``, 2 workers), so the batch
 code and the JSON shape are under test too.
@@ -43,21 +39,6 @@ TARGETS = {
     "captured_at_acc": 1.0,
 }
 CER_TARGET = 0.03
-
-# Tesseract (chi_sim, 5.3) on its subset when these were set: recall 0.962,
-# precision 0.962, CER 0.094, sender 0.910, time 0.962, direction 0.962 (78
-# gold messages: one message more lost is -0.013 and fails).
-TESSERACT_FLOORS = {
-    "recall": 0.95,
-    "precision": 0.95,
-    "sender_acc": 0.89,
-    "time_acc": 0.95,
-    "direction_acc": 0.95,
-    "layout_acc": 1.0,
-    "captured_at_acc": 1.0,
-}
-TESSERACT_CER_CEILING = 0.11
-
 
 def _dev_images(dev: Path) -> list[Path]:
     return sorted(p for p in dev.iterdir() if p.suffix.lower() in (".png", ".jpg", ".jpeg"))
@@ -91,17 +72,15 @@ def _failures(overall: dict[str, float], floors: dict[str, float], cer_ceiling: 
 
 
 def test_default_engine_meets_the_targets(shared_dir: Path, tmp_path: Path) -> None:
-    if default_engine_name() != "rapidocr":
-        msg = "the default engine is not RapidOCR (extra 'screenproof[rapidocr]' not installed)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(msg + ": CI must install it")
-        pytest.skip(msg)
+    if default_engine_name() != "rapidocr" and os.environ.get("CI", "").lower() == "true":
+        pytest.fail("the default engine is not RapidOCR: CI must install the extra 'screenproof[rapidocr]'")
     images = _dev_images(shared_dir / "corpus" / "dev")[::4]
     overall = _score(shared_dir, images, "auto", tmp_path)
     assert not _failures(overall, TARGETS, CER_TARGET), overall
 
 
-def test_tesseract_does_not_regress(shared_dir: Path, tmp_path: Path) -> None:
-    images = _dev_images(shared_dir / "corpus" / "dev")[2::4]
+def test_tesseract_meets_the_targets_on_all_of_dev(shared_dir: Path, tmp_path: Path) -> None:
+    images = _dev_images(shared_dir / "corpus" / "dev")
+    assert len(images) >= 48
     overall = _score(shared_dir, images, "tesseract", tmp_path)
-    assert not _failures(overall, TESSERACT_FLOORS, TESSERACT_CER_CEILING), overall
+    assert not _failures(overall, TARGETS, CER_TARGET), overall

@@ -1,0 +1,74 @@
+"""A WeChat-style chat screenshot drawn here (PIL + the bundled Noto Sans SC).
+
+Small and explicit on purpose: a test states the one situation it needs
+(a short bubble beside the avatar column, a picture message, a translucent
+title bar) instead of depending on the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansSC-Regular.ttf"
+W, H = 1080, 2400
+PAGE = (237, 237, 237)
+GREEN = (149, 236, 105)
+WHITE = (255, 255, 255)
+AVATAR = 110
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of the chat: ``side`` is "in" or "out"; ``text`` None draws a picture."""
+
+    side: str
+    text: str | None
+
+
+def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False) -> np.ndarray:
+    """BGR pixels of a 1080×2400 chat screen with a status bar, a title bar and an input bar."""
+    img = Image.new("RGB", (W, H), PAGE)
+    d = ImageDraw.Draw(img)
+    body = ImageFont.truetype(str(FONT), 48)
+    small = ImageFont.truetype(str(FONT), 36)
+    d.text((40, 20), "12:08", font=small, fill=(0, 0, 0))
+    if translucent_bar:
+        # A green bubble scrolled under an iOS bar shows through it, frosted:
+        # about (226, 235, 228) on a (236, 236, 236) page, as on a real one.
+        ghost = Image.new("RGB", (W, 170), PAGE)
+        ImageDraw.Draw(ghost).rounded_rectangle((420, 20, 1000, 200), 14, fill=GREEN)
+        ghost = ghost.filter(ImageFilter.GaussianBlur(12))
+        img.paste(Image.blend(ghost, Image.new("RGB", (W, 170), PAGE), 0.85), (0, 80))
+        d = ImageDraw.Draw(img)
+    d.text((40, 130), "<", font=body, fill=(0, 0, 0))
+    tw = d.textlength(title, font=body)
+    d.text(((W - tw) / 2, 135), title, font=body, fill=(0, 0, 0))
+    d.line((0, 250, W, 250), fill=(220, 220, 220), width=2)
+    y = 300
+    for i, item in enumerate(items):
+        left = item.side == "in"
+        ax = 30 if left else W - 30 - AVATAR
+        d.rectangle((ax, y, ax + AVATAR, y + AVATAR), fill=(70 + 20 * i % 120, 110, 160))
+        if item.text is None:
+            bw, bh = 380, 360
+            x0 = ax + AVATAR + 24 if left else ax - 24 - bw
+            rng = np.random.default_rng(i)
+            photo = rng.integers(40, 200, (bh // 8, bw // 8, 3), dtype=np.uint8)
+            pic = Image.fromarray(photo).resize((bw, bh), Image.Resampling.NEAREST)
+            img.paste(pic, (x0, y))
+            d = ImageDraw.Draw(img)
+            y += bh + 60
+            continue
+        tw = d.textlength(item.text, font=body)
+        bw, bh = int(tw) + 64, 120
+        x0 = ax + AVATAR + 24 if left else ax - 24 - bw
+        d.rounded_rectangle((x0, y, x0 + bw, y + bh), 12, fill=WHITE if left else GREEN)
+        d.text((x0 + 32, y + 30), item.text, font=body, fill=(0, 0, 0))
+        y += bh + 60
+    d.rectangle((0, H - 150, W, H), fill=(246, 246, 246))
+    d.rounded_rectangle((120, H - 125, 860, H - 45), 10, fill=WHITE)
+    return np.asarray(img)[:, :, ::-1].copy()

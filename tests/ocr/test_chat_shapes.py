@@ -1,0 +1,34 @@
+"""Chat shapes that real screenshots showed and the corpus did not."""
+
+from __future__ import annotations
+
+from ocr.extract import extract
+from ocr.model import Direction
+from tests.ocr.chat_render import Item, render_chat
+
+
+def test_a_short_bubble_beside_the_avatar_column_is_a_message_not_an_avatar() -> None:
+    img = render_chat("王经理", [Item("in", "今天还钱"), Item("out", "ok"), Item("out", "好")])
+    x = extract(img, engine="tesseract")
+    assert x.error is None
+    got = [(m.direction, m.text) for m in x.messages]
+    assert got == [(Direction.INCOMING, "今天还钱"), (Direction.OUTGOING, "ok"), (Direction.OUTGOING, "好")]
+
+
+def test_a_picture_beside_an_avatar_is_a_message_with_no_text() -> None:
+    img = render_chat("王经理", [Item("in", "看看这个"), Item("in", None), Item("out", "收到")])
+    x = extract(img, engine="tesseract")
+    got = [(m.direction, m.sender, m.text) for m in x.messages]
+    assert got == [
+        (Direction.INCOMING, "王经理", "看看这个"),
+        (Direction.INCOMING, "王经理", ""),
+        (Direction.OUTGOING, "me", "收到"),
+    ]
+    assert x.messages[1].confidence == 0.0  # nothing read: the review pane flags it
+
+
+def test_the_title_is_read_through_a_translucent_bar() -> None:
+    img = render_chat("王经理", [Item("in", "今天还钱"), Item("out", "好")], translucent_bar=True)
+    x = extract(img, engine="tesseract")
+    assert x.thread_title == "王经理"
+    assert [m.sender for m in x.messages] == ["王经理", "me"]
