@@ -168,6 +168,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "thread": ("对话", "Thread"),
     "transcription": ("文字整理（辅助，以截图为准）", "Transcription (an aid; the screenshot governs)"),
     "no_transcription": ("（未识别到文字）", "(no text read)"),
+    "no_text_message": ("〔无文字：图片、表情或未能识别〕", "[no text: a picture, a sticker, or not read]"),
     "ocr_failed": ("（OCR 未能读取：{error}）", "(OCR could not read it: {error})"),
     "corrected_mark": ("已更正", "corrected"),
     "ocr_was": ("OCR 识别为：{value}", "OCR read: {value}"),

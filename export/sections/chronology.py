@@ -115,8 +115,8 @@ def _row(ctx: Context, e: TimelineEntry, widths: list[float]) -> list[object]:
     else:
         sender_cell = _cell(ctx, who, widths[1])
     text = e.text
-    if e.kind == Kind.CALL and not text:
-        text = "—"
+    if not text:
+        text = "—" if e.kind == Kind.CALL else ctx.L("no_text_message")
     return [
         time_cell,
         sender_cell,

@@ -22,6 +22,7 @@ from export.images import fit
 from export.sections import Context
 from export.sections.index import exhibit_name
 from export.text import para
+from ocr.model import Kind
 
 IMAGE_BOX_W = 300.0  # the widest an exhibit image is drawn (points) beside its transcription
 IMAGE_BOX_H = 580.0
@@ -110,7 +111,10 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
         if m.origin == Origin.MANUAL:
             head.append(f'<font color="{st.CORRECTED_HEX}">〔{para(ctx.L("manual_mark"))}〕</font>')
         out.append(Paragraph("　".join(head), ctx.styles.label))
-        text = m.text or ("—" if m.duration_s is None else f"{m.duration_s}s")
+        if m.kind == Kind.CALL:
+            text = m.text or ("—" if m.duration_s is None else f"{m.duration_s}s")
+        else:
+            text = m.text or ctx.L("no_text_message")
         out.append(Paragraph(para(text) + (corrected_mark if "text" in fixed else ""), ctx.styles.cell))
         for f in fixed:
             was = ctx.L("ocr_was", value=_ocr_value(m, f, ctx))

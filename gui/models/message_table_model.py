@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from casefile.model import Message, Tag, TagState
-from ocr.model import Direction
+from ocr.model import Direction, Kind
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -125,6 +125,10 @@ class MessageTableModel(QAbstractTableModel):
         m = self._rows[index.row()]
         col = Column(index.column())
         field = FIELD_OF.get(col)
+        if role == Qt.ItemDataRole.DisplayRole and col is Column.TEXT and not m.text and m.kind is not Kind.CALL:
+            # A picture or sticker (or a bubble OCR could not read): say so, and
+            # leave the editor empty for the user's description.
+            return self.tr("(no text: a picture, a sticker, or not read)")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(m, col)
         if role == EDIT_ROLE_RAW and field is not None:

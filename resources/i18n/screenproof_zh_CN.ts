@@ -305,6 +305,11 @@ If you want to help fix it, copy the report below and send it to whoever gave yo
 <context>
     <name>MessageTableModel</name>
     <message>
+        <location filename="../../gui/models/message_table_model.py" line="131"/>
+        <source>(no text: a picture, a sticker, or not read)</source>
+        <translation>（无文字：图片、表情或未能识别）</translation>
+    </message>
+    <message>
         <location filename="../../gui/models/message_table_model.py" line="96"/>
         <source>Received</source>
         <translation>收到</translation>
