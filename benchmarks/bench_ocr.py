@@ -8,6 +8,9 @@ Prints, on the same images in the same run (so machine load cancels out):
   plain call a naive extractor would make;
 * s/image of ``ocr.extract`` (one process, engine created once);
 * the ratio extractor / raw (target: ≤ 1);
+* with ``--engine rapidocr``, also s/image of one raw RapidOCR call on the
+  whole page (same models and settings, no layout logic): the extractor's own
+  overhead over the engine it drives;
 * batch throughput with 1 and 2 worker processes (``ocr.batch``).
 """
 
@@ -63,6 +66,16 @@ def main() -> int:
     print(f"raw tesseract whole page : {raw:.2f} s/image")
     print(f"extractor ({a.engine:9s})   : {ours:.2f} s/image")
     print(f"ratio extractor / raw    : {ours / raw:.2f}")
+    if a.engine == "rapidocr":
+        import cv2
+
+        rapid = engine._ocr  # type: ignore[attr-defined]  # the RapidOCR object the engine drives
+        t0 = time.perf_counter()
+        for p in images:
+            rapid(cv2.imread(str(p)))
+        raw_rapid = (time.perf_counter() - t0) / len(images)
+        print(f"raw rapidocr whole page  : {raw_rapid:.2f} s/image")
+        print(f"ratio extractor / raw rapidocr : {ours / raw_rapid:.2f}")
 
     for workers in (1, 2):
         t0 = time.perf_counter()

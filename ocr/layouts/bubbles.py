@@ -55,9 +55,13 @@ class _Band:
 def is_bubble(page: Page, b: Block) -> bool:
     """A filled block big enough to hold a line of text, not an avatar or a full-width bar."""
     w = page.width
+    # A bubble cut off by the input bar has its text running into the cut,
+    # which eats into its outline: SCHEMA lists cut-off messages, so it is
+    # held to a lower fill.
+    cut_off = b.box.y + b.box.h >= page.footer_top - 3
     return (
         not page.is_avatar(b)
-        and b.fill > 0.8
+        and b.fill > (0.6 if cut_off else 0.8)
         and w * 0.07 <= b.box.w < w * 0.93
         and b.box.h >= w * 0.045
     )

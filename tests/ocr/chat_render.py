@@ -29,8 +29,12 @@ class Item:
     text: str | None
 
 
-def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False) -> np.ndarray:
-    """BGR pixels of a 1080×2400 chat screen with a status bar, a title bar and an input bar."""
+def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False, start_y: int = 300) -> np.ndarray:
+    """BGR pixels of a 1080×2400 chat screen with a status bar, a title bar and an input bar.
+
+    Items are drawn from ``start_y`` down, 180 px a text row; the input bar
+    (the bottom 150 px) is drawn last, so it cuts off what reaches it.
+    """
     img = Image.new("RGB", (W, H), PAGE)
     d = ImageDraw.Draw(img)
     body = ImageFont.truetype(str(FONT), 48)
@@ -48,7 +52,7 @@ def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False)
     tw = d.textlength(title, font=body)
     d.text(((W - tw) / 2, 135), title, font=body, fill=(0, 0, 0))
     d.line((0, 250, W, 250), fill=(220, 220, 220), width=2)
-    y = 300
+    y = start_y
     for i, item in enumerate(items):
         left = item.side == "in"
         ax = 30 if left else W - 30 - AVATAR

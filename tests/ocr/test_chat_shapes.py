@@ -32,3 +32,12 @@ def test_the_title_is_read_through_a_translucent_bar() -> None:
     x = extract(img, engine="tesseract")
     assert x.thread_title == "王经理"
     assert [m.sender for m in x.messages] == ["王经理", "me"]
+
+
+def test_a_bubble_cut_off_by_the_input_bar_is_still_listed() -> None:
+    """SCHEMA lists cut-off messages; the text running into the cut had made its outline too holey."""
+    # The second bubble's top 75 px show above the bar: its text line is about two thirds visible.
+    img = render_chat("王经理", [Item("out", "好"), Item("in", "今天还钱")], start_y=2400 - 150 - 75 - 180)
+    x = extract(img, engine="tesseract")
+    assert [m.direction for m in x.messages] == [Direction.OUTGOING, Direction.INCOMING]
+    assert x.messages[1].sender == "王经理"
