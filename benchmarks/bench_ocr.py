@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
+# One onnxruntime thread, as in a batch worker: every figure is then one core's
+# work, comparable with single-threaded Tesseract and with "batch 1 worker".
+os.environ["SCREENPROOF_ORT_THREADS"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr.batch import extract_paths

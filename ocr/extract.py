@@ -27,7 +27,7 @@ from ocr.layouts.classify import classify, parser_for
 from ocr.model import Extraction, Layout, TimeSource
 from ocr.page import analyse
 from ocr.preprocess import to_bgr
-from ocr.recognition import OcrEngine
+from ocr.recognition import OcrEngine, PageMemo
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +120,14 @@ def extract(
         return out
     try:
         page = analyse(img)
-        layout = classify(img, page, eng)
+        reader = PageMemo(eng, img)
+        layout = classify(img, page, reader)
         out.layout = layout
         parser = parser_for(layout)
         if parser is None:
             out.error = f"no parser for layout {layout} yet"
             return out
-        ctx = PageContext(img, name, out.captured_at, eng, page.dark, {"page": page})
+        ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page})
         result = parser.parse(ctx)
         out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
         out.messages = result.messages

@@ -38,3 +38,32 @@ class OcrEngine(Protocol):
     def recognize(self, image: np.ndarray) -> list[Line]:
         """Read an image region (BGR or grey uint8) into lines, top to bottom."""
         ...
+
+
+class PageMemo:
+    """One screenshot's view of an engine: the whole page is recognised at most once.
+
+    Classifying a list screen reads its title bar and the list parser then
+    reads the page; with a page-reading engine (RapidOCR) both asked for the
+    same whole-page recognition, which doubled the cost of every inbox and
+    call-log screenshot (measured: 4.4 s instead of 2.2 s on a 2400-px page).
+    Only calls with the very array given here are remembered; crops and
+    canvases pass straight through.
+    """
+
+    def __init__(self, engine: OcrEngine, page: np.ndarray) -> None:
+        self._engine = engine
+        self._page = page
+        self._lines: list[Line] | None = None
+        self.name = engine.name
+        self.prefers_page = bool(getattr(engine, "prefers_page", False))
+
+    def version(self) -> str:
+        return self._engine.version()
+
+    def recognize(self, image: np.ndarray) -> list[Line]:
+        if image is not self._page:
+            return self._engine.recognize(image)
+        if self._lines is None:
+            self._lines = self._engine.recognize(image)
+        return list(self._lines)

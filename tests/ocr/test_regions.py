@@ -11,6 +11,7 @@ from ocr.engine import get_engine
 from ocr.model import Box
 from ocr.recognition import Line
 from ocr.regions import STRONG_LINE, Region, read_regions
+from tests.images import read_bgr
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -69,3 +70,32 @@ def test_a_zoomed_second_reading_lands_on_the_same_page_pixels() -> None:
     for u, v in ((a.x, b.x), (a.y, b.y), (a.x + a.w, b.x + b.w), (a.y + a.h, b.y + b.h)):
         assert abs(u - v) <= 6
     assert 90 <= a.x <= 110 and 150 <= a.y + a.h / 2 <= 215
+
+
+class _CountingPageEngine:
+    """Real Tesseract, but reading whole pages (as RapidOCR does), counting page reads."""
+
+    name = "counting"
+    prefers_page = True
+
+    def __init__(self) -> None:
+        self._inner = get_engine("tesseract")
+        self.page_shapes: list[tuple[int, ...]] = []
+
+    def version(self) -> str:
+        return "counting"
+
+    def recognize(self, image: np.ndarray) -> list[Line]:
+        self.page_shapes.append(image.shape)
+        return self._inner.recognize(image)
+
+
+def test_a_list_screenshot_is_recognised_as_a_whole_page_once(data_dir: Path) -> None:
+    """Classifying an inbox reads its title bar, the parser reads the page: one recognition, not two."""
+    from ocr.extract import extract
+
+    img = read_bgr(data_dir / "ocr" / "Screenshot_20241229-072656.png")
+    eng = _CountingPageEngine()
+    x = extract(img, engine=eng)
+    assert x.layout is not None and x.layout.value == "sms_inbox" and x.messages
+    assert eng.page_shapes.count(img.shape) == 1
