@@ -241,3 +241,19 @@ def test_empty_case_still_makes_a_dossier(tmp_path: Path) -> None:
     assert "（未命名案件）" in texts[0]
     assert "尚无" in "".join(texts)
     store.close()
+
+
+def test_a_message_without_text_is_named_in_exhibit_and_chronology(tmp_path: Path) -> None:
+    """A picture or sticker has no text; a blank cell would look like a lost message."""
+    images = [p for p in corpus_images() if "tencent" in p.name][:1]
+    assert images
+    store = make_case(tmp_path / "case", images)
+    try:
+        chat = next(m for m in store.messages(include_excluded=False) if m.text)
+        store.correct(chat.id, "text", "")
+        pdf = tmp_path / "d.pdf"
+        _build(store, pdf)
+        text = squash("".join(page_texts(pdf)))
+        assert text.count(squash("〔无文字：图片、表情或未能识别〕")) >= 2  # its exhibit and the chronology
+    finally:
+        store.close()
