@@ -199,6 +199,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     for b in bubbles:
         if not b.is_separator and not b.text.strip() and _beside_avatar(b.block.box, avatars, w):
             b.is_picture = True
+    if kind is Kind.CHAT:
+        bubbles += _pictures_beside_lone_avatars(page, avatars, bubbles, bands)
     real = [b for b in bubbles if not b.is_separator and (b.text.strip() or b.is_picture)]
 
     _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
@@ -295,6 +297,40 @@ def _assign_clocks_and_names(
                 b.name_conf = t.confidence
                 t.used = True
                 break
+
+
+def _pictures_beside_lone_avatars(
+    page: Page, avatars: list[Block], bubbles: list[_Bubble], bands: list[_Band]
+) -> list[_Bubble]:
+    """In a chat every message has its avatar; an avatar with no bubble beside it has a picture.
+
+    A photo or a document image has no uniform fill, so it is not found as a
+    block. Its box reaches from the avatar's top (below the member's name, in
+    a group) to whatever comes next, on the avatar's side of the screen.
+    """
+    w = page.width
+    out: list[_Bubble] = []
+    for a in avatars:
+        ab = a.box
+        if ab.y <= page.header_bottom + 2 or ab.y + ab.h >= page.footer_top - 2:
+            continue  # cut off by a bar: what is beside it cannot be told
+        if any(_beside_avatar(b.block.box, [a], w) for b in bubbles):
+            continue
+        left = ab.x < w / 2
+        x0 = ab.x + ab.w + int(w * 0.02) if left else int(ab.x - w * 0.02 - w * 0.35)
+        top = ab.y
+        for t in bands:
+            tb = t.band.box
+            if abs(tb.y - ab.y) < ab.h * 0.4 and (abs(tb.x - x0) < w * 0.05 if left else tb.x > w / 2):
+                top = max(top, tb.y + tb.h + 2)  # the member's name above the picture
+        below = [b.box.y for b in page.blocks if b.box.y > ab.y + ab.h * 0.5]
+        below += [t.band.box.y for t in bands if t.band.box.y > top + ab.h * 0.5]
+        bottom = min([*below, page.footer_top, int(top + w * 0.9)]) - int(w * 0.01)
+        if bottom - top < ab.h * 0.5:
+            continue
+        box = Box(max(0, x0), top, int(w * 0.35), bottom - top)
+        out.append(_Bubble(Block(box, a.color, 0.0), is_picture=True))
+    return out
 
 
 def _beside_avatar(bb: Box, avatars: list[Block], w: int) -> bool:

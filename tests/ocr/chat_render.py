@@ -23,10 +23,15 @@ AVATAR = 110
 
 @dataclass(frozen=True)
 class Item:
-    """One row of the chat: ``side`` is "in" or "out"; ``text`` None draws a picture."""
+    """One row of the chat: ``side`` is "in" or "out"; ``text`` None draws a picture.
+
+    ``document`` makes the picture a white page with thin lines (a photographed
+    form), which has no uniform fill and so is not found as a block.
+    """
 
     side: str
     text: str | None
+    document: bool = False
 
 
 def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False, start_y: int = 300) -> np.ndarray:
@@ -60,9 +65,15 @@ def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False,
         if item.text is None:
             bw, bh = 380, 360
             x0 = ax + AVATAR + 24 if left else ax - 24 - bw
-            rng = np.random.default_rng(i)
-            photo = rng.integers(40, 200, (bh // 8, bw // 8, 3), dtype=np.uint8)
-            pic = Image.fromarray(photo).resize((bw, bh), Image.Resampling.NEAREST)
+            if item.document:
+                pic = Image.new("RGB", (bw, bh), (240, 240, 240))
+                pd = ImageDraw.Draw(pic)
+                for k in range(20, bh, 40):
+                    pd.line((15, k, bw - 15, k), fill=(90, 90, 90), width=1)
+            else:
+                rng = np.random.default_rng(i)
+                photo = rng.integers(40, 200, (bh // 8, bw // 8, 3), dtype=np.uint8)
+                pic = Image.fromarray(photo).resize((bw, bh), Image.Resampling.NEAREST)
             img.paste(pic, (x0, y))
             d = ImageDraw.Draw(img)
             y += bh + 60

@@ -41,3 +41,13 @@ def test_a_bubble_cut_off_by_the_input_bar_is_still_listed() -> None:
     x = extract(img, engine="tesseract")
     assert [m.direction for m in x.messages] == [Direction.OUTGOING, Direction.INCOMING]
     assert x.messages[1].sender == "王经理"
+
+
+def test_a_document_picture_with_no_fill_is_found_by_its_lone_avatar() -> None:
+    """Every chat message has an avatar; one with no bubble beside it has a picture."""
+    img = render_chat("王经理", [Item("in", "看看这个"), Item("in", None, document=True), Item("out", "收到")])
+    x = extract(img, engine="tesseract")
+    got = [(m.direction, m.text) for m in x.messages]
+    assert got == [(Direction.INCOMING, "看看这个"), (Direction.INCOMING, ""), (Direction.OUTGOING, "收到")]
+    pic = x.messages[1].box
+    assert pic is not None and 150 <= pic.x <= 200 and 470 <= pic.y <= 500 and pic.h >= 250
