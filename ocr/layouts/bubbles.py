@@ -25,6 +25,8 @@ from ocr.regions import Region, read_regions, row_texts
 from ocr.text import cjk_ratio, join_lines, normalise_number
 
 _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
+# The second reading of the title (Tesseract): measured against 0.6 and 1.3 on
+# dev and realworld, 0.75 read the most titles (1.000 / 0.533 at the time).
 TITLE_SECOND_ZOOM = 0.75
 _TITLE_JUNK = " >〉›》<‹|·•.,:;'\"`~_"
 
