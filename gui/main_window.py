@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -43,6 +45,7 @@ from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog
 from gui.views.progress_panel import ProgressPanel
 from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
+from ocr.engine import available_engines
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         self._action(r, self.tr("Next &unsure field"), self.review.next_low_confidence, "F3")
         r.addSeparator()
         self._action(r, self.tr("&Read screenshots again"), self.read_again)
+        self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()
         self.act_parties = self._action(r, self.tr("&Counterparties…"), self.edit_parties)
 
@@ -156,6 +160,29 @@ class MainWindow(QMainWindow):
         h = bar.addMenu(self.tr("&Help"))
         self._action(h, self.tr("&About Screenproof"), self.about)
         self._action(h, self.tr("Open the &log folder"), self.open_log_folder)
+
+    def _engine_menu(self, menu: QMenu) -> None:
+        """Tesseract is always there; RapidOCR only with its extra. The choice applies to the next reading."""
+        installed = available_engines()
+        group = QActionGroup(self)
+        choices = (
+            ("auto", self.tr("Automatic (the most accurate installed)")),
+            ("rapidocr", self.tr("RapidOCR: more accurate on real screenshots")),
+            ("tesseract", self.tr("Tesseract: about three times faster")),
+        )
+        for code, label in choices:
+            a = self._action(menu, label, lambda _c=False, c=code: self.set_ocr_engine(c))
+            a.setCheckable(True)
+            a.setChecked(settings.ocr_engine() == code)
+            a.setEnabled(code == "auto" or code in installed)
+            a.setData(code)
+            group.addAction(a)
+        self.engine_actions = group
+
+    def set_ocr_engine(self, code: str) -> None:
+        settings.set_ocr_engine(code)
+        self.imports.engine = code
+        self.statusBar().showMessage(self.tr("New and re-read screenshots will use this engine."), 8000)
 
     def _connect(self) -> None:
         self.shot_list.selectionModel().currentChanged.connect(self._list_current_changed)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from casefile.importer import RejectReason
+from ocr.model import Failure
 
 INSTALL_COMMAND = "sudo apt install tesseract-ocr tesseract-ocr-chi-sim"
 
@@ -79,11 +80,38 @@ def engine_missing() -> str:
     ).replace("%1", INSTALL_COMMAND)
 
 
+def ocr_failure(failure: Failure) -> str:
+    """Why the OCR has no reading of a screenshot, and what the user can do."""
+    texts = {
+        Failure.UNREADABLE: QCoreApplication.translate(
+            "Messages", "the image cannot be decoded: it is damaged, or not an image"
+        ),
+        Failure.NOT_FOUND: QCoreApplication.translate("Messages", "the image file was not found"),
+        Failure.TOO_SMALL: QCoreApplication.translate("Messages", "the image is too small to be a phone screenshot"),
+        Failure.ENGINE: QCoreApplication.translate(
+            "Messages", "the OCR engine failed on it; read it again, or with the other engine"
+        ),
+        Failure.INTERNAL: QCoreApplication.translate(
+            "Messages", "an error in Screenproof (the log file has the details); enter the messages by hand"
+        ),
+        Failure.WORKER: QCoreApplication.translate(
+            "Messages", "the reading process stopped unexpectedly; read it again"
+        ),
+    }
+    return texts[failure]
+
+
 def ocr_failed(name: str, error: str | None) -> str:
-    """One screenshot the OCR could not read (shown in its row, never as a pop-up)."""
+    """One screenshot the OCR could not read (shown in its row, never as a pop-up).
+
+    The reason is said in the user's language when the error starts with a
+    known :class:`~ocr.model.Failure`; older cases may hold other English
+    texts, which are shown as they are.
+    """
     if not error:
         return QCoreApplication.translate("Messages", "could not be read")
-    return QCoreApplication.translate("Messages", "could not be read: %1").replace("%1", error)
+    reason = next((ocr_failure(f) for f in Failure if error.startswith(f.value)), error)
+    return QCoreApplication.translate("Messages", "could not be read: %1").replace("%1", reason)
 
 
 def import_summary(imported: int, duplicates: int, rejected: int, cancelled: bool) -> str:

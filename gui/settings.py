@@ -79,5 +79,14 @@ def set_splitter_state(name: str, state: QByteArray) -> None:
     _settings().setValue(f"window/splitter/{name}", state)
 
 
+OCR_ENGINES = ("auto", "rapidocr", "tesseract")
+
+
 def ocr_engine() -> str:
-    return str(_settings().value("ocr/engine", "auto"))  # RapidOCR when installed, else Tesseract
+    """``auto`` (RapidOCR when installed, else Tesseract), ``rapidocr`` or ``tesseract``."""
+    value = str(_settings().value("ocr/engine", "auto"))
+    return value if value in OCR_ENGINES else "auto"
+
+
+def set_ocr_engine(value: str) -> None:
+    _settings().setValue("ocr/engine", value)

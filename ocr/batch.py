@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ocr.engine import EngineMissing, resolve_engine_name
-from ocr.model import Extraction
+from ocr.model import Extraction, Failure
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def extract_items(
                         layout=None,
                         captured_at=None,
                         engine=engine,
-                        error=f"worker failed: {type(exc).__name__}",
+                        error=f"{Failure.WORKER}: {type(exc).__name__}",
                     )
                 yield i, result
             top_up()

@@ -24,7 +24,7 @@ from ocr import capture_time
 from ocr.engine import EngineFailed, EngineMissing, get_engine
 from ocr.layouts.base import PageContext
 from ocr.layouts.classify import classify, parser_for
-from ocr.model import Extraction, Layout, TimeSource
+from ocr.model import Extraction, Failure, Layout, TimeSource
 from ocr.page import analyse
 from ocr.preprocess import to_bgr
 from ocr.recognition import OcrEngine, PageMemo
@@ -50,10 +50,12 @@ def load_image(source: str | Path | bytes | np.ndarray) -> tuple[np.ndarray, Ima
     """Decode to BGR uint8 (EXIF orientation applied), plus the PIL image for metadata.
 
     Pillow decodes (HEIC, WebP, AVIF, and EXIF rotation), OpenCV does the rest.
+    Raises :class:`ImageUnreadable`, or ``FileNotFoundError`` for a path that
+    does not exist (a different thing to tell the user).
     """
     if isinstance(source, np.ndarray):
         if source.dtype != np.uint8 or source.ndim not in (2, 3):
-            raise ImageUnreadable("array is not an 8-bit image")
+            raise ImageUnreadable(f"{Failure.UNREADABLE} (an array that is not 8-bit)")
         return to_bgr(source), None
     try:
         opened = Image.open(io.BytesIO(source)) if isinstance(source, bytes) else Image.open(source)
@@ -61,8 +63,10 @@ def load_image(source: str | Path | bytes | np.ndarray) -> tuple[np.ndarray, Ima
         meta: Image.Image = opened
         upright: Image.Image = ImageOps.exif_transpose(opened) or opened
         rgb = np.asarray(upright.convert("RGB"))
+    except FileNotFoundError:
+        raise  # not a bad image: the caller says "not found"
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ImageUnreadable(f"not a readable image ({type(exc).__name__})") from exc
+        raise ImageUnreadable(f"{Failure.UNREADABLE} ({type(exc).__name__})") from exc
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), meta
 
 
@@ -108,7 +112,7 @@ def extract(
                 out.captured_at, out.captured_at_source = ct.value, ct.source
         return out
     except FileNotFoundError as exc:
-        out.error = f"file not found ({exc.filename})"
+        out.error = f"{Failure.NOT_FOUND} ({exc.filename})"
         return out
     if captured_at is None:
         ct = capture_time.establish(name, meta)
@@ -116,7 +120,7 @@ def extract(
             out.captured_at, out.captured_at_source = ct.value, ct.source
     h, w = img.shape[:2]
     if min(h, w) < MIN_SIDE:
-        out.error = "image too small to hold a phone screen"
+        out.error = str(Failure.TOO_SMALL)
         return out
     try:
         page = analyse(img)
@@ -125,7 +129,7 @@ def extract(
         out.layout = layout
         parser = parser_for(layout)
         if parser is None:
-            out.error = f"no parser for layout {layout} yet"
+            out.error = f"{Failure.INTERNAL}: no parser for layout {layout}"
             return out
         ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page})
         result = parser.parse(ctx)
@@ -134,10 +138,10 @@ def extract(
     except EngineMissing:
         raise
     except EngineFailed as exc:
-        out.error = str(exc)
+        out.error = f"{Failure.ENGINE}: {exc}"
     except Exception as exc:
         log.exception("extraction failed on an image (%s)", type(exc).__name__)
-        out.error = f"internal error: {type(exc).__name__}"
+        out.error = f"{Failure.INTERNAL}: {type(exc).__name__}"
     log.debug("extracted %d messages in %.2fs", len(out.messages), time.perf_counter() - t0)
     return out
 

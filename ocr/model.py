@@ -45,6 +45,21 @@ class TimeSource(enum.StrEnum):
     MANUAL = "manual"
 
 
+class Failure(enum.StrEnum):
+    """Why a screenshot has no reading: the start of ``Extraction.error``.
+
+    The rest of the error is detail for the log; the window matches this part
+    to say the reason in the user's language (``gui.messages.ocr_failed``).
+    """
+
+    UNREADABLE = "not a readable image"
+    NOT_FOUND = "file not found"
+    TOO_SMALL = "image too small to hold a phone screen"
+    ENGINE = "the OCR engine failed"
+    INTERNAL = "internal error"
+    WORKER = "worker failed"
+
+
 ME = "me"
 
 

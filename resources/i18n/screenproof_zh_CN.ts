@@ -82,6 +82,31 @@ If you want to help fix it, copy the report below and send it to whoever gave yo
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>Text recognition &amp;engine</source>
+        <translation>文字识别引擎(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>Automatic (the most accurate installed)</source>
+        <translation>自动（使用已安装的最准确引擎）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>RapidOCR: more accurate on real screenshots</source>
+        <translation>RapidOCR：真实截图上更准确</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>Tesseract: about three times faster</source>
+        <translation>Tesseract：快约三倍</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="150"/>
+        <source>New and re-read screenshots will use this engine.</source>
+        <translation>之后新导入和重新识别的截图将使用此引擎。</translation>
+    </message>
+    <message>
         <location filename="../../gui/main_window.py" line="74"/>
         <source>Review</source>
         <translation>核对</translation>
@@ -382,6 +407,36 @@ If you want to help fix it, copy the report below and send it to whoever gave yo
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>the image cannot be decoded: it is damaged, or not an image</source>
+        <translation>图片无法解码：文件已损坏，或不是图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>the image file was not found</source>
+        <translation>找不到图片文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>the image is too small to be a phone screenshot</source>
+        <translation>图片太小，不像手机截图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>the OCR engine failed on it; read it again, or with the other engine</source>
+        <translation>识别引擎读取这张图片时出错；请重新识别，或换用另一个识别引擎</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>an error in Screenproof (the log file has the details); enter the messages by hand</source>
+        <translation>Screenproof 程序出错（详情见日志文件）；请手动录入这张截图的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py" line="85"/>
+        <source>the reading process stopped unexpectedly; read it again</source>
+        <translation>识别进程意外停止；请重新识别</translation>
+    </message>
     <message>
         <location filename="../../gui/messages.py" line="23"/>
         <source>the file no longer exists</source>

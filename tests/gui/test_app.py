@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QFontDatabase
 
 from casefile.importer import RejectReason
 from gui import i18n, messages, settings
+from ocr.model import Failure
 
 TS = i18n.I18N_DIR / "screenproof_zh_CN.ts"
 
@@ -138,3 +140,36 @@ def test_crash_report_and_log_carry_no_message_text(tmp_path: Path) -> None:
     assert "ValueError" in log_file.read_text(encoding="utf-8")
     assert "13800138000" not in log_file.read_text(encoding="utf-8")
     assert "13800138000" in report  # the user sees it and decides what to share
+
+
+@pytest.mark.parametrize("failure", list(Failure))
+def test_every_ocr_failure_is_said_in_chinese(gui_app, tmp_path: Path, failure: Failure) -> None:
+    """The window says why a screenshot could not be read in the user's language, not the log's English."""
+    error = f"{failure.value}: ValueError"
+    english = messages.ocr_failed("IMG_1.png", error)
+    assert "ValueError" not in english and len(english) > 30  # a reason, not the log detail
+    translators = i18n.install(gui_app, "zh_CN", tmp_path)
+    try:
+        chinese = messages.ocr_failed("IMG_1.png", error)
+        assert re.search(r"[\u4e00-\u9fff]{4}", chinese) and "ValueError" not in chinese, chinese
+    finally:
+        for t in translators:
+            gui_app.removeTranslator(t)
+    # An error text from an older version is still shown, as it is.
+    assert "tesseract failed (status 1)" in messages.ocr_failed("IMG_1.png", "tesseract failed (status 1)")
+
+
+def test_the_ocr_engine_is_chosen_in_the_window(window) -> None:
+    from ocr.engine_rapid import rapidocr_installed
+
+    actions = {a.data(): a for a in window.engine_actions.actions()}
+    assert set(actions) == {"auto", "rapidocr", "tesseract"}
+    assert actions["auto"].isChecked()
+    assert actions["tesseract"].isEnabled()  # always installed
+    assert actions["rapidocr"].isEnabled() == rapidocr_installed()
+    try:
+        actions["tesseract"].trigger()
+        assert settings.ocr_engine() == "tesseract" and window.imports.engine == "tesseract"
+        assert actions["tesseract"].isChecked() and not actions["auto"].isChecked()
+    finally:
+        settings.set_ocr_engine("auto")

@@ -15,7 +15,7 @@ import pytest
 from ocr.engine import EngineMissing, TesseractEngine
 from ocr.extract import extract
 from ocr.layouts.classify import classify
-from ocr.model import Direction, Layout
+from ocr.model import Direction, Failure, Layout
 from ocr.page import analyse
 from tests.images import read_bgr
 from tests.ocr.list_cases import similarity
@@ -89,7 +89,7 @@ def test_non_image_sets_error(tmp_path: Path) -> None:
     bad = tmp_path / "Screenshot_20250310-143205.png"
     bad.write_bytes(b"this is not a picture")
     ex = extract(bad)
-    assert ex.error and "image" in ex.error
+    assert ex.error and ex.error.startswith(Failure.UNREADABLE)  # the window words it by this start
     assert ex.messages == []
     # The capture time still comes from the name.
     assert ex.captured_at == datetime(2025, 3, 10, 14, 32, 5)
@@ -97,7 +97,7 @@ def test_non_image_sets_error(tmp_path: Path) -> None:
 
 def test_missing_file_sets_error(tmp_path: Path) -> None:
     ex = extract(tmp_path / "gone.png")
-    assert ex.error
+    assert ex.error and ex.error.startswith(Failure.NOT_FOUND)
 
 
 def test_engine_missing_surfaces(data_dir: Path) -> None:
