@@ -325,8 +325,16 @@ def _pictures_beside_lone_avatars(
             tb = t.band.box
             if abs(tb.y - ab.y) < ab.h * 0.4 and (abs(tb.x - x0) < w * 0.05 if left else tb.x > w / 2):
                 top = max(top, tb.y + tb.h + 2)  # the member's name above the picture
-        below = [b.box.y for b in page.blocks if b.box.y > ab.y + ab.h * 0.5]
-        below += [t.band.box.y for t in bands if t.band.box.y > top + ab.h * 0.5]
+        # What comes next: an avatar, a bubble or a centred time separator.
+        # Other blocks and lines below are pieces of the picture itself (a
+        # form's stamps and printed lines).
+        below = [b.box.y for b in avatars if b.box.y > ab.y + ab.h * 0.5]
+        below += [b.block.box.y for b in bubbles if b.block.box.y > ab.y + ab.h * 0.5]
+        below += [
+            t.band.box.y for t in bands
+            if t.band.box.y > top + ab.h * 0.5 and abs(_centre_x(t.band.box) - w / 2) < w * 0.06
+            and times.is_time_text(t.text)
+        ]
         bottom = min([*below, page.footer_top, int(top + w * 0.9)]) - int(w * 0.01)
         if bottom - top < ab.h * 0.5:
             continue

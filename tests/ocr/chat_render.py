@@ -70,6 +70,7 @@ def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False,
                 pd = ImageDraw.Draw(pic)
                 for k in range(20, bh, 40):
                     pd.line((15, k, bw - 15, k), fill=(90, 90, 90), width=1)
+                pd.rectangle((bw - 60, bh - 150, bw - 16, bh - 106), fill=(200, 40, 40))  # a stamp
             else:
                 rng = np.random.default_rng(i)
                 photo = rng.integers(40, 200, (bh // 8, bw // 8, 3), dtype=np.uint8)
