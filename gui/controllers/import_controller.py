@@ -38,7 +38,7 @@ from casefile.store import CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
-from gui.tasks import Task, TaskRunner
+from gui.tasks import Job, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -185,14 +185,31 @@ class ImportController(QObject):
         self._tally = ImportTally()
         self.running_changed.emit(True)
         self.progress.emit("import", 0, 0)
+        self._start(
+            "import",
+            import_job(list(paths), self._store.paths.originals),
+            self._on_imported,
+            self._on_import_finished,
+        )
+
+    def _start(
+        self,
+        phase: str,
+        job: Job,
+        on_result: Callable[[Task, Any], None],
+        on_finished: Callable[[Task, bool], None],
+    ) -> None:
+        """Run one phase (import or read) as the current task; every signal names the task,
+        so late signals of a replaced task are ignored by the handlers."""
+
         def wire(task: Task) -> None:
             self._task = task
-            task.progress.connect(lambda p: self._on_progress(task, "import", p))
-            task.result.connect(lambda r: self._on_imported(task, r))
+            task.progress.connect(lambda p: self._on_progress(task, phase, p))
+            task.result.connect(lambda r: on_result(task, r))
             task.error.connect(lambda e: self._on_error(task, e))
-            task.finished.connect(lambda: self._on_import_finished(task, task.cancelled))
+            task.finished.connect(lambda: on_finished(task, task.cancelled))
 
-        self._runner.start("import", import_job(list(paths), self._store.paths.originals), wire)
+        self._runner.start(phase, job, wire)
 
     def _on_progress(self, task: Task, phase: str, p: Progress) -> None:
         if task is self._task:
@@ -255,15 +272,11 @@ class ImportController(QObject):
         self.progress.emit("read", 0, len(shots))
         requests = requests_for(self._store, shots)
         engine, workers = self.engine, self._workers
-        def wire(task: Task) -> None:
-            self._task = task
-            task.progress.connect(lambda p: self._on_progress(task, "read", p))
-            task.result.connect(lambda r: self._on_read(task, r))
-            task.error.connect(lambda e: self._on_error(task, e))
-            task.finished.connect(lambda: self._on_read_finished(task, task.cancelled))
-
-        self._runner.start(
-            "read", lambda cancel: read(requests, engine=engine, workers=workers, cancel=cancel), wire
+        self._start(
+            "read",
+            lambda cancel: read(requests, engine=engine, workers=workers, cancel=cancel),
+            self._on_read,
+            self._on_read_finished,
         )
 
     def _update_reading(self) -> None:

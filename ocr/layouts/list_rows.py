@@ -34,7 +34,7 @@ import cv2
 import numpy as np
 
 from ocr.model import Box
-from ocr.recognition import OcrEngine
+from ocr.recognition import Line, OcrEngine
 from ocr.regions import STRONG_LINE
 from ocr.text import clean_line, normalise_number
 
@@ -466,11 +466,14 @@ _WORDY = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _MAX_RETRIES = 4
 
 
+def _confident(lines: list[Line]) -> list[Line]:
+    """Lines read well enough to be text: in list rows, icons and avatars read as weak lines."""
+    return [ln for ln in lines if ln.confidence >= STRONG_LINE]
+
+
 def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
-    for line in engine.recognize(page.image):
-        if line.confidence < STRONG_LINE:  # icons and avatars in the rows
-            continue
+    for line in _confident(engine.recognize(page.image)):
         lx0, ly0 = line.box.x, line.box.y
         lx1, ly1 = lx0 + line.box.w, ly0 + line.box.h
         hits = []
@@ -518,9 +521,7 @@ def _read_stacked(
         slots.append((y, y + c.shape[0]))
         y += c.shape[0] + gap
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
-    for line in engine.recognize(cv2.cvtColor(canvas, cv2.COLOR_GRAY2BGR)):
-        if line.confidence < STRONG_LINE:
-            continue
+    for line in _confident(engine.recognize(cv2.cvtColor(canvas, cv2.COLOR_GRAY2BGR))):
         cy = line.box.y + line.box.h / 2
         for k, (a, b) in enumerate(slots):
             if a - gap / 2 <= cy < b + gap / 2:
