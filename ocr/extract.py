@@ -82,6 +82,7 @@ def extract(
     *,
     name: str | None = None,
     engine: OcrEngine | str | None = None,
+    layout: Layout | None = None,
 ) -> Extraction:
     """Read one screenshot.
 
@@ -89,7 +90,8 @@ def extract(
     mtime of a path here: a copied file's mtime is the copy's, and a wrong
     "capture day" would silently shift every relative time). ``name`` is the
     file name to report and to read the capture time from when ``image`` is
-    bytes or an array.
+    bytes or an array. ``layout`` reads the page as that layout instead of
+    guessing (the window's 核对 → 按…重新识别 when the guess was wrong).
     """
     if name is None:
         name = Path(image).name if isinstance(image, (str, Path)) else ""
@@ -125,7 +127,8 @@ def extract(
     try:
         page = analyse(img)
         reader = PageMemo(eng, img)
-        layout = classify(img, page, reader)
+        if layout is None:
+            layout = classify(img, page, reader)
         out.layout = layout
         parser = parser_for(layout)
         if parser is None:

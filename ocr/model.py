@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+_Date = date  # the field named ``date`` would shadow the type inside ExtractedMessage
 
 
 class Layout(enum.StrEnum):
@@ -100,13 +102,21 @@ class ExtractedMessage:
     time_source: TimeSource | None = None
     duration_s: int | None = None
     field_confidence: dict[str, float] = field(default_factory=dict)
+    date: _Date | None = None
+
+    @property
+    def day(self) -> _Date | None:
+        """The day the screen shows: the minute's day when there is one (SCHEMA: ``date`` is ``time[:10]``)."""
+        return self.time.date() if self.time is not None else self.date
 
     def to_json(self) -> dict[str, Any]:
+        day = self.day
         out: dict[str, Any] = {
             "kind": str(self.kind),
             "direction": str(self.direction),
             "sender": self.sender,
             "time": format_minute(self.time),
+            "date": day.isoformat() if day else None,
             "text": self.text,
         }
         if self.duration_s is not None:
@@ -133,7 +143,28 @@ class ExtractedMessage:
             time_source=TimeSource(ts) if ts else None,
             duration_s=d.get("duration_s"),
             field_confidence=dict(d.get("field_confidence") or {}),
+            date=_parse_day(d.get("date")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class UnassignedLine:
+    """A line the engine read that no message took: kept, never dropped (DESIGN data rules).
+
+    The review pane shows these as dimmed boxes the user can turn into a message,
+    so a layout guessed wrong still loses nothing the OCR read.
+    """
+
+    text: str
+    box: Box
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "box": self.box.to_list(), "confidence": round(self.confidence, 3)}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> UnassignedLine:
+        return cls(text=d.get("text") or "", box=Box.from_list(d["box"]), confidence=float(d.get("confidence") or 0.0))
 
 
 @dataclass(slots=True)
@@ -153,6 +184,9 @@ class Extraction:
     engine: str = ""
     engine_version: str = ""
     error: str | None = None
+    unassigned: list[UnassignedLine] = field(default_factory=list)
+    # How well each layout's signals fit the page (0..1), so the window can say how sure the guess is.
+    layout_scores: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +199,8 @@ class Extraction:
             "engine": self.engine,
             "engine_version": self.engine_version,
             "error": self.error,
+            "unassigned": [u.to_json() for u in self.unassigned],
+            "layout_scores": {k: round(v, 3) for k, v in self.layout_scores.items()},
         }
 
     @classmethod
@@ -181,6 +217,8 @@ class Extraction:
             engine=d.get("engine") or "",
             engine_version=d.get("engine_version") or "",
             error=d.get("error"),
+            unassigned=[UnassignedLine.from_json(u) for u in d.get("unassigned") or []],
+            layout_scores={str(k): float(v) for k, v in (d.get("layout_scores") or {}).items()},
         )
 
 
@@ -193,3 +231,7 @@ def parse_iso(s: str | None) -> datetime | None:
     if not s:
         return None
     return datetime.fromisoformat(s)
+
+
+def _parse_day(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None

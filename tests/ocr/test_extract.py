@@ -111,3 +111,38 @@ def test_json_round_trip(data_dir: Path) -> None:
     assert doc["layout"] == str(Layout.CHAT_THREAD)
     assert all(m["direction"] in {str(d) for d in Direction} for m in doc["messages"])
     json.dumps(doc, ensure_ascii=False)
+
+
+def test_forced_layout_is_read_as_told(data_dir: Path) -> None:
+    """核对 → 按…重新识别: the user's choice replaces the guess, and the parser for it runs."""
+    path = data_dir / "ocr" / "wx_share_7ba81b.png"  # an SMS thread
+    assert extract(path).layout == Layout.SMS_THREAD
+    forced = extract(path, layout=Layout.SMS_INBOX)
+    assert forced.error is None
+    assert forced.layout == Layout.SMS_INBOX
+    assert forced.thread_title is None  # a list has no thread title (SCHEMA)
+
+
+def test_json_carries_date_unassigned_and_scores() -> None:
+    """SCHEMA: ``date`` is ``time[:10]`` whenever there is a time, else the day shown; lines no message
+    took and the layout scores survive a round trip."""
+    from datetime import date
+
+    from ocr.model import Box, ExtractedMessage, Extraction, Kind, UnassignedLine
+
+    timed = ExtractedMessage(Kind.SMS, Direction.INCOMING, "10086", datetime(2025, 3, 8, 14, 32), "a")
+    day_only = ExtractedMessage(Kind.SMS, Direction.INCOMING, "10086", None, "b", date=date(2025, 3, 7))
+    ex = Extraction(
+        image="x.png",
+        layout=Layout.SMS_INBOX,
+        captured_at=None,
+        messages=[timed, day_only],
+        unassigned=[UnassignedLine("广告", Box(1, 2, 3, 4), 0.5)],
+        layout_scores={"sms_inbox": 0.8, "sms_thread": 0.1},
+    )
+    doc = json.loads(json.dumps(ex.to_json()))
+    assert [m["date"] for m in doc["messages"]] == ["2025-03-08", "2025-03-07"]
+    back = Extraction.from_json(doc)
+    assert back.messages[1].date == date(2025, 3, 7) and back.messages[1].time is None
+    assert back.unassigned == ex.unassigned
+    assert back.layout_scores == ex.layout_scores
