@@ -376,3 +376,28 @@ def test_night_window_comes_from_the_rules_file() -> None:
     assert rules.is_night(dt(2025, 3, 8, 7, 59))
     assert not rules.is_night(dt(2025, 3, 8, 8, 0))
     assert not rules.is_night(dt(2025, 3, 8, 21, 59))
+
+
+# -- the labelled set ------------------------------------------------------------------------------------
+
+
+def test_the_rules_meet_their_targets_on_the_labelled_set(rules: RuleSet) -> None:
+    """tests/data/tags: precision >= 0.95 and recall >= 0.90 per content tag, nothing on everyday chats."""
+    from benchmarks.bench_tags import PRECISION_TARGET, RECALL_TARGET, evaluate
+
+    fig = evaluate(rules)
+    assert set(fig.content_tags) == CONTENT_TAGS
+    for tag in fig.content_tags:
+        assert fig.tp[tag] >= 2, tag  # the set holds real examples of every content tag
+        assert fig.precision(tag) >= PRECISION_TARGET, (tag, [e for e in fig.errors if e[1] == tag])
+        assert fig.recall(tag) >= RECALL_TARGET, (tag, [e for e in fig.errors if e[1] == tag])
+    assert fig.everyday_tagged == []
+
+
+def test_the_labelled_set_covers_every_text_of_the_shared_corpus(shared_dir: Path, data_dir: Path) -> None:
+    labelled = {i["text"] for i in json.loads((data_dir / "tags" / "labelled_messages.json").read_text(encoding="utf-8"))["items"]}
+    texts = set()
+    for folder in (shared_dir / "corpus" / "dev", shared_dir / "realworld"):
+        for path in folder.glob("*.json"):
+            texts |= {m["text"] for m in json.loads(path.read_text(encoding="utf-8"))["messages"] if m.get("text", "").strip()}
+    assert texts == labelled
