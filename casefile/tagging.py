@@ -28,6 +28,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from casefile.citations import CITATIONS_PATH, Citation, CitationsError, load_citations
 from casefile.model import Message, Party, Screenshot, Tag, TagState
 from casefile.parties import is_number, normalise_sender
 from casefile.store import CaseStore
@@ -111,6 +112,15 @@ class RuleSet:
     path: Path | None = None
     own_circle_names: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     collector_names: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    citations: Mapping[str, Citation] = field(default_factory=dict, compare=False, repr=False)
+
+    def citations_of(self, tag: str) -> tuple[Citation, ...]:
+        """Every citation of every rule of ``tag``, once each, in rule order."""
+        ids = dict.fromkeys(c for r in self.rules if r.tag == tag for c in r.citations)
+        return tuple(self.citations[c] for c in ids if c in self.citations)
+
+    def rules_of(self, tag: str) -> tuple[TagRule, ...]:
+        return tuple(r for r in self.rules if r.tag == tag)
 
     def is_official(self, sender: str) -> bool:
         """Whether a (normalised) sender is a known court/police/procuratorate number."""
@@ -173,8 +183,15 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
     return parse_rules(data, p)
 
 
-def parse_rules(data: Any, path: Path | None = None) -> RuleSet:
+def parse_rules(data: Any, path: Path | None = None, citations: Mapping[str, Citation] | None = None) -> RuleSet:
+    """Check a rules document; ``citations`` defaults to the ``citations.json`` beside it (else the shipped one)."""
     where = path or Path("<rules>")
+    if citations is None:
+        beside = where.parent / CITATIONS_PATH.name if path is not None else CITATIONS_PATH
+        try:
+            citations = load_citations(beside if beside.is_file() else CITATIONS_PATH)
+        except CitationsError as e:
+            raise RulesError(e.path, e.reason) from e
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulesError(where, "expected an object with a 'rules' list")
     official = data.get("official_senders") or {}
@@ -192,9 +209,11 @@ def parse_rules(data: Any, path: Path | None = None) -> RuleSet:
         rule = _parse_rule(raw, k, where, vocab)
         if rule.id in seen:
             raise RulesError(where, f"rule id '{rule.id}' appears twice")
+        if unknown := [c for c in rule.citations if c not in citations]:
+            raise RulesError(where, f"rule '{rule.id}': unknown citation(s) {unknown} (see {CITATIONS_PATH.name})")
         seen.add(rule.id)
         rules.append(rule)
-    return RuleSet(tuple(rules), numbers, prefixes, path, own, collector)
+    return RuleSet(tuple(rules), numbers, prefixes, path, own, collector, citations)
 
 
 def _parse_vocab(raw: Any, where: Path) -> dict[str, str]:
