@@ -361,6 +361,10 @@ def _check_params(check: str, params: dict[str, Any], rid: str, where: Path) -> 
                 raise RulesError(where, f"rule '{rid}': params.{name} must be HH:MM")
     elif check == "calls-per-day":
         need_int("max")
+        if params.get("count", "received") not in ("received", "connected"):
+            raise RulesError(where, f"rule '{rid}': params.count must be 'received' or 'connected'")
+        if params.get("per", "party") not in ("party", "number"):
+            raise RulesError(where, f"rule '{rid}': params.per must be 'party' or 'number'")
     elif check == "per-day-frequency":
         need_int("default")
 
@@ -470,7 +474,10 @@ def _matching(
     if rule.check == "night-time":
         return _night(rule, entries)
     if rule.check == "calls-per-day":
-        return _over_per_day(rule, entries, calls=True, limit=int(rule.params["max"]))
+        return _over_per_day(
+            rule, entries, calls=True, limit=int(rule.params["max"]),
+            connected_only=rule.params.get("count") == "connected", per_number=rule.params.get("per") == "number",
+        )
     if rule.check == "per-day-frequency":
         return _over_per_day(rule, entries, calls=False, limit=_frequency_limit(rule, settings))
     out = []
@@ -542,18 +549,31 @@ def _in_window(t: time, start: time, end: time) -> bool:
 
 
 def _over_per_day(
-    rule: TagRule, entries: tuple[TimelineEntry, ...], *, calls: bool, limit: int
+    rule: TagRule,
+    entries: tuple[TimelineEntry, ...],
+    *,
+    calls: bool,
+    limit: int,
+    connected_only: bool = False,
+    per_number: bool = False,
 ) -> list[TimelineEntry]:
     """Every item of a (party, day) whose count passes the limit: the day is the pattern.
 
     Items without a known minute or without a known sender are left out: a
-    day or a party is never guessed for a frequency claim.
+    day or a party is never guessed for a frequency claim. ``connected_only``
+    counts answered calls (a standard that limits 拨通 calls says nothing about
+    missed ones); ``per_number`` counts one number, not the user's party.
     """
     groups: dict[tuple[str, date], list[TimelineEntry]] = defaultdict(list)
     for e in entries:
         if not e.received or e.time is None or not e.party or (e.kind == Kind.CALL) != calls:
             continue
-        groups[(e.party, e.time.date())].append(e)
+        if connected_only and e.direction != Direction.INCOMING:
+            continue
+        key = e.sender if per_number else e.party
+        if not key:
+            continue
+        groups[(key, e.time.date())].append(e)
     return [e for g in groups.values() if len(g) > limit for e in g]
 
 

@@ -287,15 +287,31 @@ def _calls(n: int, day: int, sender: str, first: int, direction: Direction = Dir
     return [msg(first + k, 9, float(first + k), "", at(day, 9 + k), sender=sender, kind=Kind.CALL, direction=direction) for k in range(n)]
 
 
-def test_more_than_three_calls_a_day_from_one_party(rules: RuleSet) -> None:
-    four = _calls(4, 8, "13800138000", 100)
-    three = _calls(3, 9, "13800138000", 200)
+def test_more_than_three_answered_calls_a_day_from_one_party(rules: RuleSet) -> None:
+    """GB/T 45251—2025 limits connected (拨通) calls: missed calls do not count towards its 3."""
+    four = _calls(4, 8, "13800138000", 100, Direction.INCOMING)
+    three = _calls(3, 9, "13800138000", 200, Direction.INCOMING)
+    missed = _calls(4, 9, "13800138000", 250)  # 4 missed on a day with 3 answered: 7 attempts, not 7 answered
     outgoing = _calls(2, 9, "13800138000", 300, Direction.OUTGOING)  # the user's calls do not count
-    split = _calls(2, 10, "13900139000", 400) + _calls(2, 10, "13700137000", 500)
-    tl = build_timeline(four + three + outgoing + split, [shot(9, title=None, layout=Layout.CALL_LOG)],
+    split = _calls(2, 10, "13900139000", 400, Direction.INCOMING) + _calls(2, 10, "13700137000", 500, Direction.INCOMING)
+    tl = build_timeline(four + three + missed + outgoing + split, [shot(9, title=None, layout=Layout.CALL_LOG)],
                         parties=[Party(1, "安心花", ("13900139000", "13700137000"))])
-    hit = {mid for mid, tag, _ in suggest_tags(tl, rules) if tag == "超频来电"}
-    assert hit == {100, 101, 102, 103, 400, 401, 500, 501}
+    suggested = suggest_tags(tl, rules)
+    answered = {mid for mid, _, rid in suggested if rid == "calls_per_day"}
+    assert answered == {100, 101, 102, 103, 400, 401, 500, 501}
+    hit = {mid for mid, tag, _ in suggested if tag == "超频来电"}
+    # the 7 attempts on one number on day 9 pass the guideline's 6 attempts
+    assert hit == answered | {200, 201, 202, 250, 251, 252, 253}
+
+
+def test_more_than_six_attempts_a_day_on_one_number(rules: RuleSet) -> None:
+    six = _calls(6, 8, "13800138000", 100)
+    seven = _calls(7, 9, "13800138000", 200)
+    spread = _calls(4, 10, "13900139000", 300) + _calls(4, 10, "13700137000", 400)  # 8 calls, two numbers of one party
+    tl = build_timeline(six + seven + spread, [shot(9, title=None, layout=Layout.CALL_LOG)],
+                        parties=[Party(1, "安心花", ("13900139000", "13700137000"))])
+    hit = {mid for mid, _, rid in suggest_tags(tl, rules) if rid == "call_attempts_per_number"}
+    assert hit == set(range(200, 207))
 
 
 def test_high_frequency_threshold_from_the_case_setting(rules: RuleSet) -> None:
