@@ -151,16 +151,22 @@ class RuleSet:
                 return r
         raise KeyError(rule_id)
 
+    @property
+    def night_window(self) -> tuple[time, time]:
+        """The rules' night window (start, end), e.g. 22:00–08:00: what every label prints."""
+        for r in self.rules:
+            if r.check == "night-time":
+                return _hhmm(r.params["from"]), _hhmm(r.params["until"])
+        return time(22, 0), time(8, 0)
+
     def is_night(self, t: datetime) -> bool:
         """Whether ``t`` falls in the night window of the rules' ``night-time`` check.
 
         The window lives in the rules file, so the timeline view's shading, the
         dossier's night counts and the 夜间 tag can never disagree.
         """
-        for r in self.rules:
-            if r.check == "night-time":
-                return _in_window(t.time(), _hhmm(r.params["from"]), _hhmm(r.params["until"]))
-        return _in_window(t.time(), time(22, 0), time(8, 0))
+        start, end = self.night_window
+        return _in_window(t.time(), start, end)
 
     @property
     def tag_names(self) -> tuple[str, ...]:
