@@ -63,6 +63,11 @@ class Citation:
         edition = f"（{self.edition}）" if self.edition else ""
         return f"{head}{issuer}《{self.name}》{edition}{self.article or ''}"
 
+    @property
+    def short(self) -> str:
+        """``GB/T 45251—2025《…》（国家标准（推荐性））``: the title and its kind, never one without the other."""
+        return f"{self.title}（{self.kind}）"
+
     def status_text(self) -> str:
         """Kind, date and verification in one parenthesis, for the window and the dossier."""
         parts = [self.kind]

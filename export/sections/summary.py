@@ -161,7 +161,7 @@ def summary(ctx: Context) -> list[Flowable]:
     if tags:
         rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_tag", "col_count", "col_citations")]]
         for tag, n in tags:
-            cited = "<br/>".join(para(f"{c.title}（{c.kind}）") for c in data.tag_citations.get(tag, ()))
+            cited = "<br/>".join(para(c.short) for c in data.tag_citations.get(tag, ()))
             rows.append([ctx.T(ctx.tag(tag)), ctx.P(str(n)), ctx.P(cited or para(ctx.L("no_citation")), "cell_small")])
         out.append(grid(rows, [w * 0.18, w * 0.1, w * 0.72]))
     else:
