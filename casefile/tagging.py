@@ -113,6 +113,14 @@ class RuleSet:
     own_circle_names: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     collector_names: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     citations: Mapping[str, Citation] = field(default_factory=dict, compare=False, repr=False)
+    tag_labels: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def tag_label(self, tag: str) -> str:
+        """A tag's English name: the file's ``tag_labels``, else its first rule's label up to a colon."""
+        if tag in self.tag_labels:
+            return self.tag_labels[tag]
+        first = next((r.label for r in self.rules if r.tag == tag), tag)
+        return first.split(":", 1)[0]
 
     def citations_of(self, tag: str) -> tuple[Citation, ...]:
         """Every citation of every rule of ``tag``, once each, in rule order."""
@@ -219,7 +227,10 @@ def parse_rules(data: Any, path: Path | None = None, citations: Mapping[str, Cit
             raise RulesError(where, f"rule '{rule.id}': unknown citation(s) {unknown} (see {CITATIONS_PATH.name})")
         seen.add(rule.id)
         rules.append(rule)
-    return RuleSet(tuple(rules), numbers, prefixes, path, own, collector, citations)
+    labels = data.get("tag_labels") or {}
+    if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
+        raise RulesError(where, "'tag_labels' must map each tag to its English name")
+    return RuleSet(tuple(rules), numbers, prefixes, path, own, collector, citations, labels)
 
 
 def _parse_vocab(raw: Any, where: Path) -> dict[str, str]:

@@ -248,4 +248,5 @@ def _night_window() -> tuple[str, str]:
 
 def _tag_labels() -> dict[str, str]:
     """English names of the tags, from the rules file; a broken rules file only loses them."""
-    return {r.tag: r.label for r in _rules().rules}
+    rules = _rules()
+    return {t: rules.tag_label(t) for t in rules.tag_names}

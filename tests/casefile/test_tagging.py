@@ -66,6 +66,8 @@ def test_the_shipped_rules_cover_every_tag_with_a_basis(rules: RuleSet) -> None:
         assert "不是法律" in basis and "不等于违法" in basis
     assert {r.check for r in rules.rules} >= {"id-number", "card-number", "night-time", "calls-per-day", "per-day-frequency"}
     assert rules.is_official("12368") and not rules.is_official("106980095188")
+    # one English name per tag, whatever its rules are called (the English dossier prints it)
+    assert rules.tag_label("威胁") == "Threat" and all(rules.tag_label(t) != t for t in rules.tag_names)
 
 
 def test_a_new_rule_needs_no_code(tmp_path: Path) -> None:
