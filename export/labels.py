@@ -43,7 +43,7 @@ _TABLE: dict[str, tuple[str, str]] = {
         "industry guideline is not law, and departing from one is not in itself unlawful; whether a law was "
         "broken is for the authorities to decide.",
     ),
-    "citation_tag": ("标签“{tag}”（{n} 条记录）", "Tag “{tag}” ({n} entries)"),
+    "citation_tag": ("标签“{tag}”（{n} 条记录）", "Tag “{tag}” (entries: {n})"),
     "citation_quote": ("原文（据来源转引）：“{text}”", "Text (as quoted by the source): “{text}”"),
     "citation_points": ("要点（据来源，非原文）：{text}", "Points (per the source, not the text): {text}"),
     "citation_note": ("说明：{text}", "Note: {text}"),
