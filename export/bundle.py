@@ -193,7 +193,7 @@ def _entry_record(data: DossierData, e: TimelineEntry) -> dict[str, Any]:
         "party": e.party,
         "text": e.text,
         "duration_s": e.duration_s,
-        "tags": sorted(e.tags),
+        "tags": list(data.confirmed(e)),  # confirmed by the user; rule suggestions are not findings
         "exhibits": data.entry_refs(e),
         "files": files,
         "message_ids": list(e.message_ids),
@@ -248,12 +248,12 @@ def readme(data: DossierData, L: Mapping[str, str], pdf: bytes) -> str:  # noqa:
     lines = [
         f"{data.case.title or L['untitled_case']} — {L['doc_title']}",
         "",
-        L["cover_note"],
+        L["cover_note"].format(**data.statement_values()),
         "",
         f"{L['manifest_hash']}: {data.manifest.sha256}",
         f"SHA-256 {L['bundle_pdf']}: {hashlib.sha256(pdf).hexdigest()}",
         "",
-        *L["method_items"].split("\n"),
+        *L["method_items"].format(**data.statement_values()).split("\n"),
         "",
         "sha256sum -c manifest.sha256",
         "sha256sum manifest.sha256",

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from casefile.citations import Citation
 from casefile.counts import Counts
-from casefile.model import CaseInfo, Correction, Message, Party, Screenshot
+from casefile.model import CaseInfo, Correction, Message, OcrStatus, Party, Screenshot, TagState
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, RuleSet, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
@@ -40,7 +41,7 @@ class Exhibit:
     bundle_name: str
     messages: tuple[Message, ...]  # not excluded, on-screen order
     corrections: Mapping[int, tuple[Correction, ...]]  # per message id
-    tags: Mapping[int, tuple[str, ...]]  # effective tags per message id
+    tags: Mapping[int, tuple[str, ...]]  # tags the user CONFIRMED, per message id (suggestions are not findings)
 
     def ref(self, message_id: int) -> str:
         """``3-2``: the second message of exhibit 3, as the chronology cites it."""
@@ -62,6 +63,52 @@ class DossierData:
     manifest: Manifest
     version: str
     tag_labels: Mapping[str, str] = field(default_factory=dict)  # Chinese tag → English label
+    tag_citations: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)  # tag → what its rules cite
+    night_window: tuple[str, str] = ("22:00", "08:00")  # from the rules file, as every label prints it
+
+    @staticmethod
+    def confirmed(entry: TimelineEntry) -> tuple[str, ...]:
+        """The tags the user confirmed on an entry: the only tags the dossier states.
+
+        Rules only suggest; a suggestion nobody confirmed is not a finding, so
+        it is neither printed nor counted (the window still shows it, marked).
+        """
+        return tuple(sorted(t for t, s in entry.tag_states.items() if s == TagState.CONFIRMED))
+
+    @property
+    def night_text(self) -> str:
+        return f"{self.night_window[0]}–{self.night_window[1]}"
+
+    @property
+    def unconfirmed_entries(self) -> int:
+        """Entries with a rule's suggestion the user neither confirmed nor removed (not printed)."""
+        return sum(1 for e in self.entries if any(s == TagState.SUGGESTED for s in e.tag_states.values()))
+
+    @property
+    def confirmed_entries(self) -> int:
+        return sum(1 for e in self.entries if self.confirmed(e))
+
+    @property
+    def reviewed_exhibits(self) -> int:
+        """Screenshots the user marked as reviewed (checked message by message)."""
+        return sum(1 for x in self.exhibits if x.shot.reviewed)
+
+    @property
+    def engines(self) -> tuple[str, ...]:
+        """Each distinct engine description (engine, version, models) that read an exhibit, in exhibit order."""
+        return tuple(dict.fromkeys(engine_text(x.shot) for x in self.exhibits if engine_text(x.shot)))
+
+    def statement_values(self) -> dict[str, object]:
+        """The figures the 制作说明 and the cover note state, all taken from the case."""
+        return {
+            "total": len(self.exhibits),
+            "reviewed": self.reviewed_exhibits,
+            "unreviewed": len(self.exhibits) - self.reviewed_exhibits,
+            "engines": "; ".join(self.engines) or "—",
+            "confirmed": self.confirmed_entries,
+            "suggested": self.unconfirmed_entries,
+            "night": self.night_text,
+        }
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
@@ -94,10 +141,10 @@ class DossierData:
         return (min(days), max(days)) if days else None
 
     def tag_counts(self) -> list[tuple[str, int]]:
-        """Tags over received entries, most frequent first (each entry once)."""
+        """Confirmed tags, most frequent first (each entry once); suggestions are not counted."""
         c: Counter[str] = Counter()
         for e in self.entries:
-            c.update(e.tags)
+            c.update(self.confirmed(e))
         return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def night_per_day(self) -> dict[date, int]:
@@ -106,6 +153,13 @@ class DossierData:
             if e.received and e.time is not None and is_night(e.time):
                 out[e.time.date()] += 1
         return dict(out)
+
+
+def engine_text(shot: Screenshot) -> str:
+    """What read a screenshot, as recorded: ``rapidocr 3.10.0 (onnxruntime …; PP-OCRv6_det_small.onnx, …)``."""
+    if shot.ocr_status == OcrStatus.WAITING:
+        return ""
+    return shot.ocr_version or shot.ocr_engine
 
 
 def is_night(t: datetime) -> bool:
@@ -150,7 +204,7 @@ def collect(store: CaseStore) -> DossierData:
     corr_by_msg: dict[int, list[Correction]] = defaultdict(list)
     for c in corrections:
         corr_by_msg[c.message_id].append(c)
-    entry_tags = {mid: tuple(sorted(e.tags)) for e in timeline.entries for mid in e.message_ids}
+    entry_tags = {mid: DossierData.confirmed(e) for e in timeline.entries for mid in e.message_ids}
 
     manifest = build_manifest([(i, s.sha256, s.original_name, s.ext) for i, s in enumerate(shots, 1)])
     exhibits: list[Exhibit] = []
@@ -182,9 +236,17 @@ def collect(store: CaseStore) -> DossierData:
         manifest=manifest,
         version=app_version(),
         tag_labels=_tag_labels(),
+        tag_citations={t: _rules().citations_of(t) for t in _rules().tag_names},
+        night_window=_night_window(),
     )
+
+
+def _night_window() -> tuple[str, str]:
+    start, end = _rules().night_window
+    return f"{start:%H:%M}", f"{end:%H:%M}"
 
 
 def _tag_labels() -> dict[str, str]:
     """English names of the tags, from the rules file; a broken rules file only loses them."""
-    return {r.tag: r.label for r in _rules().rules}
+    rules = _rules()
+    return {t: rules.tag_label(t) for t in rules.tag_names}

@@ -34,6 +34,20 @@ _TABLE: dict[str, tuple[str, str]] = {
     "sec_appendix": ("五、附录", "5. Appendix"),
     "sec_manifest": ("附录一：原始文件哈希清单", "Appendix A: hashes of the original files"),
     "sec_corrections": ("附录二：更正记录", "Appendix B: correction log"),
+    "sec_citations": ("附录三：标签所引规范", "Appendix C: rules the tags cite"),
+    "citations_intro": (
+        "以下为本材料中经投诉人确认的标签所引的法律、规章、标准和行业规范，每条注明类别、施行日期和核实情况。"
+        "推荐性国家标准和行业自律规范不是法律，违反它们本身不等于违法；是否违法由有关机关认定。",
+        "The laws, regulations, standards and industry rules cited by the tags the complainant confirmed, each "
+        "with its kind, date in force and whether its text was verified. A recommended national standard or an "
+        "industry guideline is not law, and departing from one is not in itself unlawful; whether a law was "
+        "broken is for the authorities to decide.",
+    ),
+    "citation_tag": ("标签“{tag}”（{n} 条记录）", "Tag “{tag}” (entries: {n})"),
+    "citation_quote": ("原文（据来源转引）：“{text}”", "Text (as quoted by the source): “{text}”"),
+    "citation_points": ("要点（据来源，非原文）：{text}", "Points (per the source, not the text): {text}"),
+    "citation_note": ("说明：{text}", "Note: {text}"),
+    "citation_source": ("来源：{text}", "Source: {text}"),
     # cover
     "cover_heading": ("证据材料", "Evidence dossier"),
     "complainant": ("投诉人 / 申请人", "Complainant"),
@@ -51,6 +65,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "n_senders": ("发送方 / 号码", "Senders / numbers"),
     "n_days": ("涉及天数", "Days with contact"),
+    "n_reviewed": ("已逐条核对的截图", "Screenshots reviewed by the complainant"),
+    "n_reviewed_value": ("{reviewed} / {total}", "{reviewed} of {total}"),
     "generated": ("生成时间", "Generated"),
     "generated_value": ("{at}，Screenproof {version}", "{at}, Screenproof {version}"),
     "manifest_hash": ("证据清单 SHA-256", "SHA-256 of the evidence manifest"),
@@ -59,9 +75,11 @@ _TABLE: dict[str, tuple[str, str]] = {
         "The SHA-256 of manifest.sha256 in the evidence bundle, which lists the SHA-256 of every original screenshot.",
     ),
     "cover_note": (
-        "本材料由 Screenproof 软件根据用户导入的手机截图辅助整理。文字内容经 OCR 识别并由用户核对，仅供辅助整理，以截图原件为准。",
-        "Compiled with Screenproof from phone screenshots imported by the user. Text was read by OCR and "
-        "reviewed by the user; it is an aid only — the screenshots themselves govern.",
+        "本材料由 Screenproof 软件根据用户导入的手机截图辅助整理。文字内容经 OCR 识别；{total} 张截图中 {reviewed} 张已由投诉人逐条核对，"
+        "{unreviewed} 张尚未核对（各证据页注明）。文字内容仅供辅助整理，以截图原件为准。",
+        "Compiled with Screenproof from phone screenshots imported by the user. Text was read by OCR; {reviewed} of "
+        "{total} screenshots were reviewed message by message by the complainant, {unreviewed} not yet (each exhibit "
+        "says which). The text is an aid only — the screenshots themselves govern.",
     ),
     # index
     "col_no": ("序号", "No."),
@@ -80,8 +98,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "layout_call_log": ("通话记录", "Call log"),
     "layout_none": ("手机", "Phone"),
     "purpose_value": (
-        "证明{who}于{when}通过{kinds}向投诉人发送{n}条催收信息",
-        "Shows {n} collection message(s) from {who} on {when} by {kinds}",
+        "证明{who}于{when}通过{kinds}向投诉人发送{n}条信息",
+        "Shows {n} message(s) from {who} on {when} by {kinds}",
     ),
     "purpose_calls": ("证明{who}于{when}致电投诉人 {n} 次", "Shows {n} call(s) from {who} on {when}"),
     "purpose_tags": ("，内容涉及：{tags}", "; content: {tags}"),
@@ -91,20 +109,30 @@ _TABLE: dict[str, tuple[str, str]] = {
     "method_items": (
         "截图原件：每张截图按导入时的原始文件逐字节保存，未做任何修改；证据包 originals 文件夹中的文件即原件，"
         "本文件中的图片为便于阅读而压缩的副本。\n"
-        "文字整理：截图中的文字由 OCR（光学字符识别）自动识别，并经用户逐条核对；用户更正过的字段在证据页中标出，"
+        "文字整理：截图中的文字由 OCR（光学字符识别）自动识别，识别引擎、版本和模型逐张注明于证据页（本材料所用：{engines}）。"
+        "{total} 张截图中，{reviewed} 张已由投诉人逐条核对，{unreviewed} 张尚未核对，各证据页注明核对状态；用户更正过的字段在证据页中标出，"
         "原识别结果与更正记录见附录二。文字整理仅为辅助，以截图原件为准。\n"
-        "时间：消息时间取自截图中显示的时间；截图时间取自文件名、EXIF 或文件修改时间，来源逐一注明。无法确定的时间标为“未知”，不作推测。\n"
+        "标签：标签由本软件的规则建议，只有经投诉人确认的标签才列入本材料并计入统计（{confirmed} 条记录）；"
+        "未经确认的建议（{suggested} 条记录）不列入。标签所引规范及其类别见附录三；推荐性国家标准和行业自律规范不是法律。\n"
+        "时间：消息时间取自截图中显示的时间；截图时间取自文件名、EXIF 或文件修改时间，来源逐一注明。无法确定的时间标为“未知”，不作推测。"
+        "夜间指 {night}（本软件标签规则所设时段）。\n"
         "本材料不能证明：截图之外的通信内容；发送号码的实际使用人身份；截图未显示的时间。发送方与平台的对应关系由投诉人提供。\n"
         "核验方法：在证据包文件夹中运行 sha256sum -c manifest.sha256（Windows：certutil -hashfile 文件名 SHA256），"
         "每个原始文件应显示“成功/OK”；manifest.sha256 本身的 SHA-256 应与封面所载数值一致。",
         "Originals: every screenshot is kept byte for byte as imported, unaltered; the files in the bundle's "
         "originals folder are the originals, the images in this PDF are compressed copies for reading.\n"
-        "Text: the text was read by OCR (optical character recognition) and reviewed message by message by the "
-        "user; fields the user corrected are marked on the exhibit pages, and the OCR reading and every correction "
-        "are listed in Appendix B. The text is an aid only; the screenshots govern.\n"
+        "Text: the text was read by OCR (optical character recognition); the engine, version and models are named "
+        "on each exhibit page (used here: {engines}). Of {total} screenshots, {reviewed} were reviewed message by "
+        "message by the complainant and {unreviewed} not yet; each exhibit page says which. Fields the user "
+        "corrected are marked on the exhibit pages, and the OCR reading and every correction are listed in "
+        "Appendix B. The text is an aid only; the screenshots govern.\n"
+        "Tags: the software's rules only suggest tags; only tags the complainant confirmed are printed and counted "
+        "here ({confirmed} entries); unconfirmed suggestions ({suggested} entries) are left out. What each tag "
+        "cites, and its kind, is listed in Appendix C; a recommended national standard or an industry guideline is "
+        "not law.\n"
         "Times: message times are those shown on the screenshot; a screenshot's capture time comes from its file "
         "name, EXIF data or file date, each with its source. Times that cannot be established are shown as "
-        "unknown, never guessed.\n"
+        "unknown, never guessed. Night means {night} (the window set in the software's tag rules).\n"
         "What this does not prove: communication not shown on the screenshots; who actually used a sending "
         "number; times the screenshots do not show. Which sender belongs to which platform is the complainant's "
         "statement.\n"
@@ -117,7 +145,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "per_week": ("每周消息数量（时间跨度较长，按周汇总，标注为每周一）", "Messages per week (long period; labelled by Monday)"),
     "col_messages": ("短信、聊天", "SMS, chat"),
     "col_calls": ("来电", "Calls"),
-    "per_day_night": ("深色部分为夜间（22:00–07:00）", "dark part: at night (22:00–07:00)"),
+    "per_day_night": ("深色部分为夜间（{night}）", "dark part: at night ({night})"),
     "by_hour": ("按时段分布（小时）", "By hour of day"),
     "busiest_days": ("最频繁的日期", "Busiest days"),
     "per_sender": ("按发送方", "By sender"),
@@ -130,11 +158,17 @@ _TABLE: dict[str, tuple[str, str]] = {
     "col_tag": ("标签", "Tag"),
     "unknown_time": ("时间未知", "Time unknown"),
     "no_messages": ("本案尚无已识别的消息。", "The case has no messages yet."),
-    "no_tags": ("尚无标签。", "No tags yet."),
+    "no_tags": ("尚无经投诉人确认的标签。", "No tags confirmed by the complainant yet."),
+    "tags_confirmed_note": (
+        "只统计经投诉人确认的标签；另有 {suggested} 条记录带有未经确认的规则建议，未计入。",
+        "Only tags the complainant confirmed are counted; {suggested} more entries carry unconfirmed rule suggestions, not counted.",
+    ),
+    "col_citations": ("所引规范（类别）", "Cited rules (kind)"),
+    "no_citation": ("尚无可核实的规范条文", "no verified rule on file"),
     "summary_line": (
-        "共收到 {n} 条（短信、聊天 {msgs} 条，来电 {calls} 次），分布于 {days} 天；夜间（22:00–07:00）{night} 条；"
+        "共收到 {n} 条（短信、聊天 {msgs} 条，来电 {calls} 次），分布于 {days} 天；夜间（{window}）{night} 条；"
         "单日最多 {max} 条（{maxday}）。",
-        "{n} items received ({msgs} messages, {calls} calls) over {days} days; {night} at night (22:00–07:00); "
+        "{n} items received ({msgs} messages, {calls} calls) over {days} days; {night} at night ({window}); "
         "at most {max} on one day ({maxday}).",
     ),
     "summary_undated": (
@@ -163,6 +197,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "captured_source": ("{at}（来源：{source}）", "{at} (from {source})"),
     "imported_at": ("导入时间", "Imported"),
     "sha256": ("SHA-256（原件）", "SHA-256 (original)"),
+    "ocr_engine": ("文字识别", "Text read by"),
+    "ocr_not_run": ("尚未识别", "not read yet"),
+    "review_status": ("核对状态", "Review"),
+    "reviewed_yes": ("已由投诉人逐条核对", "reviewed message by message by the complainant"),
+    "reviewed_no": ("尚未经投诉人核对", "not yet reviewed by the complainant"),
     "image_size": ("原件", "Original"),
     "image_size_value": ("{w}×{h} 像素，{fmt}，{size}", "{w}×{h} px, {fmt}, {size}"),
     "thread": ("对话", "Thread"),

@@ -45,10 +45,12 @@ recognition.)
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import logging
 import os
 import threading
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -69,6 +71,31 @@ def rapidocr_installed() -> bool:
     return importlib.util.find_spec("rapidocr") is not None and importlib.util.find_spec("onnxruntime") is not None
 
 
+def _dist_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _describe(ocr: Any) -> str:
+    """Engine, versions and model file names, read from the installed packages and the config."""
+    models: list[str] = []
+    try:
+        roles = [("Det", "det"), ("Rec", "rec")] + ([("Cls", "cls")] if ocr.cfg["Global"]["use_cls"] else [])
+        for key, role in roles:
+            c = ocr.cfg[key]
+            if c.get("model_path"):
+                models.append(Path(str(c["model_path"])).name)
+                continue
+            stem = f"{getattr(c['ocr_version'], 'value', c['ocr_version'])}_{role}_{getattr(c['model_type'], 'value', c['model_type'])}"
+            lang = str(getattr(c["lang_type"], "value", c["lang_type"]))
+            models.append(f"{stem}.onnx" + ("" if lang == "ch" else f" ({lang})"))
+    except (KeyError, AttributeError, TypeError):  # a config layout we do not know: say so, do not guess
+        models = ["models unknown"]
+    return f"{_dist_version('rapidocr')} (onnxruntime {_dist_version('onnxruntime')}; {', '.join(models)})"
+
+
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "")
     return int(value) if value.isdigit() else default
@@ -86,7 +113,6 @@ class RapidOcrEngine:
         if not rapidocr_installed():
             raise EngineMissing(f"The optional RapidOCR engine is not installed. Install it with: {INSTALL_HINT}")
         try:
-            import rapidocr
             from rapidocr import RapidOCR
         except ImportError as exc:
             raise EngineMissing(f"RapidOCR could not be loaded ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
@@ -111,7 +137,7 @@ class RapidOcrEngine:
             self._ocr = RapidOCR(params=params)
         except Exception as exc:
             raise EngineMissing(f"RapidOCR failed to load its models ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
-        self._version = getattr(rapidocr, "__version__", "3")
+        self._version = _describe(self._ocr)
 
     @classmethod
     def shared(cls) -> RapidOcrEngine:
@@ -122,7 +148,13 @@ class RapidOcrEngine:
             return cls._shared
 
     def version(self) -> str:
-        return f"rapidocr {self._version} (PP-OCR, onnxruntime)"
+        """``rapidocr 3.10.0 (onnxruntime 1.32.0; PP-OCRv6_det_small.onnx, PP-OCRv6_rec_small.onnx)``.
+
+        The dossier prints this per screenshot, so it names what really read
+        the text: the installed distributions' versions (the package has no
+        ``__version__``) and the model files the configuration selects.
+        """
+        return f"rapidocr {self._version}"
 
     def recognize(self, image: np.ndarray) -> list[Line]:
         """Read an image into lines; boxes are the axis-aligned hull of each quadrilateral."""

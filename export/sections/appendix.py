@@ -57,7 +57,7 @@ def appendix(ctx: Context) -> list[Flowable]:
     out.append(mark(Paragraph(para(ctx.L("sec_corrections")), ctx.styles.h2), "corrections", ctx.L("sec_corrections"), 1))
     if not d.corrections:
         out.append(Paragraph(para(ctx.L("no_corrections")), ctx.styles.note))
-        return out
+        return [*out, *citations(ctx)]
     rows = [
         [ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_message", "col_field", "col_ocr_value", "col_new_value", "col_when")]
     ]
@@ -78,4 +78,35 @@ def appendix(ctx: Context) -> list[Flowable]:
         )
     w = st.FRAME_W - 50 - 50 - 80
     out.append(grid(rows, [50, 50, w / 2, w / 2, 80], zebra=True))
+    return [*out, *citations(ctx)]
+
+
+def citations(ctx: Context) -> list[Flowable]:
+    """附录三: what each confirmed tag cites, exactly as resources/rules/citations.json holds it.
+
+    Only tags the complainant confirmed are listed, so the dossier never cites
+    a rule for a finding it does not make; every citation carries its kind, so
+    a recommended standard can never pass for law.
+    """
+    out: list[Flowable] = [Spacer(1, 12)]
+    out.append(mark(Paragraph(para(ctx.L("sec_citations")), ctx.styles.h2), "citations", ctx.L("sec_citations"), 1))
+    tags = ctx.data.tag_counts()
+    if not tags:
+        return [*out, Paragraph(para(ctx.L("no_tags")), ctx.styles.note)]
+    out.append(Paragraph(para(ctx.L("citations_intro")), ctx.styles.note))
+    for tag, n in tags:
+        out.append(Paragraph(f"<b>{para(ctx.L('citation_tag', tag=ctx.tag(tag), n=n))}</b>", ctx.styles.body))
+        cited = ctx.data.tag_citations.get(tag, ())
+        if not cited:
+            out.append(Paragraph(para(ctx.L("no_citation")), ctx.styles.note))
+        for c in cited:
+            lines = [f"<b>{para(c.title)}</b>{para(c.status_text())}"]
+            if c.quote:
+                lines.append(para(ctx.L("citation_quote", text=c.quote)))
+            if c.points:
+                lines.append(para(ctx.L("citation_points", text=ctx.L("list_sep").join(c.points))))
+            if c.note:
+                lines.append(para(ctx.L("citation_note", text=c.note)))
+            out.append(Paragraph("<br/>".join(lines), ctx.styles.small))
+            out.append(Spacer(1, 3))
     return out

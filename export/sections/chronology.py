@@ -122,6 +122,6 @@ def _row(ctx: Context, e: TimelineEntry, widths: list[float]) -> list[object]:
         sender_cell,
         f"{ctx.kind(e.kind)}·{ctx.direction(e.direction)}",
         ctx.T(text),
-        _cell(ctx, ctx.tags(sorted(e.tags)), widths[4]),
+        _cell(ctx, ctx.tags(ctx.data.confirmed(e)), widths[4]),
         _cell(ctx, ", ".join(ctx.data.entry_refs(e)), widths[5]),
     ]

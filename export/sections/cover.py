@@ -27,6 +27,7 @@ def cover(ctx: Context) -> list[Flowable]:
         (ctx.L("n_outgoing"), c.outgoing),
         (ctx.L("n_senders"), len(d.senders)),
         (ctx.L("n_days"), c.days_with_contact),
+        (ctx.L("n_reviewed"), ctx.L("n_reviewed_value", reviewed=d.reviewed_exhibits, total=len(d.exhibits))),
     ]
     colon = para(ctx.L("colon"))
     count_rows = "<br/>".join(f"{para(k)}{colon}<b>{v}</b>" for k, v in counts)
@@ -57,7 +58,7 @@ def cover(ctx: Context) -> list[Flowable]:
             ]
         )
     )
-    note = Table([[ctx.P(para(ctx.L("cover_note")), "small")]], colWidths=[st.FRAME_W])
+    note = Table([[ctx.P(para(ctx.L("cover_note", **d.statement_values())), "small")]], colWidths=[st.FRAME_W])
     note.setStyle(
         TableStyle(
             [

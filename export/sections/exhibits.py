@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 
 from casefile.model import Message, OcrStatus, Origin
 from export import styles as st
-from export.data import Exhibit
+from export.data import Exhibit, engine_text
 from export.document import Marker, mark
 from export.fonts import REGULAR
 from export.images import fit
@@ -52,6 +52,8 @@ def _meta(ctx: Context, ex: Exhibit) -> Table:
         (ctx.L("imported_at"), para(s.imported_at.strftime("%Y-%m-%d %H:%M:%S"))),
         (ctx.L("sha256"), s.sha256),
         (ctx.L("image_size"), para(ctx.L("image_size_value", w=s.width, h=s.height, fmt=s.format, size=human_size(s.size_bytes)))),
+        (ctx.L("ocr_engine"), para(engine_text(s) or ctx.L("ocr_not_run"))),
+        (ctx.L("review_status"), para(ctx.L("reviewed_yes" if s.reviewed else "reviewed_no"))),
     ]
     if s.thread_title:
         rows.append((ctx.L("thread"), para(s.thread_title)))

@@ -99,6 +99,6 @@ def index(ctx: Context) -> list[Flowable]:
     out.append(grid(rows, widths, zebra=True))
     out.append(Spacer(1, 14))
     out.append(mark(Paragraph(para(ctx.L("sec_method")), ctx.styles.h2), "method", ctx.L("sec_method"), 1))
-    for i, item in enumerate(ctx.L("method_items").split("\n"), 1):
+    for i, item in enumerate(ctx.L("method_items", **ctx.data.statement_values()).split("\n"), 1):
         out.append(Paragraph(f"{i}. {para(item)}", ctx.styles.body))
     return out

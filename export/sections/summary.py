@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from export import styles as st
+from export.data import is_night
 from export.document import mark
 from export.fonts import REGULAR
 from export.sections import Context, grid
@@ -111,6 +112,7 @@ def summary(ctx: Context) -> list[Flowable]:
                     calls=c.calls,
                     days=c.days_with_contact,
                     night=night_total,
+                    window=data.night_text,
                     max=busiest.count if busiest else 0,
                     maxday=busiest.day.isoformat() if busiest else "—",
                 )
@@ -127,9 +129,10 @@ def summary(ctx: Context) -> list[Flowable]:
     if bars:
         out.append(Paragraph(para(ctx.L("per_week" if weekly else "per_day")), ctx.styles.h2))
         out.append(bar_chart(bars, st.FRAME_W, 170))
-        out.append(Paragraph(para(ctx.L("per_day_night")), ctx.styles.note))
+        out.append(Paragraph(para(ctx.L("per_day_night", night=data.night_text)), ctx.styles.note))
 
-    hours = [Bar(f"{h}", t.total, t.total if h >= 22 or h < 7 else 0) for h, t in enumerate(c.by_hour)]
+    # an hour is dark when it starts inside the rules' night window (22:00–08:00: hours 22 to 7)
+    hours = [Bar(f"{h}", t.total, t.total if is_night(datetime(2000, 1, 1, h)) else 0) for h, t in enumerate(c.by_hour)]
     out.append(Paragraph(para(ctx.L("by_hour")), ctx.styles.h2))
     out.append(bar_chart(hours, st.FRAME_W, 120, max_labels=24))
 
@@ -156,10 +159,14 @@ def summary(ctx: Context) -> list[Flowable]:
     out.append(Paragraph(para(ctx.L("per_tag")), ctx.styles.h2))
     tags = data.tag_counts()
     if tags:
-        rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_tag", "col_count")]]
-        rows += [[ctx.T(ctx.tag(tag)), ctx.P(str(n))] for tag, n in tags]
-        out.append(grid(rows, [w * 0.4, w * 0.2]))
+        rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_tag", "col_count", "col_citations")]]
+        for tag, n in tags:
+            cited = "<br/>".join(para(c.short) for c in data.tag_citations.get(tag, ()))
+            rows.append([ctx.T(ctx.tag(tag)), ctx.P(str(n)), ctx.P(cited or para(ctx.L("no_citation")), "cell_small")])
+        out.append(grid(rows, [w * 0.18, w * 0.1, w * 0.72]))
     else:
         out.append(Paragraph(para(ctx.L("no_tags")), ctx.styles.note))
+    if data.unconfirmed_entries:
+        out.append(Paragraph(para(ctx.L("tags_confirmed_note", suggested=data.unconfirmed_entries)), ctx.styles.note))
     out.append(Spacer(1, 6))
     return out

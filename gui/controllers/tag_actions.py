@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from casefile.model import TagState
 from casefile.store import CaseStore
@@ -25,6 +26,32 @@ def rule_tag_names() -> tuple[str, ...]:
     except RulesError as exc:
         log.error("tag rules could not be loaded: %s", type(exc).__name__)
         return ()
+
+
+@dataclass(frozen=True, slots=True)
+class CitedRule:
+    """One citation as the window shows it: the short line and the full text for a tooltip."""
+
+    line: str  # 《…》第50条 — 法律
+    kind: str
+    detail: str  # title with kind, date and verification, then the quoted text if the source gives it
+
+
+def tag_citations(tag: str) -> tuple[CitedRule, ...]:
+    """What the rules of ``tag`` cite (resources/rules/citations.json), each with its kind.
+
+    Read fresh each time (a menu opens rarely); nothing when the rules are broken (logged).
+    """
+    try:
+        rules = load_rules()
+    except RulesError as exc:
+        log.error("tag rules could not be loaded: %s", type(exc).__name__)
+        return ()
+    out = []
+    for c in rules.citations_of(tag):
+        detail = c.display() + (f"\n“{c.quote}”" if c.quote else "")
+        out.append(CitedRule(c.short, c.kind, detail))
+    return tuple(out)
 
 
 def set_tag(store: CaseStore, message_ids: Iterable[int], tag: str, state: TagState) -> None:

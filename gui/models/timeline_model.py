@@ -15,6 +15,7 @@ of this module are the only place that knows its shape.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -36,7 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
 
-from casefile.model import Message, Party, Screenshot, Tag
+from casefile.model import Message, Party, Screenshot, Tag, TagState
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, load_rules
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
@@ -65,6 +66,15 @@ class PatternRules:
             return False
         c, start, end = t.time(), self.night_from, self.night_until
         return (c >= start or c < end) if start > end else (start <= c < end)
+
+
+@functools.cache
+def cited_rules(tag: str) -> tuple[str, ...]:
+    """What the rules of ``tag`` cite, each with its kind (read once: a tooltip must not read files)."""
+    try:
+        return tuple(c.short for c in load_rules().citations_of(tag))
+    except RulesError:
+        return ()
 
 
 def pattern_rules(store: CaseStore | None = None) -> PatternRules:
@@ -209,6 +219,7 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 3
 TAGS_ROLE = Qt.ItemDataRole.UserRole + 4
 NIGHT_ROLE = Qt.ItemDataRole.UserRole + 5
 SCREENSHOT_ID_ROLE = Qt.ItemDataRole.UserRole + 6
+SUGGESTED_TAGS_ROLE = Qt.ItemDataRole.UserRole + 20  # tags a rule suggested and the user has not confirmed
 
 NIGHT_TEXT = QColor("#4b3f8f")  # time of a night message: noticeable, not alarming
 MUTED_TEXT = QColor("#7a828c")
@@ -440,7 +451,7 @@ class TimelineModel(QAbstractTableModel):
             if column == Column.TEXT:
                 return self._text(r)
             if column == Column.TAGS:
-                return "、".join(sorted(r.tags))
+                return "、".join(self._tag_text(r, t) for t in sorted(r.tags))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, column)
@@ -460,6 +471,8 @@ class TimelineModel(QAbstractTableModel):
             return r.screenshot_ids[0] if r.screenshot_ids else None
         if role == TAGS_ROLE:
             return sorted(r.tags)
+        if role == SUGGESTED_TAGS_ROLE:
+            return frozenset(t for t in r.tags if r.tag_states.get(t) == TagState.SUGGESTED)
         if role == NIGHT_ROLE:
             return self.rules.is_night(r.time)
         if role == ROW_IS_HEADER_ROLE:
@@ -512,7 +525,29 @@ class TimelineModel(QAbstractTableModel):
             return when
         if column == Column.SHOT:
             return self.tr("Double-click to open this message and its screenshot")
+        if column == Column.TAGS and r.tags:
+            return self._tags_tooltip(r)
         return None
+
+    def _tag_text(self, r: TimelineEntry, tag: str) -> str:
+        if r.tag_states.get(tag) == TagState.SUGGESTED:
+            return self.tr("%1 (suggested)").replace("%1", tag)
+        return tag
+
+    def _tags_tooltip(self, r: TimelineEntry) -> str:
+        """Each tag, whether the user confirmed it, and what it cites with the kind of each source."""
+        parts = []
+        for tag in sorted(r.tags):
+            if r.tag_states.get(tag) == TagState.SUGGESTED:
+                head = self.tr("%1: suggested by a rule, not confirmed (not in the dossier)").replace("%1", tag)
+            else:
+                head = self.tr("%1: confirmed").replace("%1", tag)
+            cited = cited_rules(tag)
+            lines = [head] + [f"  · {c}" for c in cited]
+            if not cited:
+                lines.append("  · " + self.tr("No verified rule on file for this tag"))
+            parts.append("\n".join(lines))
+        return "\n".join(parts) + "\n" + self.tr("Right-click to confirm or remove a tag.")
 
 
 # -- running jobs ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from casefile.citations import NOT_LAW
 from casefile.model import TagState
 from casefile.store import CaseStore
 from gui.controllers import tag_actions
@@ -29,6 +30,7 @@ class TagMenu(QMenu):
         self.remove_actions: dict[str, QAction] = {}
         self.add_menu = QMenu(self.tr("Add tag"), self)
         self.add_menu.setObjectName("addTagMenu")
+        self.basis_menus: dict[str, QMenu] = {}
 
     def confirm_text(self, tag: str) -> str:
         return self.tr("Confirm “%1”").replace("%1", tag)
@@ -38,6 +40,18 @@ class TagMenu(QMenu):
 
     def none_text(self) -> str:
         return self.tr("No tags defined by the rules")
+
+    def basis_text(self, tag: str) -> str:
+        return self.tr("What “%1” cites").replace("%1", tag)
+
+    def suggested_text(self) -> str:
+        return self.tr("Suggested by a rule: not in the dossier until you confirm it")
+
+    def no_basis_text(self) -> str:
+        return self.tr("No verified rule on file for this tag")
+
+    def not_law_text(self) -> str:
+        return self.tr("A recommended standard or an industry guideline is not law.")
 
 
 def build_tag_menu(
@@ -73,6 +87,7 @@ def build_tag_menu(
         r = menu.addAction(menu.remove_text(tag))
         r.triggered.connect(setter(tag, TagState.REMOVED))
         menu.remove_actions[tag] = r
+        _add_basis(menu, tag, suggested=shown[tag] is TagState.SUGGESTED)
     if shown:
         menu.addSeparator()
     menu.addMenu(menu.add_menu)
@@ -85,3 +100,28 @@ def build_tag_menu(
     if menu.add_menu.isEmpty():
         menu.add_menu.addAction(menu.none_text()).setEnabled(False)
     return menu
+
+
+def _add_basis(menu: TagMenu, tag: str, *, suggested: bool) -> None:
+    """A submenu naming what the tag cites, each with its kind (法律, 国家标准（推荐性）…).
+
+    The user decides whether a message threatens or discloses; the window says
+    on what the tag rests, and never lets a standard pass for law.
+    """
+    sub = menu.addMenu(menu.basis_text(tag))
+    sub.setObjectName("basisMenu")
+    sub.setToolTipsVisible(True)
+    menu.basis_menus[tag] = sub
+    if suggested:
+        sub.addAction(menu.suggested_text()).setEnabled(False)
+        sub.addSeparator()
+    cited = tag_actions.tag_citations(tag)
+    if not cited:
+        sub.addAction(menu.no_basis_text()).setEnabled(False)
+    for c in cited:
+        a = sub.addAction(c.line)
+        a.setToolTip(c.detail)
+        a.setEnabled(False)
+    if any(c.kind in NOT_LAW for c in cited):
+        sub.addSeparator()
+        sub.addAction(menu.not_law_text()).setEnabled(False)

@@ -55,6 +55,7 @@ from casefile.timeline import Timeline, TimelineFilter
 from gui.models.timeline_model import (
     DAY_ROLE,
     ROW_IS_HEADER_ROLE,
+    SUGGESTED_TAGS_ROLE,
     TAGS_ROLE,
     Column,
     ThumbnailCache,
@@ -121,7 +122,9 @@ class _Delegate(QStyledItemDelegate):
         col = index.column()
         if col == Column.TAGS:
             self._paint_background(painter, option, index)
-            self._paint_chips(painter, rect, list(index.data(TAGS_ROLE) or []), option.font)
+            self._paint_chips(
+                painter, rect, list(index.data(TAGS_ROLE) or []), option.font, index.data(SUGGESTED_TAGS_ROLE) or frozenset()
+            )
         elif col == Column.SHOT:
             self._paint_background(painter, option, index)
             pm = index.data(Qt.ItemDataRole.DecorationRole)
@@ -148,7 +151,10 @@ class _Delegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
     @staticmethod
-    def _paint_chips(p: QPainter, rect: QRect, tags: list[str], font: QFont) -> None:
+    def _paint_chips(
+        p: QPainter, rect: QRect, tags: list[str], font: QFont, suggested: frozenset[str] = frozenset()
+    ) -> None:
+        """Confirmed tags as filled chips; a rule's unconfirmed suggestion as a dashed outline with "?"."""
         if not tags:
             return
         small = QFont(font)
@@ -161,15 +167,20 @@ class _Delegate(QStyledItemDelegate):
         h = fm.height() + 4
         y = rect.top() + (rect.height() - h) / 2
         x = rect.left() + 4.0
-        for tag in tags:
+        for name in tags:
+            tag = name + "?" if name in suggested else name
             w = fm.horizontalAdvance(tag) + 12
             if x + w > rect.right() - 2 and x > rect.left() + 4:
                 p.setPen(QColor("#7a828c"))
                 p.drawText(QRectF(x, y, 20, h), int(Qt.AlignmentFlag.AlignVCenter), "…")
                 break
-            bg, fg = chip_colours(tag)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(bg)
+            bg, fg = chip_colours(name)
+            if name in suggested:
+                p.setPen(QPen(fg, 1, Qt.PenStyle.DashLine))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(bg)
             p.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
             p.setPen(fg)
             p.drawText(QRectF(x, y, w, h), int(Qt.AlignmentFlag.AlignCenter), tag)

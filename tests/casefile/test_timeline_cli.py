@@ -59,7 +59,7 @@ def test_csv_is_utf8_with_bom_and_reads_back(tmp_path: Path) -> None:
     merged = body[1]
     assert merged["截图编号"] == "1 2" and len(merged["消息编号"].split()) == 2 and merged["读数不一致"] == "是"
     assert merged["时间"] == "2025-03-08 22:30" and merged["时间已知"] == "是"
-    assert set(merged["标签"].split("、")) == {"联系第三方", "夜间"}  # the rules' suggestions, previewed
+    assert set(merged["标签"].split("、")) == {"联系第三方", "威胁", "夜间"}  # the rules' suggestions, previewed
     call = body[3]
     assert (call["类型"], call["方向"], call["时间"], call["时间已知"]) == ("电话", "未接", "", "否")
     assert call["排序参考时间"] == "2025-03-08 23:15"

@@ -163,7 +163,7 @@ def test_filter_by_tag(view: TimelineView) -> None:
         date(2025, 3, 10),
     ]
     tag_cell = view.model.index(message_rows(view)[0], Column.TAGS)
-    assert tag_cell.data() == "威胁"
+    assert tag_cell.data() == "威胁 (suggested)"  # a rule's suggestion, not yet confirmed by the user
 
 
 def test_filter_by_text_is_debounced_and_searches_numbers(view: TimelineView, qtbot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
 import cv2
@@ -57,6 +58,10 @@ def test_rapidocr_reads_offline(data_dir: Path) -> None:
     img = read_bgr(data_dir / "ocr" / "Screenshot_20241221_175305_com.tencent.mm.png")
     text = "".join(ln.text for ln in eng.recognize(img))
     assert "必须到账" in text
+    # what the dossier prints per screenshot: the installed versions and the model files, not "rapidocr 3"
+    version = eng.version()
+    assert version.startswith(f"rapidocr {importlib.metadata.version('rapidocr')} (onnxruntime {importlib.metadata.version('onnxruntime')}; ")
+    assert "_det_" in version and "_rec_" in version and version.count(".onnx") >= 2
 
 
 def test_auto_is_rapidocr_when_installed_else_tesseract() -> None:
