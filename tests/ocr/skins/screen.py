@@ -72,11 +72,11 @@ def _capture(rng: random.Random) -> datetime:
 
 def _file_name(rng: random.Random, naming: str, cap: datetime, layout: str, ext: str, seed: int) -> str:
     if naming == "aosp":
-        return f"Screenshot_{cap:%Y%m%d-%sh%M%S}.{ext}"
+        return f"Screenshot_{cap:%Y%m%d-%H%M%S}.{ext}"
     if naming == "miui":
-        return f"Screenshot_{cap:%Y-%m-%d-%sh-%M-%S}-{rng.randrange(1000):03d}_{rng.choice(PACKAGES[layout])}.{ext}"
+        return f"Screenshot_{cap:%Y-%m-%d-%H-%M-%S}-{rng.randrange(1000):03d}_{rng.choice(PACKAGES[layout])}.{ext}"
     if naming == "samsung":
-        return f"Screenshot_{cap:%Y%m%d_%sh%M%S}_{rng.choice(PACKAGES[layout])}.{ext}"
+        return f"Screenshot_{cap:%Y%m%d_%H%M%S}_{rng.choice(PACKAGES[layout])}.{ext}"
     return f"wx_share_{seed & 0xFFFFFFFF:08x}.{ext}"  # forwarded: the capture time is lost
 
 
@@ -209,7 +209,7 @@ def _day_iso(d: date | None) -> str | None:
 
 
 def _minute_iso(t: datetime | None) -> str | None:
-    return t.strftime("%Y-%m-%dT%sh:%M") if t else None
+    return t.strftime("%Y-%m-%dT%H:%M") if t else None
 
 
 def _thread_gold(items: list[Item], dy: float, vt: float, vb: float, sk: Skin, kind: str) -> list[dict[str, Any]]:
