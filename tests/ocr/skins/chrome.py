@@ -275,12 +275,17 @@ def headsup(d: ImageDraw.ImageDraw, sk: Skin, rng: random.Random, phrase: str, w
     return top + h + 3
 
 
+def fab_radius(sk: Skin, box: tuple[float, float, float, float]) -> float:
+    """Material's floating buttons are rounded squares (16 dp on 56 dp), not circles."""
+    return min((box[3] - box[1]) * 0.3, sk.px(16))
+
+
 def fab(d: ImageDraw.ImageDraw, sk: Skin, box: tuple[float, float, float, float], label: str | None) -> None:
-    """A floating action button: round, or extended with a label (\"开始聊天\")."""
+    """A floating action button: a rounded square, or extended with a label (\"开始聊天\")."""
     x0, y0, x1, y1 = box
-    d.rounded_rectangle((x0 + 2, y0 + 4, x1 + 2, y1 + 4), (y1 - y0) / 2 if label is None else sk.px(16),
-                        fill=(150, 150, 150) if not sk.dark else (10, 10, 10))
-    d.rounded_rectangle(box, (y1 - y0) / 2 if label is None else sk.px(16), fill=sk.accent)
+    radius = fab_radius(sk, box)
+    d.rounded_rectangle((x0 + 2, y0 + 4, x1 + 2, y1 + 4), radius, fill=(150, 150, 150) if not sk.dark else (10, 10, 10))
+    d.rounded_rectangle(box, radius, fill=sk.accent)
     cy = (y0 + y1) / 2
     w = max(1, sk.px(2.4))
     cx = x0 + sk.px(28) if label else (x0 + x1) / 2

@@ -201,7 +201,7 @@ def thread_items(sk: Skin, rng: random.Random, cap: datetime, cap_known: bool, l
             spx = sk.px(sk.small * 0.85)
             it.add_run("status", Run(st, x0 + bw - font(spx).getlength(st), y + sk.px(3), spx, False, sk.sub))
             y += spx * 1.5
-        y += sk.px(rng.uniform(6, 16) if chat else rng.uniform(4, 12))
+        y += sk.px(rng.uniform(12, 20) if chat else rng.uniform(4, 12))
         it.height = y - it.top
         items.append(it)
     info: dict[str, object] = {"title": title, "title_gold": title_gold, "subtitle": subtitle, "group": group,
@@ -245,6 +245,13 @@ def _arrow(sk: Skin, x: float, cy: float, size: float, direction: str, colour: C
         pts = [(x + size, cy - size / 2), (x, cy + size / 2)]
         head = [(x, cy - size * 0.15), (x, cy + size / 2), (x + size * 0.65, cy + size / 2)]
     return [line(pts, colour, w), line(head, colour, w)]
+
+
+def _line_width(parts: list[str], duration: str, after: list[str], px: int, sep: str) -> float:
+    """Width of a sub-label line: its parts ("\x00" standing for the duration), then ``after``."""
+    f = font(px)
+    shown = [duration if p == "\x00" else p for p in parts] + after
+    return sum(f.getlength(p) for p in shown) + f.getlength(sep) * max(0, len(shown) - 1)
 
 
 def list_items(sk: Skin, rng: random.Random, cap: datetime, cap_known: bool, layout: str,
@@ -343,8 +350,13 @@ def list_items(sk: Skin, rng: random.Random, cap: datetime, cap_known: bool, lay
                 sub_x += sk.px(16)
             elif direction == "outgoing":
                 it.painters.extend(_arrow(sk, m, y + pad + name_px * 0.6, sk.px(10), "outgoing", sk.sub))
-            x: float = sub_x
             sep = rng.choice(["  ", " · ", " | "])
+            room = right - sub_x - (tf.getlength(text) + sk.px(12) if dur_style == "under_time" and text else 0)
+            shown_time = [time_text] if time_in_sub else []
+            while _line_width(sub_parts, text, shown_time, time_px, sep) > room and any(p != "\x00" for p in sub_parts):
+                # no label may run into another: drop the longest until the line fits
+                sub_parts.remove(max((p for p in sub_parts if p != "\x00"), key=len))
+            x: float = sub_x
             for k, part in enumerate(sub_parts):
                 role = "duration" if part == "\x00" else "sub"
                 run = it.add_run(role, Run(text if role == "duration" else part, x, yy, time_px, False, sk.sub))

@@ -190,18 +190,30 @@ def _place_fab(rng: random.Random, sk: Skin, items: list[Item], dy: float, vt: f
     y1 = vb - sk.px(16) - sk.px(rng.uniform(0, 40))
     for _ in range(24):
         box = (x1 - width, y1 - size, x1, y1)
-        ok = True
-        for _it, role, r in _runs(items, dy):
-            if r.v_fraction(vt, vb) <= VISIBLE:
-                continue
-            text, ambiguous = r.visible_text([box])
-            if ambiguous or (role != "snippet" and text != r.text):  # only a snippet may lose its end
-                ok = False
-                break
-        if ok and box[1] > vt:
+        if box[1] > vt and _fab_fits(items, dy, vt, vb, box, chrome.fab_radius(sk, box)):
             return box, label
         y1 -= sk.px(7)
     return None
+
+
+def _fab_fits(items: list[Item], dy: float, vt: float, vb: float, box: Rect, radius: float) -> bool:
+    """A floating button may hide the end of snippet lines, whole characters of them, and nothing else.
+
+    A snippet line it touches must lie within the straight part of its left
+    edge (not beside a rounded corner, where a character would be half hidden).
+    """
+    shadow = (box[0] - 2, box[1] - 2, box[2] + 4, box[3] + 6)
+    for _it, role, r in _runs(items, dy):
+        if r.v_fraction(vt, vb) <= VISIBLE:
+            continue
+        x0, y0, x1, y1 = r.ink
+        if x1 <= shadow[0] or x0 >= shadow[2] or y1 <= shadow[1] or y0 >= shadow[3]:
+            continue
+        if role != "snippet" or y0 < box[1] + radius or y1 > box[3] - radius:
+            return False
+        if r.visible_text([box])[1]:
+            return False
+    return True
 
 
 def _day_iso(d: date | None) -> str | None:
