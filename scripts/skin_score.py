@@ -2,9 +2,12 @@
 
     python scripts/skin_score.py --seed 7 --per-layout 40 --engine rapidocr --out /tmp/skins
     python scripts/skin_score.py --seed 7 --per-layout 40 --render-only --out /tmp/skins
+    python scripts/skin_score.py --seed 1 2 3 4 5 6 7 8 9 10 --per-layout 4 --engine tesseract --out /tmp/s
 
-Renders ``--per-layout`` screens of each layout for the master seed (the same
-seed always draws the same screens), writes the images and their gold JSON
+Renders ``--per-layout`` screens of each layout for each master seed (the
+same seed always draws the same screens: a seed printed by the CI test
+``tests/ocr/test_random_skins.py`` gives its screens with ``--per-layout 4``;
+several seeds also print the spread between batches), writes the images and their gold JSON
 into ``OUT/gold``, extracts them with the engine into ``OUT/pred-ENGINE`` and
 prints the corpus scorer's figures by layout and by skin family, then the
 screens that lost the most characters. ``OUT/gold`` and ``OUT/pred-ENGINE``

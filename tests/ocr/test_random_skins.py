@@ -31,15 +31,18 @@ from tests.ocr.skins.run import Rendered, extract_batch, render_batch, score_bat
 # cores (RapidOCR ~3.5 s, Tesseract ~1.3 s a screen on one core).
 PER_LAYOUT = 4
 
-# Issue 11's targets are recall ≥ 0.95 and CER ≤ 0.03 (default engine),
-# recall ≥ 0.93 and CER ≤ 0.05 (Tesseract). Measured on this branch's
-# parsers (scripts/skin_score.py, 40 screens a layout): see the figures beside
-# each floor; the floor is that figure minus the spread of 16-screen batches
-# over 10 master seeds (min over the seeds, rounded down).
-DEFAULT_RECALL_FLOOR = 0.55  # measured: 0.00 over 160 screens (set after measuring)
-DEFAULT_CER_CEILING = 0.55  # measured: 0.00
-TESSERACT_RECALL_FLOOR = 0.50  # measured: 0.00
-TESSERACT_CER_CEILING = 0.60  # measured: 0.00
+# Issue 11's targets: recall ≥ 0.95 and CER ≤ 0.03 with the default engine,
+# recall ≥ 0.93 and CER ≤ 0.05 with Tesseract. Today's parsers are far from
+# them on skins they were not fitted to, so the floors are today's figures
+# minus the spread of 16-screen batches: measured with
+#   scripts/skin_score.py --seed 1 2 3 4 5 6 7 8 9 10 --per-layout 4 --engine ENGINE
+# (160 screens = ten batches of this test's size; mean, standard deviation and
+# worst of the ten batches given below), floor ≈ mean − 3 sd, rounded down.
+# Raise them with every gain.
+DEFAULT_RECALL_FLOOR = 0.55  # RapidOCR: PENDING
+DEFAULT_CER_CEILING = 0.55  # RapidOCR: PENDING
+TESSERACT_RECALL_FLOOR = 0.50  # Tesseract: recall 0.746 over 160 screens; batches mean 0.745, sd 0.084, worst 0.610
+TESSERACT_CER_CEILING = 0.65  # Tesseract: CER 0.342 over 160 screens; batches mean 0.341, sd 0.103, worst 0.502
 
 SEED_ENV = "SCREENPROOF_SKIN_SEED"
 
@@ -84,7 +87,10 @@ def test_default_engine_on_random_skins(screens: tuple[int, list[Rendered], Path
     master, batch, root = screens
     engine = default_engine_name()
     preds = extract_batch(batch, engine, root / f"pred-{engine}")
-    _check(master, batch, preds, engine, DEFAULT_RECALL_FLOOR, DEFAULT_CER_CEILING)
+    if engine == "rapidocr":
+        _check(master, batch, preds, engine, DEFAULT_RECALL_FLOOR, DEFAULT_CER_CEILING)
+    else:  # a clone without the rapidocr extra: the default is Tesseract, held to its own floors
+        _check(master, batch, preds, engine, TESSERACT_RECALL_FLOOR, TESSERACT_CER_CEILING)
 
 
 def test_tesseract_on_random_skins(screens: tuple[int, list[Rendered], Path]) -> None:
