@@ -87,7 +87,7 @@ class DossierData:
 
     @property
     def period(self) -> tuple[date, date] | None:
-        days = [e.time.date() for e in self.entries if e.time is not None]
+        days = [d for e in self.entries if (d := e.day) is not None]
         if not days:
             caps = [x.shot.captured_at.date() for x in self.exhibits if x.shot.captured_at]
             days = caps
