@@ -125,9 +125,8 @@ def test_date_correction_moves_the_minute_and_is_audited(tmp_path: Path) -> None
         timed, day_only = store.messages(sid)[1], store.messages(sid)[2]
         store.correct(timed.id, "date", date(2025, 3, 7))
         assert store.message(timed.id).time == datetime(2025, 3, 7, 14, 32)
-        assert store.message(timed.id).ocr is not None and store.message(timed.id).ocr.date == date(
-            2025, 3, 10
-        )
+        ocr = store.message(timed.id).ocr
+        assert ocr is not None and ocr.date == date(2025, 3, 10)  # what was read stays
         store.correct(day_only.id, "date", date(2025, 3, 8))
         m = store.message(day_only.id)
         assert m.day == date(2025, 3, 8) and m.time is None and "date" in m.corrected
