@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from casefile.counts import Counts
-from casefile.model import CaseInfo, Correction, Message, Party, Screenshot
+from casefile.model import CaseInfo, Correction, Message, Party, Screenshot, ScreenshotCorrection
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, RuleSet, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
@@ -62,6 +62,8 @@ class DossierData:
     manifest: Manifest
     version: str
     tag_labels: Mapping[str, str] = field(default_factory=dict)  # Chinese tag → English label
+    # capture times the user set (and undid), in the order made: part of the audit trail
+    screenshot_corrections: tuple[ScreenshotCorrection, ...] = ()
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
@@ -182,6 +184,7 @@ def collect(store: CaseStore) -> DossierData:
         manifest=manifest,
         version=app_version(),
         tag_labels=_tag_labels(),
+        screenshot_corrections=tuple(store.screenshot_corrections()),
     )
 
 

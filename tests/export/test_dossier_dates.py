@@ -15,7 +15,6 @@ import re
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -31,6 +30,8 @@ from tests.export.pdfcheck import page_texts, squash
 INBOX = EXPORT_DATA / "Screenshot_20241023_165018_com.google.android.apps.messaging.png"
 LABELS = ["13:54", "周六", "10月15日", "10月15日", "10月14日", "10月14日"]  # as the rows show them
 CHAT = EXPORT_DATA / "Screenshot_20241128_234702_com.tencent.mm.jpg"
+CALLS = EXPORT_DATA / "IMG_5043.jpg"  # an iPhone capture: its time is in EXIF
+SET_BY_USER = datetime(2025, 5, 13, 10, 30, 0)
 COPIED_AT = datetime(2026, 12, 3, 2, 54, 0)
 
 
@@ -41,14 +42,11 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CaseStor
     shutil.copyfile(CHAT, copy)
     os.utime(copy, (COPIED_AT.timestamp(), COPIED_AT.timestamp()))
     store = CaseStore.open(root / "case")
-    results = [r for r in import_paths(store, [INBOX, copy]) if isinstance(r, ImportResult)]
+    results = [r for r in import_paths(store, [INBOX, copy, CALLS]) if isinstance(r, ImportResult)]
     for r in results:
         assert r.screenshot_id is not None
-        gold = (
-            json.loads(EXPORT_DATA.joinpath(Path(r.path.name).stem + ".json").read_text(encoding="utf-8"))
-            if (r.path == INBOX)
-            else json.loads(CHAT.with_suffix(".json").read_text(encoding="utf-8"))
-        )
+        source = CHAT if r.path == copy else r.path
+        gold = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
         ex = Extraction.from_json(gold)
         ex.engine, ex.engine_version = "hand-made", "test"
         if r.path == INBOX:
@@ -56,6 +54,8 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CaseStor
                 m.time_text = label
             apply_labels(ex.messages, ex.captured_at, newest_first=True)
         store.save_extraction(r.screenshot_id, ex)
+        if r.path == CALLS:  # the complainant corrects when this one was taken
+            store.set_capture_time([r.screenshot_id], SET_BY_USER)
     pdf = root / "dossier.pdf"
     list(build_dossier(store, pdf, DossierOptions(generated_at=GENERATED_AT)))
     yield store, page_texts(pdf)
@@ -97,9 +97,11 @@ def test_method_counts_day_only_and_unknown(dossier: tuple[CaseStore, list[str]]
     store, texts = dossier
     whole = squash("".join(texts))
     n = len(store.messages(include_excluded=False))
-    assert f"本材料共{n}条记录，其中5条截图显示了具体时刻；5条截图只显示日期、未显示时刻" in whole
-    assert "0条截图既未显示日期也未显示时刻" in whole
-    assert "1张取自文件名，0张取自EXIF，1张取自文件修改时间（可能不是截图时间）" in whole
+    # minutes: 13:54 on the list, the chat's 4, the call log's 2; the call log's other 4 rows carry
+    # no day in this (older) hand-made reading
+    assert f"本材料共{n}条记录，其中7条截图显示了具体时刻；5条截图只显示日期、未显示时刻" in whole
+    assert "4条截图既未显示日期也未显示时刻" in whole
+    assert "1张取自文件名，0张取自EXIF，1张取自文件修改时间（可能不是截图时间），1张由申请人设定，0张未知" in whole
 
 
 def test_exhibits_show_day_only_rows_and_uncertain_capture_time(dossier: tuple[CaseStore, list[str]]) -> None:
@@ -108,3 +110,7 @@ def test_exhibits_show_day_only_rows_and_uncertain_capture_time(dossier: tuple[C
     assert "2024-10-15时间未显示" in whole
     assert "2026-12-0302:54:00（来源：文件修改时间，可能不是截图时间）" in whole
     assert "拍摄" not in whole
+    # a time the complainant set says what it replaced, and the change is in the correction log
+    assert "2025-05-1310:30:00（来源：申请人设定；原为2025-05-1310:28:42（来源：EXIF））" in whole
+    log = whole[whole.index("附录二：更正记录") :]
+    assert "截图时间2025-05-1310:28:42（来源：EXIF）2025-05-1310:30:00（来源：用户填写）" in log
