@@ -116,6 +116,19 @@
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../gui/models/timeline_model.py"/>
+        <source>time not shown</source>
+        <translation>时间未显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/timeline_model.py"/>
+        <source>The screenshot shows the day but not the time; listed after that day's timed items.</source>
+        <translation>截图只显示了日期，没有显示时间；排在当天有具体时间的记录之后。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py"/>

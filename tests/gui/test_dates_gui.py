@@ -159,3 +159,29 @@ def test_translations_complete_and_installed(gui_app, tmp_path: Path) -> None:
     finally:
         for t in translators:
             gui_app.removeTranslator(t)
+
+
+def test_timeline_view_lists_day_only_items_on_their_day(gui_app) -> None:
+    """The Timeline tab: a day-only row under its own day's header, after the timed one; the chart
+    counts it on that day and not at night."""
+    from dataclasses import replace
+
+    from casefile.timeline import build_timeline
+    from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel, day_bars
+    from tests.casefile.test_timeline import msg, shot
+
+    cap = datetime(2024, 11, 2, 20, 0)
+    msgs = [
+        msg(1, 1, 0.0, "今晚必须还款", datetime(2024, 11, 1, 23, 30), sender="95555"),
+        replace(msg(2, 1, 1.0, "昨天的账单", None, sender="95566"), date=date(2024, 11, 1)),
+    ]
+    model = TimelineModel()
+    model.set_timeline(build_timeline(msgs, [shot(1, cap, layout=Layout.SMS_INBOX, title=None)]))
+    headers = model.header_rows()
+    assert len(headers) == 1  # one day, not "time unknown"
+    rows = [r for r in range(model.rowCount()) if r not in headers]
+    assert [model.index(r, Column.TIME).data() for r in rows] == ["23:30", "time not shown"]
+    assert model.index(rows[1], Column.TIME).data(DAY_ROLE) == date(2024, 11, 1)
+    assert "day but not the time" in model.index(rows[1], Column.TIME).data(Qt.ItemDataRole.ToolTipRole)
+    [bar] = day_bars(model.timeline.entries)
+    assert (bar.day, bar.total, bar.night) == (date(2024, 11, 1), 2, 1)
