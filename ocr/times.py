@@ -169,7 +169,7 @@ _AMB_Y = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:
 # 日 may be dropped by OCR, but then the day must not run into clock digits.
 _MD_CN = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:[日号]|(?=\s|$))")
 # 3/8 (month first by default) and 05.03 (day first by default): both may be the other way round.
-_AMB = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?=\s|$)")
+_AMB = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?=\s|$)")
 _EN_MD = re.compile(
     rf"{_MON}\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s?(?P<y>(?:19|20)\d{{2}}))?(?![\d:])", re.I
 )
@@ -453,6 +453,9 @@ _TRAILING = re.compile(
 )
 
 
+_TRAILING_WORDS = 4  # "Mon, Mar 8 2:32 PM" is the longest list time seen: four words
+
+
 def split_trailing_time(text: str) -> tuple[str, str] | None:
     """Split ``"95357 下午5:21"`` into ``("95357", "下午5:21")``; None if no time ends the text.
 
@@ -463,13 +466,19 @@ def split_trailing_time(text: str) -> tuple[str, str] | None:
     s = unicodedata.normalize("NFKC", text).strip()
     # Try the longest trailing candidate first, then shorter ones.
     m = _TRAILING.search(s)
-    if not m or not m["t"].strip():
-        return None
-    t = m["t"].strip()
-    rest = s[: m.start("t")].strip()
-    if not rest or not is_time_text(t):
-        return None
-    return rest, t
+    if m and m["t"].strip():
+        t = m["t"].strip()
+        rest = s[: m.start("t")].strip()
+        if rest and is_time_text(t):
+            return rest, t
+    # Relative and English times (``1小时前``, ``Yesterday``, ``2:32 PM``, ``Mar 8``): the
+    # longest run of whole trailing words that reads as a time.
+    words = s.split()
+    for k in range(min(_TRAILING_WORDS, len(words) - 1), 0, -1):
+        t = " ".join(words[-k:])
+        if is_time_text(t) and not t.isdigit():
+            return " ".join(words[:-k]), t
+    return None
 
 
 # --- labels: what a message keeps so its time can be resolved again -------------

@@ -20,6 +20,7 @@ from ocr.times import (
     parse_moment,
     resolve_label,
     resolve_labels,
+    split_trailing_time,
 )
 
 CAP = datetime(2025, 3, 10, 14, 40, 5)  # a Monday afternoon
@@ -63,6 +64,8 @@ ROWS: list[tuple[str, datetime | None, str, str]] = [
     # numeric day-month, alone: the reading nearer the capture
     ("08.03", CAP, "2025-03-08", ""),
     ("13/02", CAP, "2025-02-13", ""),  # 13 cannot be a month
+    ("03-08", CAP, "2025-03-08", ""),  # Android call logs: month first
+    ("03-08 14:32", CAP, "2025-03-08", "2025-03-08T14:32"),
     ("10月25日", datetime(2024, 11, 2, 20, 0), "2024-10-25", ""),
     ("周一", CAP, "2025-03-03", ""),
 ]
@@ -81,6 +84,25 @@ def test_resolves(text: str, cap: datetime | None, day: str, minute: str) -> Non
 @pytest.mark.parametrize("text", ["10.30", "12.50", "5 minutes", "Monkey", "Mayday", "2:32 PM PM", "13.13"])
 def test_not_times(text: str) -> None:
     assert not is_time_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("95357 1小时前", ("95357", "1小时前")),
+        ("中国移动 5分钟前", ("中国移动", "5分钟前")),
+        ("Mom Yesterday", ("Mom", "Yesterday")),
+        ("+86 138 0013 8000 2:32 PM", ("+86 138 0013 8000", "2:32 PM")),
+        ("10086 0 min. ago", ("10086", "0 min. ago")),
+        ("10086 Mar 8", ("10086", "Mar 8")),
+        ("95357 下午5:21", ("95357", "下午5:21")),
+        ("张三 138", None),  # digits that are no time stay in the name
+        ("Monkey", None),
+    ],
+)
+def test_split_trailing_relative_and_english_times(text: str, expected: tuple[str, str] | None) -> None:
+    """OCR merged a list row's name and its time: the time comes off, the name keeps the rest."""
+    assert split_trailing_time(text) == expected
 
 
 def test_day_order_is_decided_per_screenshot() -> None:
