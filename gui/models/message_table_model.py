@@ -43,6 +43,7 @@ FIELD_OF: dict[Column, str] = {
     Column.TEXT: "text",
 }
 EDIT_ROLE_RAW = int(Qt.ItemDataRole.UserRole) + 10  # the typed value, for delegates
+EDIT_ROLE_DAY = EDIT_ROLE_RAW + 1  # the item's day: where a time editor starts when no minute is shown
 
 
 def field_confidence(m: Message, field: str) -> float:
@@ -141,6 +142,8 @@ class MessageTableModel(QAbstractTableModel):
             return QDate(d.year, d.month, d.day)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(m, col)
+        if role == EDIT_ROLE_DAY:
+            return m.day
         if role == EDIT_ROLE_RAW and field is not None:
             return m.day if field == "date" else getattr(m, field)
         if role == Qt.ItemDataRole.BackgroundRole and field is not None and is_low(m, field):

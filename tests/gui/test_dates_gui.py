@@ -185,3 +185,16 @@ def test_timeline_view_lists_day_only_items_on_their_day(gui_app) -> None:
     assert "day but not the time" in model.index(rows[1], Column.TIME).data(Qt.ItemDataRole.ToolTipRole)
     [bar] = day_bars(model.timeline.entries)
     assert (bar.day, bar.total, bar.night) == (date(2024, 11, 1), 2, 1)
+
+
+def test_time_editor_of_a_day_only_row_starts_on_its_day(win) -> None:
+    """Typing the minute of a 10月25日 row must not start from the capture day."""
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    table = win.review_pane.table
+    idx = win.review_pane.model.index(2, Column.TIME)
+    delegate = table.itemDelegateForColumn(Column.TIME)
+    editor = delegate.createEditor(table.viewport(), None, idx)
+    delegate.setEditorData(editor, idx)
+    assert isinstance(editor, QDateTimeEdit)
+    assert editor.date().toString("MM-dd") == "10-25"
