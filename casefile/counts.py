@@ -6,9 +6,10 @@ the collector did; the user's own replies and calls are counted apart
 (``outgoing``). Messages and calls are always counted separately: regulators
 ask "how many calls a day" and "how many messages" as different questions.
 They are counted on timeline entries, so a message seen on three overlapping
-screenshots counts once. Entries without a known minute are in the totals and
-per-party counts but not in per-day or per-hour ones (``undated``): a day is
-never guessed.
+screenshots counts once. An entry whose screenshot shows its day but not its
+minute (an inbox row with 昨天) counts on that day but in no hour and never as
+night-time (``day_only``); entries without a day are in the totals and
+per-party counts only (``undated``): a day is never guessed.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Counts:
     messages: int  # incoming SMS and chat
     calls: int  # incoming and missed calls
     outgoing: int  # the user's own messages and calls (not contact)
-    undated: Tally  # received without a known minute (in totals, not in per day/hour)
+    undated: Tally  # received without a known day (in totals, not in per day/hour)
     per_day: dict[date, Tally]  # date order; days without contact are absent
     per_party: dict[str, Tally]  # most contact first, then name
     per_number: dict[str, Tally]  # the same for senders that are phone numbers
@@ -67,6 +68,7 @@ class Counts:
     longest_run: DayRun | None  # consecutive days with contact, earliest if tied
     first_day: date | None
     last_day: date | None
+    day_only: Tally = Tally()  # received with a day but no minute (in per day, not per hour)
 
     @property
     def received(self) -> int:
@@ -98,6 +100,7 @@ def count_entries(entries: Iterable[TimelineEntry]) -> Counts:
     """Count a chronology (or a filtered part of it, e.g. one party)."""
     total = _Acc()
     undated = _Acc()
+    day_only = _Acc()
     outgoing = 0
     per_day: dict[date, _Acc] = defaultdict(_Acc)
     per_party: dict[str, _Acc] = defaultdict(_Acc)
@@ -115,13 +118,16 @@ def count_entries(entries: Iterable[TimelineEntry]) -> Counts:
         per_party[e.party].add(is_call)
         if is_number(e.sender):
             per_number[e.sender].add(is_call)
-        t = e.time
-        if t is None:
+        d = e.day
+        if d is None:
             undated.add(is_call)
             continue
-        d = t.date()
         per_day[d].add(is_call)
         per_party_day[(e.party, d)].add(is_call)
+        t = e.time
+        if t is None:
+            day_only.add(is_call)
+            continue
         by_hour[t.hour].add(is_call)
 
     days = {d: a.tally() for d, a in sorted(per_day.items())}
@@ -144,6 +150,7 @@ def count_entries(entries: Iterable[TimelineEntry]) -> Counts:
         longest_run=longest_run(days),
         first_day=next(iter(days), None),
         last_day=next(reversed(days), None) if days else None,
+        day_only=day_only.tally(),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ocr.model import Box, Direction, Kind, Layout, TimeSource
@@ -28,8 +28,30 @@ class Origin(enum.StrEnum):
     MANUAL = "manual"
 
 
+_Date = date  # a field named ``date`` would shadow the type inside the dataclasses below
+
 # Fields of a message a user may correct; the audit log names them.
-CORRECTABLE_FIELDS: tuple[str, ...] = ("kind", "direction", "sender", "time", "text", "excluded", "box")
+CORRECTABLE_FIELDS: tuple[str, ...] = ("kind", "direction", "sender", "time", "text", "excluded", "box", "date")
+# Fields of a screenshot a user may correct (``screenshot_corrections``).
+CAPTURED_AT = "captured_at"
+
+
+class TimePrecision(enum.StrEnum):
+    """How much of an item's time the screenshot shows.
+
+    ``day``: the day but not the minute (an inbox row showing 昨天); such an
+    item is counted on its day, never in an hour or as "at night".
+    """
+
+    MINUTE = "minute"
+    DAY = "day"
+    UNKNOWN = "unknown"
+
+
+def precision_of(time: datetime | None, day: _Date | None) -> TimePrecision:
+    if time is not None:
+        return TimePrecision.MINUTE
+    return TimePrecision.DAY if day is not None else TimePrecision.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +88,18 @@ class Screenshot:
     ocr_error: str | None
     reviewed: bool
     purpose: str  # 证明目的 for the evidence index; empty means "suggest from tags"
+    # What the import or the OCR established before the user set it (None: never set by hand).
+    captured_at_before: datetime | None = None
+    captured_at_source_before: TimeSource | None = None
+
+    @property
+    def captured_at_uncertain(self) -> bool:
+        """A file's modification time is when it was copied as often as when it was taken."""
+        return self.captured_at is not None and self.captured_at_source == TimeSource.MTIME
+
+    @property
+    def captured_at_corrected(self) -> bool:
+        return self.captured_at_source == TimeSource.MANUAL and self.captured_at_before is not None
 
     @property
     def stored_name(self) -> str:
@@ -81,6 +115,7 @@ class OcrValues:
     time: datetime | None
     text: str
     box: Box | None
+    date: _Date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +139,17 @@ class Message:
     excluded: bool
     corrected: frozenset[str] = field(default_factory=frozenset)
     ocr: OcrValues | None = None
+    date: _Date | None = None  # the day shown; equals ``time``'s day whenever there is a time
+    time_text: str | None = None  # the time as the screen shows it (``ocr.times.make_label``)
+
+    @property
+    def day(self) -> _Date | None:
+        """The day of the item: the minute's day, else the day the screen shows."""
+        return self.time.date() if self.time is not None else self.date
+
+    @property
+    def precision(self) -> TimePrecision:
+        return precision_of(self.time, self.day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +158,19 @@ class Correction:
     message_id: int
     field: str
     old: str | None
+    new: str | None
+    at: datetime
+    batch: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenshotCorrection:
+    """A user's change of a screenshot's own field (its capture time), audited like a message's."""
+
+    id: int
+    screenshot_id: int
+    field: str
+    old: str | None  # ``casefile.store.encode_capture``: time and its source
     new: str | None
     at: datetime
     batch: str | None

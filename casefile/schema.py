@@ -101,8 +101,31 @@ CREATE TABLE settings (
 """
 
 
+# Every message keeps the day its screen shows (SCHEMA ``date``: an inbox row showing
+# only 昨天 has a day but no minute) and the time text as shown, so a corrected capture
+# time can resolve 昨天 / 5分钟前 again. Existing cases: the day of every known minute
+# (the only day their OCR rows allow). A user's change of a screenshot's capture time
+# is audited like a message correction, in its own append-only table.
+_V2_DATES = """
+ALTER TABLE messages ADD COLUMN date TEXT;
+ALTER TABLE messages ADD COLUMN time_text TEXT;
+UPDATE messages SET date = substr(time, 1, 10) WHERE time IS NOT NULL;
+
+CREATE TABLE screenshot_corrections (
+    id            INTEGER PRIMARY KEY,
+    screenshot_id INTEGER NOT NULL REFERENCES screenshots(id) ON DELETE CASCADE,
+    field         TEXT NOT NULL,
+    old           TEXT,
+    new           TEXT,
+    at            TEXT NOT NULL,
+    batch         TEXT
+);
+CREATE INDEX screenshot_corrections_by_shot ON screenshot_corrections(screenshot_id, id);
+CREATE INDEX screenshot_corrections_by_batch ON screenshot_corrections(batch);
+"""
+
 # MIGRATIONS[i] is the SQL that takes a database at version i to version i + 1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2_DATES]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -16,11 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from casefile.model import (
+    CAPTURED_AT,
     CORRECTABLE_FIELDS,
     CaseInfo,
     CasePaths,
@@ -31,12 +32,14 @@ from casefile.model import (
     Origin,
     Party,
     Screenshot,
+    ScreenshotCorrection,
     Tag,
     TagState,
 )
 from casefile.originals import VerifyProblem, remove_partials, verify_original
 from casefile.schema import SchemaTooNewError, migrate
 from ocr.model import Box, Direction, Extraction, Kind, Layout, TimeSource, format_minute, parse_iso
+from ocr.times import resolve_labels
 
 CREATED = "created"  # the audit field recorded when a user adds a message by hand
 
@@ -156,7 +159,9 @@ class CaseStore:
     _SHOT_COLS = (
         "id, sha256, original_name, original_path, ext, size_bytes, width, height, format, imported_at, "
         "captured_at, captured_at_source, layout, thread_title, ocr_status, ocr_engine, ocr_version, "
-        "ocr_error, reviewed, purpose"
+        "ocr_error, reviewed, purpose, "
+        "(SELECT old FROM screenshot_corrections sc WHERE sc.screenshot_id = screenshots.id "
+        f"AND sc.field = '{CAPTURED_AT}' ORDER BY sc.id LIMIT 1)"
     )
 
     @staticmethod
@@ -182,6 +187,8 @@ class CaseStore:
             ocr_error=r[17],
             reviewed=bool(r[18]),
             purpose=r[19],
+            captured_at_before=decode_capture(r[20])[0],
+            captured_at_source_before=decode_capture(r[20])[1],
         )
 
     def screenshot_id_for(self, sha256: str) -> int | None:
@@ -272,7 +279,8 @@ class CaseStore:
                 )
             c.executemany(
                 "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-                "text, box, confidence, field_confidence, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "text, box, confidence, field_confidence, duration_s, date, time_text) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         screenshot_id,
@@ -288,6 +296,8 @@ class CaseStore:
                         m.confidence,
                         json.dumps(m.field_confidence),
                         m.duration_s,
+                        m.day.isoformat() if m.day else None,
+                        m.time_text,
                     )
                     for i, m in enumerate(ex.messages)
                 ],
@@ -305,7 +315,7 @@ class CaseStore:
 
     _MSG_COLS = (
         "id, screenshot_id, position, origin, kind, direction, sender, time, time_source, text, box, "
-        "confidence, field_confidence, duration_s"
+        "confidence, field_confidence, duration_s, date, time_text"
     )
 
     def messages(self, screenshot_id: int | None = None, *, include_excluded: bool = True) -> list[Message]:
@@ -344,7 +354,7 @@ class CaseStore:
 
     @staticmethod
     def _message(r: tuple[Any, ...], fixes: dict[str, str | None]) -> Message:
-        (mid, sid, pos, origin, kind, direction, sender, time, tsrc, text, box, conf, fconf, dur) = r
+        (mid, sid, pos, origin, kind, direction, sender, time, tsrc, text, box, conf, fconf, dur, day, ttext) = r
         ocr = None
         if origin == Origin.OCR:
             ocr = OcrValues(
@@ -354,6 +364,7 @@ class CaseStore:
                 parse_iso(time),
                 text,
                 Box.from_list(json.loads(box)) if box else None,
+                _day(day),
             )
         values: dict[str, Any] = {
             "kind": Kind(kind),
@@ -363,9 +374,12 @@ class CaseStore:
             "text": text,
             "box": Box.from_list(json.loads(box)) if box else None,
             "excluded": False,
+            "date": _day(day),
         }
         for fld, raw in fixes.items():
             values[fld] = decode_value(fld, raw)
+        if values["time"] is not None:
+            values["date"] = values["time"].date()  # one item, one day: the minute's
         time_source = TimeSource(tsrc) if tsrc else None
         if "time" in fixes:
             time_source = TimeSource.MANUAL
@@ -387,6 +401,8 @@ class CaseStore:
             excluded=bool(values["excluded"]),
             corrected=frozenset(fixes),
             ocr=ocr,
+            date=values["date"],
+            time_text=ttext,
         )
 
     def correct(
@@ -397,12 +413,18 @@ class CaseStore:
         return made[0] if made else None
 
     def correct_many(
-        self, changes: Iterable[tuple[int, str, Any]], *, batch: str | None = None
+        self, changes: Iterable[tuple[int, str, Any]], *, batch: str | None = None, move_minutes: bool = True
     ) -> list[Correction]:
-        """Apply several corrections as one unit (one undo step, one transaction)."""
+        """Apply several corrections as one unit (one undo step, one transaction).
+
+        A new ``date`` for an item with a minute moves that minute to the new
+        day (one item has one day); undo and redo replay the log as it is.
+        """
         batch = batch or new_batch_id()
         made: list[Correction] = []
         with self.transaction() as c:
+            if move_minutes:
+                changes = _with_moved_minutes(self, changes)
             for message_id, field, value in changes:
                 if field not in CORRECTABLE_FIELDS:
                     raise ValueError(f"not a correctable field: {field}")
@@ -431,6 +453,7 @@ class CaseStore:
         box: Box | None = None,
         position: float | None = None,
         batch: str | None = None,
+        day: date | None = None,
     ) -> int:
         """A message the OCR missed, added by the user (origin manual, audited as created)."""
         with self.transaction() as c:
@@ -442,7 +465,7 @@ class CaseStore:
                 position = float(r[0])
             cur = c.execute(
                 "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-                "text, box, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,1.0)",
+                "text, box, confidence, date) VALUES (?,?,?,?,?,?,?,?,?,?,1.0,?)",
                 (
                     screenshot_id,
                     position,
@@ -454,6 +477,7 @@ class CaseStore:
                     str(TimeSource.MANUAL) if time else None,
                     text,
                     json.dumps(box.to_list()) if box else None,
+                    _iso_day(time.date() if time else day),
                 ),
             )
             mid = int(cur.lastrowid or 0)
@@ -481,6 +505,7 @@ class CaseStore:
                     box=m.box,
                     position=m.position + (i + 1) / (len(texts) + 1),
                     batch=batch,
+                    day=m.day,
                 )
                 for i, t in enumerate(texts)
             ]
@@ -507,6 +532,7 @@ class CaseStore:
                 box=_union(p.box for p in parts),
                 position=first.position + 0.5 / (len(parts) + 1),
                 batch=batch,
+                day=first.day,
             )
             self.correct_many(((p.id, "excluded", True) for p in parts), batch=batch)
         return mid
@@ -531,26 +557,116 @@ class CaseStore:
     def revert_batch(self, batch: str) -> str:
         """Undo a batch by appending its inverse (the log only grows); returns the new batch id."""
         undo = new_batch_id()
+        with self.transaction():
+            for sc in reversed(self.screenshot_corrections(batch=batch)):
+                self._set_capture(sc.screenshot_id, sc.old, undo)
+            self._revert_messages(batch, undo)
+        return undo
+
+    def _revert_messages(self, batch: str, undo: str) -> None:
         changes: list[tuple[int, str, Any]] = []
         for corr in reversed(self.corrections(batch=batch)):
             if corr.field == CREATED:
                 changes.append((corr.message_id, "excluded", True))
             else:
                 changes.append((corr.message_id, corr.field, decode_value(corr.field, corr.old)))
-        self.correct_many(changes, batch=undo)
-        return undo
+        self.correct_many(changes, batch=undo, move_minutes=False)
 
     def reapply_batch(self, batch: str) -> str:
         """Redo a batch that was reverted, again by appending."""
         redo = new_batch_id()
+        with self.transaction():
+            for sc in self.screenshot_corrections(batch=batch):
+                self._set_capture(sc.screenshot_id, sc.new, redo)
+            self._reapply_messages(batch, redo)
+        return redo
+
+    def _reapply_messages(self, batch: str, redo: str) -> None:
         changes: list[tuple[int, str, Any]] = []
         for corr in self.corrections(batch=batch):
             if corr.field == CREATED:
                 changes.append((corr.message_id, "excluded", False))
             else:
                 changes.append((corr.message_id, corr.field, decode_value(corr.field, corr.new)))
-        self.correct_many(changes, batch=redo)
-        return redo
+        self.correct_many(changes, batch=redo, move_minutes=False)
+
+    # -- capture time ---------------------------------------------------------------
+
+    def screenshot_corrections(
+        self, screenshot_id: int | None = None, *, batch: str | None = None
+    ) -> list[ScreenshotCorrection]:
+        sql = "SELECT id, screenshot_id, field, old, new, at, batch FROM screenshot_corrections"
+        cond: list[str] = []
+        args: list[Any] = []
+        if screenshot_id is not None:
+            cond.append("screenshot_id=?")
+            args.append(screenshot_id)
+        if batch is not None:
+            cond.append("batch=?")
+            args.append(batch)
+        if cond:
+            sql += " WHERE " + " AND ".join(cond)
+        return [
+            ScreenshotCorrection(r[0], r[1], r[2], r[3], r[4], datetime.fromisoformat(r[5]), r[6])
+            for r in self._conn.execute(sql + " ORDER BY id", args)
+        ]
+
+    def set_capture_time(self, screenshot_ids: Iterable[int], value: datetime | None) -> str:
+        """The user says when these screenshots were taken; returns the batch (one undo step).
+
+        The change is audited (old time and source, new), and the times of the
+        screenshots' messages that the screen shows relative to the capture
+        (``昨天``, ``星期二``, ``5分钟前``, a bare ``14:32``) are resolved again
+        from their stored on-screen text, as corrections in the same batch. A
+        time or day the user corrected by hand is theirs and stays.
+        """
+        batch = new_batch_id()
+        new = encode_capture(value.replace(microsecond=0) if value else None, TimeSource.MANUAL if value else None)
+        with self.transaction():
+            for sid in dict.fromkeys(screenshot_ids):
+                self._set_capture(sid, new, batch)
+        return batch
+
+    def _set_capture(self, screenshot_id: int, encoded: str | None, batch: str) -> None:
+        """Write one capture-time change and re-resolve the screenshot's messages (inside a transaction)."""
+        shot = self.screenshot(screenshot_id)
+        old = encode_capture(shot.captured_at, shot.captured_at_source)
+        if old == encoded:
+            return
+        value, source = decode_capture(encoded)
+        c = self._conn
+        c.execute(
+            "INSERT INTO screenshot_corrections (screenshot_id, field, old, new, at, batch) VALUES (?,?,?,?,?,?)",
+            (screenshot_id, CAPTURED_AT, old, encoded, now().isoformat(), batch),
+        )
+        c.execute(
+            "UPDATE screenshots SET captured_at=?, captured_at_source=? WHERE id=?",
+            (value.isoformat() if value else None, str(source) if source else None, screenshot_id),
+        )
+        self.correct_many(self._re_resolved(shot, value), batch=batch, move_minutes=False)
+
+    def _re_resolved(self, shot: Screenshot, captured_at: datetime | None) -> list[tuple[int, str, Any]]:
+        """Time and day corrections that resolve a screenshot's labels against ``captured_at``."""
+        capture_batches = {
+            r[0] for r in self._conn.execute("SELECT DISTINCT batch FROM screenshot_corrections") if r[0]
+        }
+        by_hand: set[int] = set()
+        for mid, batch in self._conn.execute(
+            "SELECT c.message_id, c.batch FROM corrections c JOIN messages m ON m.id = c.message_id "
+            "WHERE m.screenshot_id=? AND c.field IN ('time', 'date')",
+            (shot.id,),
+        ):
+            if batch not in capture_batches:
+                by_hand.add(mid)
+        msgs = [m for m in self.messages(shot.id) if m.origin == Origin.OCR]
+        newest_first = shot.layout in (Layout.SMS_INBOX, Layout.CALL_LOG)
+        resolved = resolve_labels([m.time_text for m in msgs], captured_at, newest_first=newest_first)
+        changes: list[tuple[int, str, Any]] = []
+        for m, (minute, day) in zip(msgs, resolved, strict=True):
+            if m.time_text is None or m.id in by_hand:
+                continue
+            changes += [(m.id, "date", day), (m.id, "time", minute)]
+        return changes
 
     # -- tags ---------------------------------------------------------------------
 
@@ -638,6 +754,8 @@ def encode_value(field: str, value: Any) -> str | None:
         return None
     if field == "time":
         return format_minute(value) if isinstance(value, datetime) else str(value)
+    if field == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)
     if field == "excluded":
         return "1" if value else "0"
     if field == "box":
@@ -652,6 +770,8 @@ def decode_value(field: str, raw: str | None) -> Any:
         return None
     if field == "time":
         return parse_iso(raw)
+    if field == "date":
+        return _day(raw)
     if field == "box":
         return Box.from_list(json.loads(raw))
     if field == "kind":
@@ -659,6 +779,51 @@ def decode_value(field: str, raw: str | None) -> Any:
     if field == "direction":
         return Direction(raw)
     return raw
+
+
+_CAPTURE_SEP = " | "
+
+
+def encode_capture(value: datetime | None, source: TimeSource | None) -> str | None:
+    """A capture time and where it came from, as the audit log stores it: ``2025-03-10T14:32:05 | mtime``."""
+    if value is None:
+        return None
+    return value.isoformat() + (_CAPTURE_SEP + str(source) if source else "")
+
+
+def decode_capture(raw: str | None) -> tuple[datetime | None, TimeSource | None]:
+    if not raw:
+        return None, None
+    value, _, source = raw.partition(_CAPTURE_SEP)
+    return datetime.fromisoformat(value), TimeSource(source) if source else None
+
+
+def _iso_day(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _day(raw: str | None) -> date | None:
+    return date.fromisoformat(raw[:10]) if raw else None
+
+
+def _with_moved_minutes(store: CaseStore, changes: Iterable[tuple[int, str, Any]]) -> list[tuple[int, str, Any]]:
+    """A user's new day for an item with a minute takes the minute along (same clock, new day);
+    an unknown day leaves no minute. Times set in the same change win."""
+    out = list(changes)
+    timed = {(mid) for mid, f, _ in out if f == "time"}
+    extra: list[tuple[int, str, Any]] = []
+    for mid, f, value in out:
+        if f != "date" or mid in timed:
+            continue
+        current = store.message(mid)
+        if current.time is None:
+            continue
+        if value is None:
+            extra.append((mid, "time", None))
+        else:
+            new_day = value if isinstance(value, date) else date.fromisoformat(str(value))
+            extra.append((mid, "time", datetime.combine(new_day, current.time.time())))
+    return out + extra
 
 
 def _union(boxes: Iterable[Box | None]) -> Box | None:

@@ -26,12 +26,12 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from casefile.model import Message, Party, Screenshot, Tag, TagState
+from casefile.model import Message, Party, Screenshot, Tag, TagState, TimePrecision, precision_of
 from casefile.parties import PartyIndex, normalise_sender
 from ocr.model import ME, Direction, Kind, Layout, TimeSource
 
@@ -138,13 +138,24 @@ def similarity(a: str, b: str) -> float:
 # -- the timeline -------------------------------------------------------------------------
 
 
+_Date = date  # the entry field named ``date`` would shadow the type in its class body
+
+
+def end_of_day(d: date) -> datetime:
+    """Where a day-only item sorts: after every minute of its day (it is not claimed at any of them)."""
+    return datetime.combine(d, time.max)
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """One event of the chronology: a message or call, however many screenshots show it.
 
     ``time`` is what the screenshots show (``None`` when none shows the minute);
-    ``sort_time`` is only where an undated entry was placed — after the last
-    known time before it on its screenshot — and never a claimed time.
+    ``date`` the day they show (an inbox row with only 昨天 has a day, no minute);
+    ``sort_time`` is only where an entry without a minute was placed — a day-only
+    entry at the end of its day, after that day's timed items; an entry with
+    neither after the last known time before it on its screenshot — and never a
+    claimed time.
     ``sender`` is the normalised sender (``me`` for the user's own messages,
     ``""`` unread); ``party`` the counterparty: the user's party holding the
     sender, else the sender, and for the user's own messages the thread's
@@ -172,10 +183,15 @@ class TimelineEntry:
     tag_states: Mapping[str, TagState] = field(default_factory=dict, compare=False)
     norm_text: str = field(default="", compare=False, repr=False)  # ``normalise_text(text)``
     search_text: str = field(default="", compare=False, repr=False)  # what free-text filtering searches
+    date: _Date | None = None  # the day shown; ``time``'s day whenever there is a time
 
     @property
-    def day(self) -> date | None:
-        return self.time.date() if self.time is not None else None
+    def day(self) -> _Date | None:
+        return self.time.date() if self.time is not None else self.date
+
+    @property
+    def precision(self) -> TimePrecision:
+        return precision_of(self.time, self.day)
 
     @property
     def merged(self) -> bool:
@@ -366,7 +382,16 @@ def _shot_items(msgs: list[Message], shot: Screenshot | None, rank: int, index: 
             nxt = it.msg.time
         else:
             it.hi = nxt if nxt is not None else cap
-            if it.lo is not None:
+            day = it.msg.day
+            if day is not None:
+                # The screen shows the day: the item is on it, whatever its neighbours say,
+                # after that day's timed items (SCHEMA; issue 12).
+                start, end = datetime.combine(day, time.min), end_of_day(day)
+                lo = max(it.lo, start) if it.lo is not None else start
+                hi = min(it.hi, end) if it.hi is not None else end
+                it.lo, it.hi = (lo, hi) if lo <= hi else (start, end)
+                it.anchor = (end, 2)
+            elif it.lo is not None:
                 it.anchor = (it.lo, 1)
             elif nxt is not None:
                 it.anchor = (nxt, -1)
@@ -721,6 +746,7 @@ def _union(items: list[_Item], links: list[tuple[_Item, _Item]]) -> list[list[_I
     parent = list(range(len(items)))
     shots: list[set[int]] = [{it.msg.screenshot_id} for it in items]
     times: list[datetime | None] = [it.msg.time for it in items]
+    days: list[date | None] = [it.msg.day for it in items]
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -735,11 +761,15 @@ def _union(items: list[_Item], links: list[tuple[_Item, _Item]]) -> list[list[_I
         tx, ty = times[rx], times[ry]
         if tx is not None and ty is not None and tx != ty:
             continue
+        dx, dy = days[rx], days[ry]
+        if dx is not None and dy is not None and dx != dy:
+            continue
         if ry < rx:
             rx, ry = ry, rx
         parent[ry] = rx
         shots[rx] |= shots[ry]
         times[rx] = tx if tx is not None else ty
+        days[rx] = dx if dx is not None else dy
 
     groups: dict[int, list[_Item]] = defaultdict(list)
     for k, it in enumerate(items):
@@ -796,6 +826,7 @@ def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int],
         sids = tuple(dict.fromkeys(it.sid for it in g))
         duration = next((it.msg.duration_s for it in g if it.msg.duration_s is not None), None)
     kind, direction = p.msg.kind, p.msg.direction
+    day = timed.msg.day if timed else next((it.msg.day for it in g if it.msg.day is not None), None)
     e = TimelineEntry(
         index=index,
         time=timed.msg.time if timed else None,
@@ -816,6 +847,7 @@ def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int],
         received=is_received(kind, direction),
         norm_text=p.norm,
         search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
+        date=day,
     )
     return _with_states(e, states) if states else e
 
@@ -869,7 +901,8 @@ class TimelineFilter:
 
     Empty sets mean "any". ``parties`` matches an entry's party or its sender,
     as typed (normalised like senders); ``tags`` matches any of the tags; a date
-    range drops undated entries unless ``undated_in_range``; ``text`` is a
+    range keeps day-only entries on their day and drops entries without a day
+    unless ``undated_in_range``; ``text`` is a
     normalised substring of the text, sender or party.
     """
 
@@ -907,12 +940,11 @@ def filter_entries(entries: Sequence[TimelineEntry], f: TimelineFilter) -> list[
         if f.tags and f.tags.isdisjoint(e.tags):
             continue
         if ranged:
-            t = e.time
-            if t is None:
+            d = e.day
+            if d is None:
                 if not f.undated_in_range:
                     continue
             else:
-                d = t.date()
                 if (f.date_from is not None and d < f.date_from) or (f.date_to is not None and d > f.date_to):
                     continue
         if needle and needle not in e.search_text:

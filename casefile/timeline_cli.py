@@ -28,6 +28,7 @@ from ocr.model import Direction, Kind
 KIND_ZH = {Kind.SMS: "短信", Kind.CHAT: "聊天", Kind.CALL: "电话"}
 DIRECTION_ZH = {Direction.INCOMING: "收到", Direction.OUTGOING: "发出", Direction.MISSED: "未接"}
 UNKNOWN_TIME = "时间未知"
+TIME_NOT_SHOWN = "时间未显示"  # the day is shown, the minute is not (an inbox row with 昨天)
 
 CSV_HEADER = (
     "序号",
@@ -113,7 +114,7 @@ def csv_row(e: TimelineEntry) -> list[str]:
         str(e.index + 1),
         _minute(e.time) if e.time else "",
         "是" if e.time_known else "否",
-        "" if e.time_known or e.sort_time is None else _minute(e.sort_time),
+        _placed(e),
         KIND_ZH[e.kind],
         DIRECTION_ZH[e.direction],
         excel_safe(e.sender),
@@ -171,7 +172,7 @@ def format_table(entries: Sequence[TimelineEntry]) -> str:
         rows.append(
             (
                 str(e.index + 1),
-                _minute(e.time) if e.time else UNKNOWN_TIME,
+                _minute(e.time) if e.time else (f"{e.day.isoformat()} {TIME_NOT_SHOWN}" if e.day else UNKNOWN_TIME),
                 KIND_ZH[e.kind] + DIRECTION_ZH[e.direction],
                 _clip(e.party or e.sender or "?", 24),
                 "、".join(sorted(e.tags)),
@@ -204,6 +205,15 @@ def format_summary(timeline: Timeline) -> str:
     for party, t in list(c.per_party.items())[:10]:
         lines.append(f"  {party or '?'}：短信/聊天 {t.messages} 条，来电 {t.calls} 次")
     return "\n".join(lines) + "\n"
+
+
+def _placed(e: TimelineEntry) -> str:
+    """Where an entry without a minute was placed: its day when the screen shows one."""
+    if e.time_known or e.sort_time is None:
+        return ""
+    if e.day is not None:
+        return e.day.isoformat()
+    return _minute(e.sort_time)
 
 
 def _minute(t: datetime) -> str:

@@ -186,6 +186,8 @@ def _entry_record(data: DossierData, e: TimelineEntry) -> dict[str, Any]:
     return {
         "index": e.index + 1,
         "time": e.time.strftime("%Y-%m-%dT%H:%M") if e.time else None,
+        "date": e.day.isoformat() if e.day else None,
+        "precision": str(e.precision),
         "time_source": str(e.time_source) if e.time_source else None,
         "kind": str(e.kind),
         "direction": str(e.direction),
@@ -230,7 +232,8 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
         w.writerow(
             [
                 r["index"],
-                (r["time"] or "").replace("T", " "),
+                (r["time"] or "").replace("T", " ")
+                or (L["day_time_not_shown"].format(day=r["date"]) if r["date"] else ""),
                 L["me"] if e.sender == "me" else e.sender,
                 e.party,
                 L[f"kind_{e.kind.value}"],

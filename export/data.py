@@ -24,7 +24,16 @@ from pathlib import Path
 
 from casefile.citations import Citation
 from casefile.counts import Counts
-from casefile.model import CaseInfo, Correction, Message, OcrStatus, Party, Screenshot, TagState
+from casefile.model import (
+    CaseInfo,
+    Correction,
+    Message,
+    OcrStatus,
+    Party,
+    Screenshot,
+    ScreenshotCorrection,
+    TagState,
+)
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, RuleSet, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
@@ -109,6 +118,8 @@ class DossierData:
             "suggested": self.unconfirmed_entries,
             "night": self.night_text,
         }
+    # capture times the user set (and undid), in the order made: part of the audit trail
+    screenshot_corrections: tuple[ScreenshotCorrection, ...] = ()
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
@@ -134,7 +145,7 @@ class DossierData:
 
     @property
     def period(self) -> tuple[date, date] | None:
-        days = [e.time.date() for e in self.entries if e.time is not None]
+        days = [d for e in self.entries if (d := e.day) is not None]
         if not days:
             caps = [x.shot.captured_at.date() for x in self.exhibits if x.shot.captured_at]
             days = caps
@@ -238,6 +249,7 @@ def collect(store: CaseStore) -> DossierData:
         tag_labels=_tag_labels(),
         tag_citations={t: _rules().citations_of(t) for t in _rules().tag_names},
         night_window=_night_window(),
+        screenshot_corrections=tuple(store.screenshot_corrections()),
     )
 
 

@@ -241,6 +241,31 @@ _TABLE: dict[str, tuple[str, str]] = {
         "以下为 manifest.sha256 的内容，可在证据包文件夹中用 sha256sum -c manifest.sha256 核验。",
         "The content of manifest.sha256; check it in the bundle folder with sha256sum -c manifest.sha256.",
     ),
+    # dates: days without minutes, capture times and where they came from (issue 12)
+    "time_not_shown": ("时间未显示", "time not shown"),
+    "day_time_not_shown": ("{day} 时间未显示", "{day}, time not shown"),
+    "field_date": ("日期", "date"),
+    "captured_mtime": (
+        "{at}（来源：文件修改时间，可能不是截图时间）",
+        "{at} (file modification time: may not be when the screenshot was taken)",
+    ),
+    "captured_manual": ("{at}（来源：申请人设定；原为 {was}）", "{at} (set by the complainant; was {was})"),
+    "method_dates": (
+        "时间精度：本材料共 {n} 条记录，其中 {minute} 条截图显示了具体时刻；{day} 条截图只显示日期、未显示时刻，"
+        "列于该日有具体时刻的记录之后，标注“时间未显示”，计入每日统计，不计入时段和夜间统计；"
+        "{none} 条截图既未显示日期也未显示时刻，列于“时间未知”。",
+        "Time precision: of {n} entries, {minute} show the minute on the screenshot; {day} show the day but not the "
+        "minute: they are listed after that day's timed entries, marked \"time not shown\", counted per day but not "
+        "per hour or at night; {none} show neither day nor minute and are listed under \"time unknown\".",
+    ),
+    "method_capture": (
+        "截图时间：{file} 张取自文件名，{exif} 张取自 EXIF，{mtime} 张取自文件修改时间（可能不是截图时间），"
+        "{manual} 张由申请人设定，{unknown} 张未知。“昨天”“星期二”“x分钟前”等相对时间按截图时间换算；"
+        "截图时间未知时不作换算。",
+        "Capture times: {file} from the file name, {exif} from EXIF, {mtime} from the file modification time "
+        "(may not be when the screenshot was taken), {manual} set by the complainant, {unknown} unknown. Relative "
+        "times (yesterday, a weekday, minutes ago) are resolved against the capture time, and not at all without one.",
+    ),
     # bundle files
     "bundle_pdf": ("证据材料.pdf", "dossier.pdf"),
     "bundle_csv": ("时间线.csv", "chronology.csv"),

@@ -110,12 +110,17 @@ def _read(
     return 0
 
 
+_CAPTURE_SOURCE = {"file name": "文件名", "exif": "EXIF", "mtime": "文件修改时间?", "manual": "用户设定"}
+
+
 def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
     with CaseStore.open(case_dir, create=False) as store:
         shots = store.screenshots()
         counts = Counter(m.screenshot_id for m in store.messages(include_excluded=False))
         for s in shots:
             when = s.captured_at.strftime("%Y-%m-%d %H:%M") if s.captured_at else "????-??-?? ??:??"
+            # the capture time's source; a file modification time may not be when it was taken
+            when += f" [{_CAPTURE_SOURCE.get(str(s.captured_at_source), '?')}]" if s.captured_at else " [   ]"
             print(
                 f"{s.id:4d}  {when}  {s.ocr_status!s:8s} {s.layout or '-'!s:12s} {counts[s.id]:3d} msg  "
                 f"{s.sha256[:12]}  {s.original_name}",

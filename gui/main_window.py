@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self._action(r, self.tr("Next &unsure field"), self.review.next_low_confidence, "F3")
         r.addSeparator()
         self._action(r, self.tr("&Read screenshots again"), self.read_again)
+        self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
         self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()
         self.act_parties = self._action(r, self.tr("&Counterparties…"), self.edit_parties)

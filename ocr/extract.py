@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from ocr import capture_time
+from ocr import capture_time, times
 from ocr.engine import EngineFailed, EngineMissing, get_engine
 from ocr.layouts.base import PageContext
 from ocr.layouts.classify import classify, parser_for
@@ -136,6 +136,7 @@ def extract(
             return out
         ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page})
         result = parser.parse(ctx)
+        times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
         out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
         out.messages = result.messages
     except EngineMissing:

@@ -103,6 +103,9 @@ class ExtractedMessage:
     duration_s: int | None = None
     field_confidence: dict[str, float] = field(default_factory=dict)
     date: _Date | None = None
+    # The time as the screen shows it (``昨天``, ``5分钟前``; a bubble's separator and
+    # own clock, ``ocr.times.make_label``), so a corrected capture time can resolve it again.
+    time_text: str | None = None
 
     @property
     def day(self) -> _Date | None:
@@ -126,6 +129,8 @@ class ExtractedMessage:
         out["time_source"] = str(self.time_source) if self.time_source else None
         if self.field_confidence:
             out["field_confidence"] = {k: round(v, 3) for k, v in self.field_confidence.items()}
+        if self.time_text is not None:
+            out["time_text"] = self.time_text
         return out
 
     @classmethod
@@ -144,6 +149,7 @@ class ExtractedMessage:
             duration_s=d.get("duration_s"),
             field_confidence=dict(d.get("field_confidence") or {}),
             date=_parse_day(d.get("date")),
+            time_text=d.get("time_text"),
         )
 
 

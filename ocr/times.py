@@ -57,18 +57,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
+
+from ocr.model import ExtractedMessage, TimeSource
 
 _Date = date  # the Moment field named ``date`` would shadow the type in its class body
 
 __all__ = [
     "Moment",
     "Reading",
+    "apply_labels",
+    "choose_day_first",
     "is_time_text",
+    "make_label",
     "parse_moment",
     "read_moment",
     "resolve",
+    "resolve_label",
+    "resolve_labels",
     "split_trailing_time",
 ]
 
@@ -89,6 +97,12 @@ class Reading:
     days_back: int | None = None
     weekday: int | None = None
     clock: time | None = None
+    # ``3/8``, ``05.03``: the other order (day first) is possible too; the
+    # screenshot's other dates decide (``choose_order``).
+    ambiguous: bool = False
+    day_first: bool = False  # the reading as read: ``month``/``day`` already in that order
+    ago_minutes: int | None = None  # ``x分钟前`` / ``2 hr. ago`` (day_kind ``"ago"``)
+    ago_unit: int = 1  # minutes the shown figure counts in (1, 60 or 1440): its precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +125,7 @@ class Moment:
 # --- normalisation -----------------------------------------------------------
 
 _CJK = r"\u3400-\u9fff"
+_MERIDIEM = re.compile(r"(?<![a-z])([aApP])\.\s?[mM]\.?(?![a-z])")  # 2:32 p.m. → 2:32 PM
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _EDGE_JUNK = " \t.,;·•|>》〉<《〈'\"`~_-—=+*#、，。：:"
 # OCR confuses O/o with 0 and l/I/| with 1, but only next to digits or the colon.
@@ -121,6 +136,7 @@ _L_AS_ONE = re.compile(r"(?<=[\d:])[lI|]|[lI|](?=\d)")
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = s.replace("：", ":").replace("∶", ":")
+    s = _MERIDIEM.sub(lambda m: m.group(1).upper() + "M", s)
     s = re.sub(r"\s+", " ", s).strip(_EDGE_JUNK)
     s = _SPACE_NEAR_CJK.sub("", s)
     s = _O_AS_ZERO.sub("0", s)
@@ -133,20 +149,52 @@ def _normalise(text: str) -> str:
 # --- grammar -----------------------------------------------------------------
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
-_RELATIVE = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+_RELATIVE = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
+_EN_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
 
 _YMD_CN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?")
 _YMD_NUM = re.compile(r"(?P<y>(?:19|20)\d{2})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?!\d)")
+# 08/03/2025, 8.3.25: month or day first, decided per screenshot.
+_AMB_Y = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d:])")
 # 日 may be dropped by OCR, but then the day must not run into clock digits.
 _MD_CN = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:[日号]|(?=\s|$))")
-_MD_NUM = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=\s|$)")
-_REL = re.compile("|".join(_RELATIVE))
+# 3/8 (month first by default) and 05.03 (day first by default): both may be the other way round.
+_AMB = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?=\s|$)")
+_EN_MD = re.compile(
+    rf"{_MON}\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s?(?P<y>(?:19|20)\d{{2}}))?(?![\d:])", re.I
+)
+_EN_DM = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s?{_MON}(?:,?\s?(?P<y>(?:19|20)\d{{2}}))?(?![\d:])", re.I
+)
+_REL = re.compile("(?:" + "|".join(_RELATIVE) + r")(?![a-z])", re.I)
 _WEEK = re.compile(r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天七])")
+_EN_WEEK = re.compile(
+    r"(?P<w>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+    r"\.?(?![a-z])",
+    re.I,
+)
+_AT = re.compile(r"(?:at|um|à)\s", re.I)  # "Yesterday at 2:32 PM"
 _CLOCK = re.compile(
     r"(?P<ap>上午|下午|晚上|凌晨|中午|早上|早晨|傍晚|夜里|夜间|深夜|半夜|AM|PM|am|pm)?\s?"
     r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?(?!\d)"
     r"(?:\s?(?P<ap2>AM|PM|am|pm))?"
 )
+# 5分钟前, 1小时前, 20小时前, 2天前, 刚刚; 0 min. ago, 1 hr. ago, 3 hours ago, just now.
+_AGO_CN = re.compile(r"(?P<n>\d{1,3}|半)\s?(?P<u>分钟|分|小时|个小时|天)前")
+_AGO_EN = re.compile(r"(?P<n>\d{1,3})\s?(?P<u>m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\.?\s?ago", re.I)
+_NOW = re.compile(r"刚刚|刚才|just now|now", re.I)
+_DAY_MINUTES = 1440
+_UNIT = {"分钟": 1, "分": 1, "小时": 60, "个小时": 60, "天": 1440}
 
 _AFTERNOON = {"下午", "晚上", "傍晚", "夜里", "夜间", "深夜", "PM"}
 
@@ -174,46 +222,132 @@ def _clock(ap: str | None, hour: int, minute: int) -> time | None:
     return time(hour, minute)
 
 
+def _ago(s: str) -> Reading | None:
+    """``x分钟前`` and its English forms: minutes before the capture, at the precision shown."""
+    if _NOW.fullmatch(s):
+        return Reading("ago", ago_minutes=0, ago_unit=1)
+    m = _AGO_CN.fullmatch(s)
+    if m:
+        unit = _UNIT[m["u"]]
+        if m["n"] == "半":  # 半小时前: 30 minutes, shown to the half hour
+            return Reading("ago", ago_minutes=30, ago_unit=30) if unit == 60 else None
+        return Reading("ago", ago_minutes=int(m["n"]) * unit, ago_unit=unit)
+    m = _AGO_EN.fullmatch(s)
+    if m:
+        u = m["u"].lower()
+        unit = 1 if u.startswith("m") else (60 if u.startswith("h") else 1440)
+        return Reading("ago", ago_minutes=int(m["n"]) * unit, ago_unit=unit)
+    return None
+
+
+def _valid_md(month: int, dayn: int) -> bool:
+    return 1 <= month <= 12 and 1 <= dayn <= _days_in_month_any_year(month)
+
+
+def _valid_ymd(year: int, month: int, dayn: int) -> bool:
+    try:
+        date(year, month, dayn)
+    except ValueError:
+        return False
+    return True
+
+
+def _ambiguous(a: int, b: int, sep: str, year: int | None) -> tuple[int, int, bool, bool] | None:
+    """(month, day, ambiguous, day_first) for ``a?b``; the separator's usual order first.
+
+    A slash is month first (``3/8``, Chinese and US phones), a dot day first
+    (``05.03``, European ROMs). When only one order is a real date, that one.
+    """
+
+    def ok(month: int, dayn: int) -> bool:
+        return _valid_ymd(year, month, dayn) if year is not None else _valid_md(month, dayn)
+
+    md, dm = ok(a, b), ok(b, a)
+    default_day_first = sep == "."
+    if md and dm:
+        return (b, a, a != b, True) if default_day_first else (a, b, a != b, False)
+    if md:
+        return a, b, False, False
+    if dm:
+        return b, a, False, True
+    return None
+
+
 def read_moment(text: str) -> Reading | None:
     """Parse a short text that should be nothing but a time; None if it is anything else."""
     s = _normalise(text)
     if not s or len(s) > 40:
         return None
+    ago = _ago(s)
+    if ago is not None:
+        return ago
     pos = 0
     kind: str | None = None
     year = month = dayn = back = wday = None
+    ambiguous = day_first = False
 
     def skip(p: int) -> int:
         while p < len(s) and s[p] in " ,，、":
             p += 1
         return p
 
-    for pattern, k in ((_YMD_CN, "ymd"), (_YMD_NUM, "ymd"), (_MD_CN, "md"), (_MD_NUM, "md")):
-        m = pattern.match(s, pos)
-        if m:
-            kind = k
-            year = int(m["y"]) if k == "ymd" else None
-            month, dayn = int(m["m"]), int(m["d"])
-            if not (1 <= month <= 12 and 1 <= dayn <= 31):
-                return None
-            if year is not None:
-                try:
-                    date(year, month, dayn)
-                except ValueError:
-                    return None
-            elif dayn > _days_in_month_any_year(month):
-                return None
-            pos = skip(m.end())
-            break
+    lead_week = _EN_WEEK.match(s, pos)  # "Mon, Mar 8" / "Tuesday 14:32": English puts the weekday first
+    if lead_week:
+        wday = _EN_WEEKDAYS[lead_week["w"][:3].lower()]
+        pos = skip(lead_week.end())
+    m = _YMD_CN.match(s, pos) or _YMD_NUM.match(s, pos)
+    if m:
+        kind, year, month, dayn = "ymd", int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid_ymd(year, month, dayn):
+            return None
+        pos = skip(m.end())
+    if kind is None and (m := _AMB_Y.match(s, pos)):
+        y = int(m["y"])
+        y = y + 2000 if y < 100 else y
+        amb = _ambiguous(int(m["a"]), int(m["b"]), m["sep"], y)
+        if amb is None:
+            return None
+        kind, year = "ymd", y
+        month, dayn, ambiguous, day_first = amb
+        pos = skip(m.end())
+    if kind is None and (m := (_EN_MD.match(s, pos) or _EN_DM.match(s, pos))):
+        month, dayn = _EN_MONTHS[m["mon"][:3].lower()], int(m["d"])
+        year = int(m["y"]) if m["y"] else None
+        if not (_valid_ymd(year, month, dayn) if year else _valid_md(month, dayn)):
+            return None
+        kind = "ymd" if year else "md"
+        pos = skip(m.end())
+    if kind is None and (m := _MD_CN.match(s, pos)):
+        month, dayn = int(m["m"]), int(m["d"])
+        if not _valid_md(month, dayn):
+            return None
+        kind = "md"
+        pos = skip(m.end())
+    if kind is None and (m := _AMB.match(s, pos)):
+        if m["sep"] == "." and (m.end() < len(s) and ":" not in s[m.end() :]):
+            return None  # 10.30 is a clock with its colon misread, not a date
+        amb = _ambiguous(int(m["a"]), int(m["b"]), m["sep"], None)
+        if amb is None or (m["sep"] == "." and not amb[3] and not amb[2]):
+            return None  # a dotted pair that only reads month first is a decimal or a clock
+        kind = "md"
+        month, dayn, ambiguous, day_first = amb
+        pos = skip(m.end())
     if kind is None:
         m = _REL.match(s, pos)
         if m:
-            kind, back = "rel", _RELATIVE[m.group(0)]
+            kind, back = "rel", _RELATIVE[m.group(0).lower()]
             pos = skip(m.end())
-    m = _WEEK.match(s, pos)
+    m = _WEEK.match(s, pos) or _EN_WEEK.match(s, pos)
     if m:
-        if kind is None:
-            kind, wday = "weekday", _WEEKDAYS[m["w"]]
+        if kind is None and wday is None:
+            w = m["w"]
+            wday = _WEEKDAYS[w] if w in _WEEKDAYS else _EN_WEEKDAYS[w[:3].lower()]
+        pos = skip(m.end())
+    if kind is None and wday is not None:
+        kind = "weekday"
+    elif kind is not None:
+        wday = None  # a weekday written beside a date is ignored (the date is more specific)
+    if kind is not None and (m := _AT.match(s, pos)):
         pos = skip(m.end())
     clock = None
     m = _CLOCK.match(s, pos)
@@ -226,7 +360,7 @@ def read_moment(text: str) -> Reading | None:
         return None
     if kind is None and _looks_like_decimal(s):
         return None
-    return Reading(kind, year, month, dayn, back, wday, clock)
+    return Reading(kind, year, month, dayn, back, wday, clock, ambiguous, day_first)
 
 
 def _days_in_month_any_year(month: int) -> int:
@@ -238,11 +372,19 @@ def _looks_like_decimal(s: str) -> bool:
     return ":" not in s and not re.search(r"[上下晚凌中早傍夜深半]|AM|PM", s, re.IGNORECASE)
 
 
-def resolve(reading: Reading, captured_at: datetime | None) -> Moment:
-    """Absolute values for a reading; unknowable parts stay None (never guessed)."""
+def resolve(reading: Reading, captured_at: datetime | None, *, day_first: bool | None = None) -> Moment:
+    """Absolute values for a reading; unknowable parts stay None (never guessed).
+
+    ``day_first`` settles an ambiguous numeric date (``05/03``) the way the
+    screenshot's other dates do (``choose_day_first``); None keeps the reading's own.
+    """
     cap = captured_at.date() if captured_at else None
+    if reading.ambiguous and day_first is not None and day_first != reading.day_first:
+        reading = replace(reading, month=reading.day, day=reading.month, day_first=day_first)
     day: date | None = None
     relative = reading.day_kind != "ymd"
+    if reading.day_kind == "ago":
+        return _resolve_ago(reading, captured_at)
     if reading.day_kind == "ymd":
         assert reading.year and reading.month and reading.day
         day = date(reading.year, reading.month, reading.day)
@@ -261,6 +403,22 @@ def resolve(reading: Reading, captured_at: datetime | None) -> Moment:
         day = cap
     minute = datetime.combine(day, reading.clock) if day and reading.clock else None
     return Moment(day, minute, reading.clock, reading.day_kind is None, relative)
+
+
+def _resolve_ago(reading: Reading, captured_at: datetime | None) -> Moment:
+    """``5分钟前`` is a minute; ``3小时前`` only a day, and only when the whole hour it
+    covers falls on one day (``1小时前`` seen at 00:30 could be either side of midnight)."""
+    if captured_at is None or reading.ago_minutes is None:
+        return Moment(None, None, None, False, True)
+    latest = captured_at - timedelta(minutes=reading.ago_minutes)
+    if reading.ago_unit >= _DAY_MINUTES:  # 2天前: phones count calendar days
+        return Moment(latest.date(), None, None, False, True)
+    if reading.ago_unit == 1:
+        minute = latest.replace(second=0, microsecond=0)
+        return Moment(minute.date(), minute, minute.time(), False, True)
+    earliest = latest - timedelta(minutes=reading.ago_unit) + timedelta(seconds=1)
+    day = latest.date() if earliest.date() == latest.date() else None
+    return Moment(day, None, None, False, True)
 
 
 def _year_less(month: int, dayn: int, cap: date) -> date | None:
@@ -295,6 +453,9 @@ _TRAILING = re.compile(
 )
 
 
+_TRAILING_WORDS = 4  # "Mon, Mar 8 2:32 PM" is the longest list time seen: four words
+
+
 def split_trailing_time(text: str) -> tuple[str, str] | None:
     """Split ``"95357 下午5:21"`` into ``("95357", "下午5:21")``; None if no time ends the text.
 
@@ -305,10 +466,140 @@ def split_trailing_time(text: str) -> tuple[str, str] | None:
     s = unicodedata.normalize("NFKC", text).strip()
     # Try the longest trailing candidate first, then shorter ones.
     m = _TRAILING.search(s)
-    if not m or not m["t"].strip():
+    if m and m["t"].strip():
+        t = m["t"].strip()
+        rest = s[: m.start("t")].strip()
+        if rest and is_time_text(t):
+            return rest, t
+    # Relative and English times (``1小时前``, ``Yesterday``, ``2:32 PM``, ``Mar 8``): the
+    # longest run of whole trailing words that reads as a time.
+    words = s.split()
+    for k in range(min(_TRAILING_WORDS, len(words) - 1), 0, -1):
+        t = " ".join(words[-k:])
+        if is_time_text(t) and not t.isdigit():
+            return " ".join(words[:-k]), t
+    return None
+
+
+# --- labels: what a message keeps so its time can be resolved again -------------
+
+LABEL_JOIN = "\n"  # between a separator's text and a bubble's own clock
+
+
+def make_label(separator: str | None, clock: str | None = None) -> str | None:
+    """The on-screen time text of one message, as stored with it.
+
+    A list row's label is its time text; a bubble's is the separator above it,
+    then (after a line break) its own clock when it carries one. Keeping the
+    text, not only the result, lets a corrected capture time resolve
+    ``昨天`` or ``5分钟前`` again (the user knows when they took the screenshot).
+    """
+    if not separator and not clock:
         return None
-    t = m["t"].strip()
-    rest = s[: m.start("t")].strip()
-    if not rest or not is_time_text(t):
+    return (separator or "") + (LABEL_JOIN + clock if clock else "")
+
+
+def resolve_label(
+    label: str | None, captured_at: datetime | None, *, day_first: bool | None = None
+) -> tuple[datetime | None, _Date | None]:
+    """(minute, day) a stored label shows, against ``captured_at``; (None, None) if none.
+
+    The rules of the parsers (SCHEMA): a bubble's own clock with a full day
+    stands alone, a bare one goes on the separator's day; without a clock the
+    separator's minute and day are the bubble's.
+    """
+    if not label:
+        return None, None
+    sep_text, _, clock_text = label.partition(LABEL_JOIN)
+    sep = _resolved(sep_text, captured_at, day_first)
+    if clock_text:
+        own = _resolved(clock_text, captured_at, day_first)
+        if own is not None and own.minute is not None and not own.is_time_only:
+            return own.minute, own.date
+        day = sep.date if sep is not None else None
+        minute = own.on(day) if own is not None else None
+        return minute, (minute.date() if minute else day)
+    if sep is None:
+        return None, None
+    return sep.minute, (sep.minute.date() if sep.minute else sep.date)
+
+
+def _resolved(text: str, captured_at: datetime | None, day_first: bool | None) -> Moment | None:
+    reading = read_moment(text) if text else None
+    return resolve(reading, captured_at, day_first=day_first) if reading else None
+
+
+def choose_day_first(
+    labels: list[str | None], captured_at: datetime | None, *, newest_first: bool
+) -> bool | None:
+    """Whether this screenshot writes ``05/03`` day first, decided by which reading is consistent.
+
+    One screen uses one convention. A reading is inconsistent where a date is
+    impossible (``13/05`` cannot be month first), lies after the capture, or
+    breaks the screen's order (lists run newest first, threads oldest first).
+    None when no date on the screen is ambiguous (each keeps its own reading).
+    """
+    readings = [
+        r
+        for label in labels
+        if label
+        for part in label.split(LABEL_JOIN)
+        if part and (r := read_moment(part)) is not None and r.day_kind in ("md", "ymd")
+    ]
+    if not any(r.ambiguous for r in readings):
         return None
-    return rest, t
+    best: tuple[int, int, bool] | None = None
+    default = next(r.day_first for r in readings if r.ambiguous)
+    for candidate in (default, not default):
+        days = [resolve(r, captured_at, day_first=candidate).date for r in readings]
+        cost = 0
+        for r in readings:
+            if not r.ambiguous and r.month is not None and r.day is not None and r.month != r.day:
+                # an unambiguous neighbour shows the convention outright (13/05 is day first)
+                cost += 0 if r.day_first == candidate else 3
+        cap = captured_at.date() if captured_at else None
+        known = [d for d in days if d is not None]
+        if cap is not None:
+            cost += sum(
+                2 for r, d in zip(readings, days, strict=True) if r.day_kind == "ymd" and d and d > cap
+            )
+        for a, b in pairwise(known):
+            if (a < b) if newest_first else (a > b):
+                cost += 1
+        # Between equally consistent readings, the one nearer the capture: a
+        # screen shows recent messages (05/03 seen on 10 March is the 5th, not last May).
+        distance = sum((cap - d).days for d in known) if cap is not None else 0
+        if best is None or (cost, distance) < best[:2]:
+            best = (cost, distance, candidate)
+    return best[2] if best else None
+
+
+def resolve_labels(
+    labels: list[str | None], captured_at: datetime | None, *, newest_first: bool
+) -> list[tuple[datetime | None, _Date | None]]:
+    """Every message label of one screenshot resolved, with one day order for the whole screen."""
+    day_first = choose_day_first(labels, captured_at, newest_first=newest_first)
+    return [resolve_label(label, captured_at, day_first=day_first) for label in labels]
+
+
+def apply_labels(
+    messages: list[ExtractedMessage], captured_at: datetime | None, *, newest_first: bool
+) -> None:
+    """Set ``time`` and ``date`` of one screenshot's messages from their labels.
+
+    The parsers find the labels; resolving them here, for the whole screen at
+    once, is what lets one day order (``05/03``) hold for every row, and makes
+    a first reading and a re-resolution after a capture-time correction the
+    same computation. A message without a label keeps what its parser set.
+    """
+    resolved = resolve_labels([m.time_text for m in messages], captured_at, newest_first=newest_first)
+    for m, (minute, day) in zip(messages, resolved, strict=True):
+        if m.time_text is None:
+            if m.time is not None:
+                m.date = m.time.date()
+            continue
+        if minute is None:
+            m.time_source = None
+        elif m.time is None or m.time_source is None:
+            m.time_source = TimeSource.ROW if newest_first else TimeSource.SEPARATOR
+        m.time, m.date = minute, day

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from casefile.model import Correction
-from casefile.store import CREATED
+from casefile.store import CREATED, decode_capture
 from export import styles as st
 from export.document import mark
 from export.sections import Context, grid
@@ -55,7 +55,7 @@ def appendix(ctx: Context) -> list[Flowable]:
 
     out.append(Spacer(1, 12))
     out.append(mark(Paragraph(para(ctx.L("sec_corrections")), ctx.styles.h2), "corrections", ctx.L("sec_corrections"), 1))
-    if not d.corrections:
+    if not d.corrections and not d.screenshot_corrections:
         out.append(Paragraph(para(ctx.L("no_corrections")), ctx.styles.note))
         return [*out, *citations(ctx)]
     rows = [
@@ -74,6 +74,18 @@ def appendix(ctx: Context) -> list[Flowable]:
                 ctx.T(_value(ctx, c, c.old), "cell_small"),
                 ctx.T(_value(ctx, c, c.new), "cell_small"),
                 ctx.P(c.at.strftime("%Y-%m-%d %H:%M:%S"), "cell_small"),
+            ]
+        )
+    number_of = {ex.shot.id: ex.number for ex in d.exhibits}
+    for sc in d.screenshot_corrections:  # a capture time the complainant set (issue 12)
+        n = number_of.get(sc.screenshot_id)
+        rows.append(
+            [
+                ctx.P(para(ctx.L("exhibit", n=n) if n is not None else f"#{sc.screenshot_id}"), "cell_small"),
+                ctx.P(para(ctx.L("captured_at")), "cell_small"),
+                ctx.T(_capture_value(ctx, sc.old), "cell_small"),
+                ctx.T(_capture_value(ctx, sc.new), "cell_small"),
+                ctx.P(sc.at.strftime("%Y-%m-%d %H:%M:%S"), "cell_small"),
             ]
         )
     w = st.FRAME_W - 50 - 50 - 80
@@ -110,3 +122,11 @@ def citations(ctx: Context) -> list[Flowable]:
             out.append(Paragraph("<br/>".join(lines), ctx.styles.small))
             out.append(Spacer(1, 3))
     return out
+
+
+def _capture_value(ctx: Context, raw: str | None) -> str:
+    at, source = decode_capture(raw)
+    if at is None:
+        return "—"
+    src = ctx.L(f"src_{source.value}") if source is not None else ctx.L("unknown")
+    return ctx.L("captured_source", at=at.strftime("%Y-%m-%d %H:%M:%S"), source=src)

@@ -1,9 +1,11 @@
 """The chronology: every entry of the timeline in time order, grouped by day.
 
 One row per timeline entry (a message seen on three overlapping screenshots
-is one row citing all three exhibits). Entries whose minute no screenshot
-shows are listed last under "time unknown", not slotted into a day: the
-dossier never claims a date the evidence does not show.
+is one row citing all three exhibits). An entry whose screenshot shows its
+day but not its minute (an inbox row with 昨天) is listed on that day, after
+the day's timed entries, marked "time not shown"; entries showing neither are
+listed last under "time unknown": the dossier never claims a date or a minute
+the evidence does not show.
 
 The table is cut into chunks at day boundaries because ReportLab re-measures
 the remainder of a table on every page it splits; one 5,000-row table would
@@ -40,10 +42,11 @@ def _groups(entries: tuple[TimelineEntry, ...]) -> Iterator[tuple[date | None, l
     dated: dict[date, list[TimelineEntry]] = {}
     undated: list[TimelineEntry] = []
     for e in entries:
-        if e.time is None:
+        day = e.day
+        if day is None:
             undated.append(e)
         else:
-            dated.setdefault(e.time.date(), []).append(e)
+            dated.setdefault(day, []).append(e)
     for d in sorted(dated):
         yield d, dated[d]
     if undated:
@@ -108,7 +111,12 @@ def _cell(ctx: Context, text: str, width: float, style: str = "cell_small") -> o
 
 
 def _row(ctx: Context, e: TimelineEntry, widths: list[float]) -> list[object]:
-    time_cell = e.time.strftime("%H:%M") if e.time is not None else "—"
+    if e.time is not None:
+        time_cell: object = e.time.strftime("%H:%M")
+    elif e.day is not None:
+        time_cell = ctx.P(para(ctx.L("time_not_shown")), "cell_small")
+    else:
+        time_cell = "—"
     who = ctx.sender(e.sender)
     if e.party_defined and e.party and e.party != e.sender:
         sender_cell: object = ctx.P(f'{para(who)}<br/><font color="#666666">{para(e.party)}</font>', "cell_small")

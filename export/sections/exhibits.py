@@ -9,11 +9,12 @@ has to trust the transcription more than the screenshot next to it.
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from casefile.model import Message, OcrStatus, Origin
+from casefile.model import Message, OcrStatus, Origin, Screenshot
 from export import styles as st
 from export.data import Exhibit, engine_text
 from export.document import Marker, mark
@@ -22,13 +23,14 @@ from export.images import fit
 from export.sections import Context
 from export.sections.index import exhibit_name
 from export.text import para
-from ocr.model import Kind
+from ocr.model import Kind, TimeSource
 
 IMAGE_BOX_W = 300.0  # the widest an exhibit image is drawn (points) beside its transcription
 IMAGE_BOX_H = 580.0
 MIN_IMAGE_W = 170.0  # narrower than this and a tall screenshot is cut into slices instead
 GAP = 14.0
-_SHOWN_FIELDS = ("kind", "direction", "sender", "time", "text")
+_SHOWN_FIELDS = ("kind", "direction", "sender", "time", "date", "text")
+_STAMP = "%Y-%m-%d %H:%M:%S"
 
 
 def human_size(n: int) -> str:
@@ -41,11 +43,7 @@ def human_size(n: int) -> str:
 
 def _meta(ctx: Context, ex: Exhibit) -> Table:
     s = ex.shot
-    if s.captured_at is not None:
-        src = ctx.L(f"src_{s.captured_at_source.value}") if s.captured_at_source else ctx.L("unknown")
-        captured = ctx.L("captured_source", at=s.captured_at.strftime("%Y-%m-%d %H:%M:%S"), source=src)
-    else:
-        captured = ctx.L("unknown")
+    captured = capture_text(ctx, s)
     rows = [
         (ctx.L("file_name"), para(s.original_name) + f'<br/><font color="#666666">{para(ex.bundle_name)}</font>'),
         (ctx.L("captured_at"), para(captured)),
@@ -77,11 +75,39 @@ def _meta(ctx: Context, ex: Exhibit) -> Table:
     return t
 
 
+def capture_text(ctx: Context, s: Screenshot) -> str:
+    """When the screenshot was taken and how we know: a file's modification time is
+    said to be uncertain, a time the complainant set says what it replaced."""
+    if s.captured_at is None:
+        return ctx.L("unknown")
+    at = s.captured_at.strftime(_STAMP)
+    if s.captured_at_source == TimeSource.MTIME:
+        return ctx.L("captured_mtime", at=at)
+    if s.captured_at_corrected and s.captured_at_before is not None:
+        before = s.captured_at_before.strftime(_STAMP)
+        if s.captured_at_source_before is not None:
+            before = ctx.L("captured_source", at=before, source=ctx.L(f"src_{s.captured_at_source_before.value}"))
+        return ctx.L("captured_manual", at=at, was=before)
+    src = ctx.L(f"src_{s.captured_at_source.value}") if s.captured_at_source else ctx.L("unknown")
+    return ctx.L("captured_source", at=at, source=src)
+
+
+def when_shown(ctx: Context, t: datetime | None, day: date | None) -> str:
+    """The minute, else the day marked "time not shown", else unknown."""
+    if t is not None:
+        return ctx.when(t)
+    if day is not None:
+        return ctx.L("day_time_not_shown", day=day.isoformat())
+    return ctx.L("unknown")
+
+
 def _ocr_value(m: Message, field: str, ctx: Context) -> str:
     assert m.ocr is not None
     v = getattr(m.ocr, field)
     if field == "time":
-        return ctx.when(v)
+        return when_shown(ctx, v, m.ocr.date)
+    if field == "date":
+        return v.isoformat() if v else ctx.L("unknown")
     if field == "kind":
         return ctx.kind(v)
     if field == "direction":
@@ -105,7 +131,7 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
         fixed = [f for f in _SHOWN_FIELDS if f in m.corrected and m.ocr is not None]
         head = [
             f"<b>{ex.number}-{i}</b>",
-            para(ctx.when(m.time)) + (corrected_mark if "time" in fixed else ""),
+            para(when_shown(ctx, m.time, m.day)) + (corrected_mark if {"time", "date"} & set(fixed) else ""),
             para(ctx.sender(m.sender)) + (corrected_mark if "sender" in fixed else ""),
             para(f"{ctx.kind(m.kind)}·{ctx.direction(m.direction)}")
             + (corrected_mark if {"kind", "direction"} & set(fixed) else ""),

@@ -9,15 +9,18 @@ and edits it in the app rather than in the PDF.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from casefile.model import TimePrecision
 from export import styles as st
 from export.data import Exhibit
 from export.document import PageRef, mark
 from export.options import Section
 from export.sections import Context, grid
 from export.text import para
-from ocr.model import Kind
+from ocr.model import Kind, TimeSource
 
 
 def exhibit_name(ctx: Context, ex: Exhibit) -> str:
@@ -70,7 +73,7 @@ def _who(ctx: Context, ex: Exhibit) -> str:
 
 
 def _when(ctx: Context, ex: Exhibit) -> str:
-    days = sorted({m.time.date() for m in ex.messages if m.time is not None})
+    days = sorted({d for m in ex.messages if (d := m.day) is not None})
     if not days and ex.shot.captured_at is not None:
         days = [ex.shot.captured_at.date()]
     if not days:
@@ -99,6 +102,34 @@ def index(ctx: Context) -> list[Flowable]:
     out.append(grid(rows, widths, zebra=True))
     out.append(Spacer(1, 14))
     out.append(mark(Paragraph(para(ctx.L("sec_method")), ctx.styles.h2), "method", ctx.L("sec_method"), 1))
-    for i, item in enumerate(ctx.L("method_items", **ctx.data.statement_values()).split("\n"), 1):
+    items = [*ctx.L("method_items", **ctx.data.statement_values()).split("\n"), _method_dates(ctx), _method_capture(ctx)]
+    for i, item in enumerate(items, 1):
         out.append(Paragraph(f"{i}. {para(item)}", ctx.styles.body))
     return out
+
+
+def _method_dates(ctx: Context) -> str:
+    """How many entries show the minute, only the day, or neither: the chronology's gaps, stated."""
+    got = Counter(e.precision for e in ctx.data.entries)
+    return ctx.L(
+        "method_dates",
+        n=len(ctx.data.entries),
+        minute=got[TimePrecision.MINUTE],
+        day=got[TimePrecision.DAY],
+        none=got[TimePrecision.UNKNOWN],
+    )
+
+
+def _method_capture(ctx: Context) -> str:
+    got = Counter(ex.shot.captured_at_source if ex.shot.captured_at else None for ex in ctx.data.exhibits)
+    return ctx.L(
+        "method_capture",
+        file=got[TimeSource.FILE_NAME],
+        exif=got[TimeSource.EXIF],
+        mtime=got[TimeSource.MTIME],
+        manual=got[TimeSource.MANUAL],
+        unknown=got[None] + sum(n for src, n in got.items() if src not in _CAPTURE_SOURCES and src is not None),
+    )
+
+
+_CAPTURE_SOURCES = (TimeSource.FILE_NAME, TimeSource.EXIF, TimeSource.MTIME, TimeSource.MANUAL)

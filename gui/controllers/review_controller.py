@@ -21,6 +21,7 @@ from casefile.store import CaseStore, new_batch_id
 from gui.controllers.undo import BatchCommand
 from gui.models.message_table_model import Column, is_low
 from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.views.capture_time_dialog import CaptureTimeDialog, CaptureTimeText
 from gui.views.dialogs import SetAllDialog, SplitDialog
 from gui.views.review_pane import ReviewPane
 from gui.views.tag_menu import build_tag_menu
@@ -110,6 +111,7 @@ class ReviewController(QObject):
         row, col = self.pane.current_cell()
         msgs = self.store.messages(shot.id)
         ids = {m.id for m in msgs}
+        self.model.fallback_day = shot.captured_at.date() if shot.captured_at else None
         self.model.set_messages(msgs, [t for t in self.store.tags() if t.message_id in ids])
         if selected:
             for mid in selected:
@@ -153,8 +155,8 @@ class ReviewController(QObject):
         parts: list[str] = []
         if shot.thread_title:
             parts.append(shot.thread_title)
-        if shot.captured_at:
-            parts.append(self.tr("taken %1").replace("%1", shot.captured_at.strftime("%Y-%m-%d %H:%M")))
+        # With its source: a file's modification time is said to be uncertain, never "taken".
+        parts.append(CaptureTimeText(self).describe(shot))
         layout = {
             Layout.SMS_THREAD: self.tr("text messages"),
             Layout.SMS_INBOX: self.tr("message list"),
@@ -191,10 +193,39 @@ class ReviewController(QObject):
             names = {
                 "sender": self.tr("Edit sender"),
                 "time": self.tr("Edit time"),
+                "date": self.tr("Edit date"),
                 "text": self.tr("Edit text"),
                 "direction": self.tr("Edit direction"),
             }
             self._push(names.get(field, self.tr("Edit")), batch, self.store.message(message_id).screenshot_id)
+
+    def set_capture_time(self) -> None:
+        """Ask when the current screenshot (and any others ticked) was taken; store it as one undo step.
+
+        The store re-resolves the relative times of their messages; the timeline follows.
+        """
+        if self.store is None:
+            return
+        shots = self.store.screenshots()
+        if not shots:
+            return
+        dialog = CaptureTimeDialog(shots, self.current, self.pane)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_capture_time(dialog.chosen_ids(), dialog.value())
+
+    def apply_capture_time(self, screenshot_ids: list[int], value: datetime) -> None:
+        if self.store is None or not screenshot_ids:
+            return
+        batch = self.store.set_capture_time(screenshot_ids, value)
+        if not self.store.screenshot_corrections(batch=batch):
+            return  # the same time as before: nothing to undo
+        shown = self.current if self.current in screenshot_ids else screenshot_ids[0]
+        self._push(self.tr("Set capture time"), batch, shown)
+        n = len(screenshot_ids)
+        self.status.emit(
+            self.tr("Capture time set for %n screenshot(s); their relative times were worked out again.", "", n)
+        )
 
     def delete(self, ids: list[int]) -> None:
         if self.store is None or self.current is None or not ids:

@@ -1,4 +1,4 @@
-"""The messages of one screenshot as an editable table (direction, sender, time, text, tags).
+"""The messages of one screenshot as an editable table (direction, sender, day, time, text, tags).
 
 Why edits leave through a signal: the model only shows; an edit is a request
 (``edit_requested``) that the review controller turns into an audited,
@@ -9,9 +9,9 @@ from the store. So the table can never show a value the case does not hold.
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from casefile.model import Message, Tag, TagState
@@ -29,18 +29,21 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 class Column(enum.IntEnum):
     DIRECTION = 0
     SENDER = 1
-    TIME = 2
-    TEXT = 3
-    TAGS = 4
+    DATE = 2  # the day the screen shows, also where it shows no minute (an inbox row with 昨天)
+    TIME = 3
+    TEXT = 4
+    TAGS = 5
 
 
 FIELD_OF: dict[Column, str] = {
     Column.DIRECTION: "direction",
     Column.SENDER: "sender",
+    Column.DATE: "date",
     Column.TIME: "time",
     Column.TEXT: "text",
 }
 EDIT_ROLE_RAW = int(Qt.ItemDataRole.UserRole) + 10  # the typed value, for delegates
+EDIT_ROLE_DAY = EDIT_ROLE_RAW + 1  # the item's day: where a time editor starts when no minute is shown
 
 
 def field_confidence(m: Message, field: str) -> float:
@@ -58,7 +61,9 @@ def is_low(m: Message, field: str) -> bool:
     if field == "sender" and not m.sender:
         return False
     if field == "time" and m.time is None:
-        return True  # an unknown time always needs a look
+        return m.day is None  # an unknown time needs a look, unless the screen shows only the day
+    if field == "date":
+        return m.day is None
     return field_confidence(m, field) < LOW_CONFIDENCE
 
 
@@ -69,6 +74,7 @@ class MessageTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Message] = []
         self._tags: dict[int, list[Tag]] = {}
+        self.fallback_day: date | None = None  # where a date editor starts for an unknown day
 
     def set_messages(self, messages: list[Message], tags: list[Tag] | None = None) -> None:
         """Show these messages (the excluded ones are hidden: undo brings them back)."""
@@ -114,6 +120,7 @@ class MessageTableModel(QAbstractTableModel):
         return {
             Column.DIRECTION: self.tr("Direction"),
             Column.SENDER: self.tr("Sender"),
+            Column.DATE: self.tr("Date"),
             Column.TIME: self.tr("Time"),
             Column.TEXT: self.tr("Text"),
             Column.TAGS: self.tr("Tags"),
@@ -129,10 +136,16 @@ class MessageTableModel(QAbstractTableModel):
             # A picture or sticker (or a bubble OCR could not read): say so, and
             # leave the editor empty for the user's description.
             return self.tr("(no text: a picture, a sticker, or not read)")
+        if role == Qt.ItemDataRole.EditRole and col is Column.DATE:
+            # A QDate gives Qt's date editor; an unknown day starts from the capture day.
+            d = m.day or (self.fallback_day or date.today())
+            return QDate(d.year, d.month, d.day)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(m, col)
+        if role == EDIT_ROLE_DAY:
+            return m.day
         if role == EDIT_ROLE_RAW and field is not None:
-            return getattr(m, field)
+            return m.day if field == "date" else getattr(m, field)
         if role == Qt.ItemDataRole.BackgroundRole and field is not None and is_low(m, field):
             return QBrush(LOW_BRUSH)
         if role == Qt.ItemDataRole.ForegroundRole and field is not None and field in m.corrected:
@@ -152,7 +165,11 @@ class MessageTableModel(QAbstractTableModel):
             return self.direction_text(m.direction)
         if col is Column.SENDER:
             return m.sender or ""
+        if col is Column.DATE:
+            return m.day.isoformat() if m.day else self.tr("unknown")
         if col is Column.TIME:
+            if m.time is None and m.day is not None:
+                return self.tr("time not shown")
             return m.time.strftime(TIME_FORMAT) if m.time else self.tr("unknown")
         if col is Column.TEXT:
             return m.text
@@ -165,6 +182,8 @@ class MessageTableModel(QAbstractTableModel):
             ocr_value = getattr(m.ocr, field)
             if isinstance(ocr_value, datetime):
                 shown = ocr_value.strftime(TIME_FORMAT)
+            elif isinstance(ocr_value, date):
+                shown = ocr_value.isoformat()
             elif isinstance(ocr_value, Direction):
                 shown = self.direction_text(ocr_value)
             else:
@@ -172,8 +191,12 @@ class MessageTableModel(QAbstractTableModel):
             lines.append(self.tr("Corrected by you. The OCR read: %1").replace("%1", shown))
         elif m.ocr is None:
             lines.append(self.tr("Added by you"))
+        elif field == "time" and m.time is None and m.day is not None:
+            lines.append(self.tr("The screenshot shows only the day of this item, not the time."))
         elif is_low(m, field):
-            if field == "time" and m.time is None:
+            if field == "date":
+                lines.append(self.tr("The screenshot does not show the day of this item."))
+            elif field == "time" and m.time is None:
                 lines.append(self.tr("The time could not be read; please enter it."))
             else:
                 pct = round(field_confidence(m, field) * 100)
@@ -206,10 +229,27 @@ class MessageTableModel(QAbstractTableModel):
             value = parse_time(value)
             if value is None:
                 return False
-        if value == getattr(m, field):
+        if field == "date":
+            value = _as_date(value)
+            if value is None:
+                return False
+        if value == (m.day if field == "date" else getattr(m, field)):
             return False
         self.edit_requested.emit(m.id, field, value)
         return True
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, QDate):
+        return date(value.year(), value.month(), value.day()) if value.isValid() else None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        t = parse_time(value.strip() + " 00:00")
+        return t.date() if t else None
+    return None
 
 
 def parse_time(text: str) -> datetime | None:

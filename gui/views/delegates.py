@@ -7,12 +7,12 @@ impossible instead of reporting it afterwards.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from gui.models.message_table_model import EDIT_ROLE_RAW, MessageTableModel
+from gui.models.message_table_model import EDIT_ROLE_DAY, EDIT_ROLE_RAW, MessageTableModel
 from ocr.model import Direction
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -55,6 +55,9 @@ class TimeDelegate(QStyledItemDelegate):
         assert isinstance(editor, QDateTimeEdit)
         value = index.data(EDIT_ROLE_RAW)
         start = value if isinstance(value, datetime) else (self.fallback or datetime.now().replace(second=0))
+        day = index.data(EDIT_ROLE_DAY)
+        if not isinstance(value, datetime) and isinstance(day, date):
+            start = datetime.combine(day, start.time())  # the screen shows the day: start on it
         editor.setDateTime(QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:

@@ -643,7 +643,7 @@ class TimelineView(QWidget):
                 for name, n in items:
                     combo.addItem(f"{name}  ({n:,})", name)
                 self._select_data(combo, keep)
-            days = [e.time.date() for e in self.model.timeline.entries if e.time is not None]
+            days = [d for e in self.model.timeline.entries if (d := e.day) is not None]
             if days:
                 floor = _qdate(min(days) - timedelta(days=1))
                 for e in (self.from_edit, self.to_edit):

@@ -41,6 +41,7 @@ class _Bubble:
     name: str | None = None
     name_conf: float | None = None
     clock: times.Moment | None = None
+    clock_text: str | None = None
     is_separator: bool = False
     is_picture: bool = False
 
@@ -216,6 +217,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     items.sort(key=lambda it: it[0])
     sep_minute: datetime | None = None
     sep_date: date | None = None
+    sep_text: str | None = None
     seen_separator = False
     messages: list[ExtractedMessage] = []
     for _, item in items:
@@ -225,6 +227,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
             if moment is None:
                 continue
             seen_separator = True
+            sep_text = text
             sep_date = moment.date
             sep_minute = moment.minute
             continue
@@ -263,6 +266,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
                 confidence=b.confidence,
                 time_source=TimeSource.SEPARATOR if time_val is not None else None,
                 field_confidence=field_conf,
+                date=time_val.date() if time_val is not None else (sep_date if seen_separator else None),
+                time_text=times.make_label(sep_text if seen_separator else None, b.clock_text),
             )
         )
     ctx.notes["group"] = is_group
@@ -285,6 +290,7 @@ def _assign_clocks_and_names(
             h_gap = max(tb.x - (bb.x + bb.w), bb.x - (tb.x + tb.w))
             if is_time and v_overlap > tb.h * 0.5 and beside and h_gap < w * 0.12 and b.clock is None:
                 b.clock = times.parse_moment(t.text, captured_at)
+                b.clock_text = t.text
                 t.used = True
                 break
             gap_above = bb.y - (tb.y + tb.h)

@@ -106,6 +106,8 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         direction=direction,
         sender=sender,
         time=minute,
+        date=moment.date if moment else None,
+        time_text=time_text,
         text=duration_text,
         box=row.box(),
         confidence=mean_confidence(name_segs + time_segs + dur_segs),

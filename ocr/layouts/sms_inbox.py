@@ -79,6 +79,8 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         direction=Direction.INCOMING,
         sender=sender,
         time=minute,
+        date=moment.date if moment else None,
+        time_text=time_text,
         text=text,
         box=row.box(),
         confidence=mean_confidence(name_segs + snippet_segs),

@@ -37,6 +37,8 @@ def test_import_list_verify_and_a_flipped_byte(tmp_path: Path) -> None:
     r = run("list", "--case", case)
     assert r.returncode == 0
     assert "2025-03-10 14:32" in r.stdout and "Screenshot_20250310-143205.png" in r.stdout
+    # each capture time says where it came from; b.png has only its file's modification time
+    assert "2025-03-10 14:32 [文件名]" in r.stdout and "[文件修改时间?]" in r.stdout
     assert "2 screenshots" in r.stdout
 
     r = run("verify", "--case", case)
