@@ -576,21 +576,23 @@ def _over_per_day(
 ) -> list[TimelineEntry]:
     """Every item of a (party, day) whose count passes the limit: the day is the pattern.
 
-    Items without a known minute or without a known sender are left out: a
-    day or a party is never guessed for a frequency claim. ``connected_only``
+    An item counts on the day its screen shows, also a list row that shows the
+    day but not the minute; items without a known day or sender are left out:
+    a day or a party is never guessed for a frequency claim. ``connected_only``
     counts answered calls (a standard that limits 拨通 calls says nothing about
     missed ones); ``per_number`` counts one number, not the user's party.
     """
     groups: dict[tuple[str, date], list[TimelineEntry]] = defaultdict(list)
     for e in entries:
-        if not e.received or e.time is None or not e.party or (e.kind == Kind.CALL) != calls:
+        day = e.day
+        if not e.received or day is None or not e.party or (e.kind == Kind.CALL) != calls:
             continue
         if connected_only and e.direction != Direction.INCOMING:
             continue
         key = e.sender if per_number else e.party
         if not key:
             continue
-        groups[(key, e.time.date())].append(e)
+        groups[(key, day)].append(e)
     return [e for g in groups.values() if len(g) > limit for e in g]
 
 

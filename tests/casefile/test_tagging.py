@@ -419,3 +419,21 @@ def test_the_labelled_set_covers_every_text_of_the_shared_corpus(shared_dir: Pat
         for path in folder.glob("*.json"):
             texts |= {m["text"] for m in json.loads(path.read_text(encoding="utf-8"))["messages"] if m.get("text", "").strip()}
     assert texts == labelled
+
+
+def test_a_list_row_showing_only_its_day_counts_towards_that_day(rules: RuleSet) -> None:
+    """An inbox row shows 昨天 but no minute: the day is on screen, so it counts on that day (never on another)."""
+    from dataclasses import replace
+    from datetime import date
+
+    timed = [msg(k, 1, float(k), f"第{k}条", at(8, 9, k)) for k in range(20)]
+    day_only = replace(msg(50, 2, 0.0, "第二十一条", None), date=date(2025, 3, 8))
+    elsewhere = replace(msg(60, 3, 0.0, "第二十一条", None), date=date(2025, 3, 7))
+    shots = [shot(1, title=None), shot(2, title=None, layout=Layout.SMS_INBOX), shot(3, title=None)]
+
+    def hit(extra: list[Message]) -> set[int]:
+        tl = build_timeline(timed + extra, shots)
+        return {mid for mid, tag, _ in suggest_tags(tl, rules) if tag == "高频"}
+
+    assert hit([day_only]) == set(range(20)) | {50}  # 21 on the 8th
+    assert hit([elsewhere]) == set()  # 20 on the 8th, 1 on the 7th
