@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from casefile.model import CaseInfo, OcrStatus, TagState
+from casefile.schema import CURRENT_VERSION
 from casefile.store import CREATED, CaseError, CaseStore, NewScreenshot
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 
@@ -43,7 +44,7 @@ def store(tmp_path: Path) -> Iterator[CaseStore]:
 def test_new_case_is_wal_and_current_schema(store: CaseStore) -> None:
     conn = sqlite3.connect(store.paths.database)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
     assert store.paths.originals.is_dir()
 
 

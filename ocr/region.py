@@ -1,0 +1,364 @@
+"""Read one box the user drew over a message the layout parser missed.
+
+Why a module of its own: when the page parser skips a bubble or a row, typing
+the message in is slow and error-prone for a stressed user, and the engine
+can usually read it perfectly once told where it is. The box is read as ONE
+unit of the screenshot's layout, by the same rules the parsers use:
+
+* a thread (SMS or chat): one bubble. A bubble on the right is the user's
+  own (sender ``me``); one on the left is the other party, the thread title;
+  a time text inside the box (a separator drawn above the bubble, or a clock
+  beside it) is its time;
+* a list (SMS list, call log): one message per row. Rows are told apart by
+  the engine's line geometry: the gap between two rows is clearly wider than
+  the gap between the lines of one row. A row's first line is the sender
+  (with the time printed at its right end), the lines under it the snippet
+  (for a call, the duration).
+
+Coordinates are image pixels, as everywhere in :mod:`ocr.model`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import datetime
+from pathlib import Path
+from statistics import median
+
+import numpy as np
+
+from ocr.engine import get_engine
+from ocr.layouts.list_rows import _split_glued_time, sender_text, strip_ellipsis
+from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, Layout, TimeSource
+from ocr.recognition import Line, OcrEngine
+from ocr.regions import Region, read_regions, rows_of
+from ocr.text import join_cjk, join_lines, normalise_number
+from ocr.times import Moment, parse_moment, split_trailing_time
+
+# Air around the drawn box (a share of the page width, at least MIN_MARGIN px):
+# people draw tight, and a stroke cut by the box edge reads as another glyph.
+MARGIN_SHARE = 0.012
+MIN_MARGIN = 6
+# Below this size a box holds no line of text (a stray click-drag).
+MIN_BOX_SIDE = 8
+# Strips of a box (Tesseract): a row is content when a pixel differs from the box's
+# border colour by more than STRIP_INK (anti-aliasing and JPEG noise stay under it);
+# STRIP_GAP bare rows end a strip, which keeps STRIP_PAD rows of air around its ink.
+STRIP_INK = 24
+STRIP_GAP = 4
+STRIP_PAD = 3
+# A bubble whose text sits this far (share of the width) nearer one side is on that side.
+SIDE_MARGIN = 0.05
+# Between two list rows the gap is at least this many line heights; between the
+# lines of one row it is well under one (name and snippet sit close together).
+ROW_GAP_LINES = 0.9
+# A call row's duration at the end of its second line: 3秒, 1分23秒, 1小时2分3秒.
+_DURATION = re.compile(r"(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})秒$")
+_WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_MISSED_WORDS = ("未接", "响一声", "Missed", "missed")
+_OUTGOING_WORDS = ("呼出", "已拨", "Outgoing", "outgoing")
+# A missed call's name is red on every phone: this share of its ink being red.
+RED_SHARE = 0.3
+
+_KIND = {
+    Layout.SMS_THREAD: Kind.SMS,
+    Layout.SMS_INBOX: Kind.SMS,
+    Layout.CHAT_THREAD: Kind.CHAT,
+    Layout.CALL_LOG: Kind.CALL,
+}
+
+
+def read_region(
+    image: np.ndarray | str | Path | bytes,
+    box: Box,
+    layout: Layout | None,
+    captured_at: datetime | None,
+    thread_title: str | None,
+    engine: OcrEngine | str | None = None,
+) -> list[ExtractedMessage]:
+    """The message(s) in ``box``, read as one unit of ``layout`` (None: an SMS thread).
+
+    Returns an empty list when nothing legible is inside: the window then lets
+    the user type the text. ``EngineMissing`` / ``EngineFailed`` propagate.
+    """
+    if not isinstance(image, np.ndarray):
+        from ocr.extract import load_image
+
+        image, _meta = load_image(image)
+    eng = get_engine(engine or "auto") if engine is None or isinstance(engine, str) else engine
+    h, w = image.shape[:2]
+    x0, y0 = max(0, box.x), max(0, box.y)
+    x1, y1 = min(w, box.x + box.w), min(h, box.y + box.h)
+    if x1 - x0 < MIN_BOX_SIDE or y1 - y0 < MIN_BOX_SIDE:
+        return []
+    box = Box(x0, y0, x1 - x0, y1 - y0)
+    layout = layout or Layout.SMS_THREAD
+    is_list = layout in (Layout.SMS_INBOX, Layout.CALL_LOG)
+    lines = _lines_in(eng, image, box, strips=not is_list)
+    if not lines:
+        return []
+    kind = _KIND[layout]
+    if is_list:
+        rows = split_rows(lines)
+        out = [_row_message(image, row, kind, captured_at) for row in rows]
+        return [m for m in out if m is not None]
+    bubble = _bubble_message(w, box, lines, kind, captured_at, thread_title)
+    return [bubble] if bubble is not None else []
+
+
+def _lines_in(engine: OcrEngine, image: np.ndarray, box: Box, *, strips: bool) -> list[Line]:
+    """The engine's lines inside the box, in page pixels.
+
+    A page-reading engine (RapidOCR) reads the crop by itself (reading the
+    whole page for one box would cost the page's time); Tesseract gets the
+    crop scaled and binarised as the parsers give it regions: in a thread
+    strip by strip (a separator on the page and a bubble's fill need their
+    own thresholds), in a list as one region (rows share one background).
+    """
+    h, w = image.shape[:2]
+    margin = max(MIN_MARGIN, int(w * MARGIN_SHARE))
+    if getattr(engine, "prefers_page", False):
+        x0, y0 = max(0, box.x - margin), max(0, box.y - margin)
+        crop = np.ascontiguousarray(image[y0 : min(h, box.y + box.h + margin), x0 : min(w, box.x + box.w + margin)])
+        lines = [
+            Line(ln.text, ln.confidence, Box(ln.box.x + x0, ln.box.y + y0, ln.box.w, ln.box.h))
+            for ln in engine.recognize(crop)
+        ]
+    else:
+        boxes = _strips(image, box, margin) if strips else [Box(box.x - margin, box.y - margin,
+                                                                 box.w + 2 * margin, box.h + 2 * margin)]
+        regions = [Region(b, weak_lines_ok=True) for b in boxes]
+        lines = [ln for found in read_regions(engine, image, regions) for ln in found]
+    # Only what is inside the box counts: a line of a neighbour caught by the margin is not the user's.
+    # An avatar or an icon reads as a symbol ("●", "<"): no word in it, and as tall as two lines,
+    # it would glue a row's name and snippet into one visual line.
+    inside = [ln for ln in lines if _centre_inside(ln.box, box) and _WORDLIKE.search(ln.text)]
+    return sorted(inside, key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
+
+
+def _strips(image: np.ndarray, box: Box, margin: int) -> list[Box]:
+    """The box cut into horizontal strips of content separated by bare background.
+
+    Each strip is binarised on its own (``ocr.regions``): a grey time separator
+    on the page and a black line in a white bubble need different thresholds,
+    and one threshold for the whole box loses the separator.
+    """
+    h, w = image.shape[:2]
+    x0, x1 = max(0, box.x - margin), min(w, box.x + box.w + margin)
+    y0, y1 = max(0, box.y - margin), min(h, box.y + box.h + margin)
+    crop = image[y0:y1, x0:x1].astype(np.int16)
+    if crop.ndim == 2:
+        crop = crop[..., None]
+    border = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    bg = np.median(border, axis=0)
+    busy = (np.abs(crop - bg).max(axis=2) > STRIP_INK).any(axis=1)
+    out: list[Box] = []
+    start: int | None = None
+    blank = 0
+    for y, on in enumerate([*busy.tolist(), False]):
+        if on:
+            if start is None:
+                start = y
+            blank = 0
+            continue
+        if start is None:
+            continue
+        blank += 1
+        if blank >= STRIP_GAP or y == len(busy):
+            top, bottom = max(0, start - STRIP_PAD), min(len(busy), y - blank + 1 + STRIP_PAD)
+            if bottom - top >= MIN_BOX_SIDE:
+                out.append(Box(x0, y0 + top, x1 - x0, bottom - top))
+            start, blank = None, 0
+    return out or [Box(x0, y0, x1 - x0, y1 - y0)]
+
+
+def _centre_inside(b: Box, box: Box) -> bool:
+    cx, cy = b.x + b.w / 2, b.y + b.h / 2
+    return box.x <= cx <= box.x + box.w and box.y <= cy <= box.y + box.h
+
+
+def _union(boxes: list[Box]) -> Box:
+    x0 = min(b.x for b in boxes)
+    y0 = min(b.y for b in boxes)
+    x1 = max(b.x + b.w for b in boxes)
+    y1 = max(b.y + b.h for b in boxes)
+    return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def _confidence(lines: list[Line]) -> float:
+    total = sum(max(1, len(ln.text)) for ln in lines)
+    return sum(ln.confidence * max(1, len(ln.text)) for ln in lines) / max(1, total)
+
+
+def _row_text(row: list[Line]) -> str:
+    return join_cjk(" ".join(ln.text for ln in row))
+
+
+# --- a bubble -------------------------------------------------------------------------------
+
+
+def _bubble_message(
+    page_w: int, box: Box, lines: list[Line], kind: Kind, captured_at: datetime | None, title: str | None
+) -> ExtractedMessage | None:
+    """One bubble: the time lines in the box give its time, the rest its text."""
+    moment: Moment | None = None
+    time_lines: list[Line] = []
+    body_rows: list[list[Line]] = []
+    for row in rows_of(lines):
+        text = _row_text(row)
+        m = parse_moment(text, captured_at)
+        if m is not None and moment is None:
+            moment, time_lines = m, row
+            continue
+        split = split_trailing_time(text)
+        if split is not None and moment is None:
+            # A clock printed beside the bubble's last line (Samsung) read as one line with it.
+            m = parse_moment(split[1], captured_at)
+            if m is not None:
+                moment, time_lines = m, row
+                body_rows.append([Line(split[0], _confidence(row), _union([ln.box for ln in row]))])
+                continue
+        body_rows.append(row)
+    if not body_rows:
+        return None
+    body = [ln for row in body_rows for ln in row]
+    text_box = _union([ln.box for ln in body])
+    left = text_box.x
+    right = page_w - (text_box.x + text_box.w)
+    outgoing = right < left - page_w * SIDE_MARGIN
+    direction = Direction.OUTGOING if outgoing else Direction.INCOMING
+    sender = ME if outgoing else (normalise_number(title) if title else None)
+    minute = moment.minute if moment else None
+    conf = _confidence(body)
+    field_conf = {"text": conf}
+    if time_lines:
+        field_conf["time"] = _confidence(time_lines)
+    return ExtractedMessage(
+        kind=kind,
+        direction=direction,
+        sender=sender,
+        time=minute,
+        text=join_lines([_row_text(r) for r in body_rows]),
+        box=text_box,
+        confidence=conf,
+        time_source=TimeSource.SEPARATOR if minute else None,
+        field_confidence=field_conf,
+        date=moment.date if moment else None,
+    )
+
+
+# --- list rows --------------------------------------------------------------------------------
+
+
+def split_rows(lines: list[Line]) -> list[list[list[Line]]]:
+    """Visual lines → list rows: a new row starts after a gap of about a line height or more.
+
+    Within a row the name and the snippet sit close (a third to a half of a
+    line height apart); rows are separated by their padding, a divider, or a
+    card edge, which is clearly more. When every gap is small the box holds
+    one row.
+    """
+    visual = rows_of(lines)
+    if not visual:
+        return []
+    height = median(max(ln.box.h for ln in row) for row in visual)
+    rows: list[list[list[Line]]] = [[visual[0]]]
+    for prev, cur in itertools.pairwise(visual):
+        gap = min(ln.box.y for ln in cur) - max(ln.box.y + ln.box.h for ln in prev)
+        if gap >= ROW_GAP_LINES * height:
+            rows.append([cur])
+        else:
+            rows[-1].append(cur)
+    return rows
+
+
+def _name_and_time(first: list[Line]) -> tuple[str, str | None, list[Line]]:
+    """A row's first line → (name, time text or None, the lines holding the time)."""
+    if len(first) > 1:
+        tail = first[-1]
+        if parse_moment(tail.text, None) is not None or _is_time(tail.text):
+            return _row_text(first[:-1]), tail.text, [tail]
+    text = _row_text(first)
+    split = split_trailing_time(text) or _split_glued_time(text)
+    if split is not None:
+        return split[0], split[1], first
+    return text, None, []
+
+
+def _is_time(text: str) -> bool:
+    from ocr.times import is_time_text
+
+    return is_time_text(text)
+
+
+def _row_message(
+    image: np.ndarray, row: list[list[Line]], kind: Kind, captured_at: datetime | None
+) -> ExtractedMessage | None:
+    first, rest = row[0], row[1:]
+    name, time_text, time_lines = _name_and_time(first)
+    if time_text is None:
+        # iOS call logs centre the time between the two lines; any line that is only a time will do.
+        for i, vis in enumerate(rest):
+            if _is_time(_row_text(vis)):
+                time_text, time_lines = _row_text(vis), vis
+                rest = rest[:i] + rest[i + 1 :]
+                break
+    sender = sender_text(name) or None
+    moment = parse_moment(time_text, captured_at) if time_text else None
+    minute = moment.minute if moment else None
+    all_lines = [ln for vis in row for ln in vis]
+    name_lines = [ln for ln in first if ln not in time_lines] or first
+    field_conf = {"sender": _confidence(name_lines)}
+    if time_lines:
+        field_conf["time"] = _confidence(time_lines)
+    snippet = strip_ellipsis(join_lines([_row_text(vis) for vis in rest]))
+    direction = Direction.INCOMING
+    duration_s: int | None = None
+    text = snippet
+    if kind is Kind.CALL:
+        text, duration_s = _duration(snippet)
+        if _is_red(image, _union([ln.box for ln in name_lines])) or any(w in snippet for w in _MISSED_WORDS):
+            direction = Direction.MISSED
+        elif any(w in snippet for w in _OUTGOING_WORDS):
+            direction = Direction.OUTGOING
+    elif rest:
+        field_conf["text"] = _confidence([ln for vis in rest for ln in vis])
+    if sender is None and not text and minute is None:
+        return None
+    return ExtractedMessage(
+        kind=kind,
+        direction=direction,
+        sender=sender,
+        time=minute,
+        text=text,
+        box=_union([ln.box for ln in all_lines]),
+        confidence=_confidence(all_lines),
+        time_source=TimeSource.ROW if minute else None,
+        duration_s=duration_s,
+        field_confidence=field_conf,
+        date=moment.date if moment else None,
+    )
+
+
+def _duration(second_line: str) -> tuple[str, int | None]:
+    """A call's text is its duration as shown (SCHEMA), or "" when the row shows none."""
+    m = _DURATION.search(second_line.replace(" ", ""))
+    if not m:
+        return "", None
+    h, mi, sec = (int(g) if g else 0 for g in m.groups())
+    return m.group(0), h * 3600 + mi * 60 + sec
+
+
+def _is_red(image: np.ndarray, box: Box) -> bool:
+    """Whether the text in ``box`` is drawn in red (a missed call's name)."""
+    crop = image[box.y : box.y + box.h, box.x : box.x + box.w].astype(np.int16)
+    if crop.size == 0 or crop.ndim != 3:
+        return False
+    b, g, r = crop[..., 0], crop[..., 1], crop[..., 2]
+    spread = crop.max(axis=2) - crop.min(axis=2)
+    ink = spread > 60  # coloured pixels; black and grey text have none
+    grey_ink = (crop.max(axis=2) < 120) & ~ink
+    total = int(ink.sum() + grey_ink.sum())
+    red = int((ink & (r > g + 60) & (r > b + 60)).sum())
+    return total > 0 and red / total >= RED_SHARE
