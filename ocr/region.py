@@ -48,6 +48,9 @@ MIN_BOX_SIDE = 8
 STRIP_INK = 24
 STRIP_GAP = 4
 STRIP_PAD = 3
+# A line's ink (for cutting it into pieces): list_rows' threshold, which keeps grey
+# secondary text and drops dividers.
+SEGMENT_INK = 48
 # A bubble whose text sits this far (share of the width) nearer one side is on that side.
 SIDE_MARGIN = 0.05
 # Between two list rows the gap is at least this many line heights; between the
@@ -130,6 +133,8 @@ def _lines_in(engine: OcrEngine, image: np.ndarray, box: Box, *, strips: bool) -
                                                                  box.w + 2 * margin, box.h + 2 * margin)]
         regions = [Region(b, weak_lines_ok=True) for b in boxes]
         lines = [ln for found in read_regions(engine, image, regions) for ln in found]
+        if not strips:
+            lines = _by_segments(engine, image, lines)
     # Only what is inside the box counts: a line of a neighbour caught by the margin is not the user's.
     # An avatar or an icon reads as a symbol ("●", "<"): no word in it, and as tall as two lines,
     # it would glue a row's name and snippet into one visual line.
@@ -171,6 +176,54 @@ def _strips(image: np.ndarray, box: Box, margin: int) -> list[Box]:
                 out.append(Box(x0, y0 + top, x1 - x0, bottom - top))
             start, blank = None, 0
     return out or [Box(x0, y0, x1 - x0, y1 - y0)]
+
+
+def _segments(image: np.ndarray, line: Box) -> list[Box]:
+    """A line's runs of ink split at blanks wider than its height (a name, then far right a time)."""
+    crop = image[line.y : line.y + line.h, line.x : line.x + line.w].astype(np.int16)
+    if crop.size == 0 or crop.ndim != 3:
+        return [line]
+    border = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    ink = (np.abs(crop - np.median(border, axis=0)).max(axis=2) > SEGMENT_INK).any(axis=0)
+    out: list[Box] = []
+    start: int | None = None
+    last = 0
+    for x, on in enumerate(ink.tolist()):
+        if on:
+            if start is not None and x - last > line.h:
+                out.append(Box(line.x + start, line.y, last - start + 1, line.h))
+                start = None
+            if start is None:
+                start = x
+            last = x
+    if start is not None:
+        out.append(Box(line.x + start, line.y, last - start + 1, line.h))
+    return out or [line]
+
+
+def _by_segments(engine: OcrEngine, image: np.ndarray, lines: list[Line]) -> list[Line]:
+    """Lines with wide blanks inside read again piece by piece (Tesseract, list rows).
+
+    Tesseract reads a row's first line (a name, a wide blank, the time) as one
+    line and then loses characters next to the blank (``王经理 … 昨天`` came
+    back as ``王经昨天``); each piece on its own reads whole, as the list
+    parsers read segments. One more engine call for every line of the box.
+    """
+    pieces = [_segments(image, ln.box) for ln in lines]
+    todo = [(i, b) for i, segs in enumerate(pieces) if len(segs) > 1 for b in segs]
+    if not todo:
+        return lines
+    pad = max(2, int(0.15 * median(b.h for _i, b in todo)))
+    read = read_regions(engine, image, [Region(b, pad=pad, weak_lines_ok=True) for _i, b in todo])
+    by_line: dict[int, list[Line]] = {}
+    for (i, b), found in zip(todo, read, strict=True):
+        text = join_cjk(" ".join(ln.text for ln in found))
+        if text:
+            by_line.setdefault(i, []).append(Line(text, _confidence(found), b))
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        out += by_line.get(i) or [ln]
+    return out
 
 
 def _centre_inside(b: Box, box: Box) -> bool:
