@@ -124,7 +124,7 @@ def test_a_box_drawn_over_a_missed_bubble_is_read_and_added(chat_case, window, q
 
     # still editable like any message, and one undo step takes it away
     pane.model.setData(pane.model.index(2, 3), "不还就找你家里人！", Qt.ItemDataRole.EditRole)
-    assert window.store.message(ids[0]).ocr.text == m.text  # type: ignore[union-attr]
+    assert window.store.message(ids[0]).ocr.text == m.text
     window.act_undo.trigger()
     window.act_undo.trigger()
     assert pane.model.rowCount() == 2
@@ -160,7 +160,7 @@ def test_a_box_over_two_list_rows_gives_two_messages(case_dir, tmp_path, window,
     "propagateSizeHints", "This plugin does not support raise", "This plugin does not support grabbing"
 )
 def test_clicking_an_unassigned_line_makes_it_a_message_or_adds_it(chat_case, window, qtbot) -> None:
-    pane, ctrl, store = window.review_pane, window.review, window.store
+    pane, store = window.review_pane, window.store
     [line_id] = pane.image.line_ids()
     item = pane.image.line_item(line_id)
     assert item is not None and item.toolTip() == MISSED_TEXT
