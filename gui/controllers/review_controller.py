@@ -149,7 +149,15 @@ class ReviewController(QObject):
         assert self.store is not None
         lines = self.store.unassigned_lines(shot.id, include_taken=False)
         self.pane.set_unassigned([(u.id, u.box, u.text) for u in lines])
+        self.pane.set_current_layout(shot.layout)
         text, unsure = self.layout_note(shot)
+        if lines:
+            hint = self.tr(
+                "%n line(s) the OCR read but put in no message are outlined in purple: click one to use it.",
+                "",
+                len(lines),
+            )
+            text = f"{text} {hint}".strip()
         self.pane.set_layout_note(text, unsure)
 
     def layout_name(self, layout: Layout) -> str:

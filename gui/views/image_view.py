@@ -30,9 +30,9 @@ SELECTED_FILL = QColor(220, 60, 40, 40)
 DRAW_PEN = QColor(30, 150, 80)
 PENDING_FILL = QColor(30, 150, 80, 40)
 # Unassigned lines: grey and faint, so they never compete with the messages' boxes.
-LINE_PEN = QColor(110, 110, 110, 180)
-LINE_FILL = QColor(110, 110, 110, 45)
-LINE_HOVER_FILL = QColor(30, 150, 80, 60)
+LINE_PEN = QColor(120, 90, 160, 200)
+LINE_FILL = QColor(120, 90, 160, 18)  # barely tinted: the text under it must stay legible
+LINE_HOVER_FILL = QColor(30, 150, 80, 50)
 BOX_PAD = 5
 
 
@@ -62,9 +62,9 @@ class UnassignedLineItem(QGraphicsRectItem):
     """A line no message took: dimmed, with its text as tooltip; a click offers to use it."""
 
     def __init__(self, line_id: int, box: Box, text: str) -> None:
-        super().__init__(QRectF(box.x - 2, box.y - 2, box.w + 4, box.h + 4))
+        super().__init__(QRectF(box.x - 3, box.y - 3, box.w + 6, box.h + 6))
         self.line_id = line_id
-        pen = QPen(LINE_PEN, 1, Qt.PenStyle.DotLine)
+        pen = QPen(LINE_PEN, 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setBrush(QBrush(LINE_FILL))

@@ -14,7 +14,7 @@ and, last, type.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -91,6 +91,7 @@ class ReviewPane(QWidget):
         self.layout_note.setTextFormat(Qt.TextFormat.PlainText)
         self.read_as_menu = QMenu(self.tr("Read &as…"), self)
         self.read_as_actions: dict[Layout, QAction] = {}
+        group = QActionGroup(self)
         for layout, label in (
             (Layout.SMS_THREAD, self.tr("Text message thread")),
             (Layout.SMS_INBOX, self.tr("Text message list")),
@@ -99,6 +100,8 @@ class ReviewPane(QWidget):
         ):
             a = self.read_as_menu.addAction(label)
             a.setData(str(layout))
+            a.setCheckable(True)  # the layout the screenshot is read as now carries the check
+            group.addAction(a)
             a.triggered.connect(lambda _c=False, lay=layout: self.read_as_requested.emit(lay))
             self.read_as_actions[layout] = a
         self.read_as_button = QToolButton(self)
@@ -224,6 +227,10 @@ class ReviewPane(QWidget):
         self.act_reviewed.setChecked(shot.reviewed)
         self.time_delegate.fallback = shot.captured_at
         self.refresh_boxes()
+
+    def set_current_layout(self, layout: Layout | None) -> None:
+        for lay, a in self.read_as_actions.items():
+            a.setChecked(lay is layout)
 
     def set_layout_note(self, text: str, unsure: bool) -> None:
         """How sure the layout guess is, beside Read as… (empty: nothing to say)."""

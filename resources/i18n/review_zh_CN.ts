@@ -125,6 +125,13 @@
             <numerusform>从框中识别出 %n 条消息，请核对。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/controllers/review_controller.py"/>
+        <source>%n line(s) the OCR read but put in no message are outlined in purple: click one to use it.</source>
+        <translation>
+            <numerusform>有 %n 行文字已识别但未归入任何消息，用紫色虚线框标出：点击即可使用。</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../gui/controllers/review_controller.py"/>
         <source>The box could not be read. You can type the message instead.</source>

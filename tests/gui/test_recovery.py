@@ -196,10 +196,12 @@ def test_the_window_says_how_sure_the_layout_guess_is(chat_case, window) -> None
     note = window.review_pane.layout_note
     assert note.isVisible()
     assert "55% sure" in note.text() and "text messages" in note.text() and "Read as" in note.text()
+    assert "1 line(s) the OCR read" in note.text()  # the dimmed line is explained
     store = window.store
     store.save_extraction(chat_case, _chat_reading(scores={"chat_thread": 0.9, "sms_thread": 0.2}))
     window.review.reload(chat_case)
-    assert note.text() == "Looks like chat (90% sure)."
+    assert note.text() == "Looks like chat (90% sure)."  # the new reading has no unassigned line
+    assert window.review_pane.read_as_actions[Layout.CHAT_THREAD].isChecked()
 
 
 def test_read_as_rereads_with_that_layout_and_is_audited(window, qtbot, tmp_path) -> None:
