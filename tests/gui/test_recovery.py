@@ -130,6 +130,22 @@ def test_a_box_drawn_over_a_missed_bubble_is_read_and_added(chat_case, window, q
     assert pane.model.rowCount() == 2
 
 
+def test_reading_a_box_can_be_cancelled(chat_case, window, qtbot) -> None:
+    """The status bar's Cancel stops a box being read: nothing is added, the drawn box goes away."""
+    pane, ctrl = window.review_pane, window.review
+    ctrl.engine = "tesseract"
+    got: list[list[int]] = []
+    ctrl.box_read.connect(got.append)
+    pane.act_add.trigger()
+    with qtbot.waitSignal(ctrl.running_changed, timeout=OCR_TIMEOUT_MS, check_params_cb=lambda on: not on):
+        _drag(pane.image, Box(150, 640, 620, 240))
+        assert ctrl.reading_box and window.progress.isVisible()
+        window.progress.cancel.click()
+    assert got == [] and pane.model.rowCount() == 2
+    assert not pane.image.has_pending() and not window.progress.isVisible()
+    assert window.undo_stack.count() == 0
+
+
 def test_a_box_over_two_list_rows_gives_two_messages(case_dir, tmp_path, window, qtbot) -> None:
     path = _write(tmp_path / "drop" / LIST_NAME, render_sms_list(ROWS))
     only_last = ExtractedMessage(Kind.SMS, Direction.INCOMING, "95188", None, "验证码123456", Box(200, 800, 830, 130), 0.9)
