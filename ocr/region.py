@@ -31,6 +31,7 @@ import numpy as np
 from ocr.engine import get_engine
 from ocr.layouts.list_rows import _split_glued_time, sender_text, strip_ellipsis
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, Layout, TimeSource
+from ocr.preprocess import dominant_color, saturation
 from ocr.recognition import Line, OcrEngine
 from ocr.regions import Region, read_regions, rows_of
 from ocr.text import join_cjk, join_lines, normalise_number
@@ -51,13 +52,21 @@ STRIP_PAD = 3
 # A line's ink (for cutting it into pieces): list_rows' threshold, which keeps grey
 # secondary text and drops dividers.
 SEGMENT_INK = 48
-# A bubble whose text sits this far (share of the width) nearer one side is on that side.
-SIDE_MARGIN = 0.05
+# A bubble whose text sits this much (share of the width) nearer one side is on that
+# side; a long one spanning the screen is told by its fill (outgoing bubbles are green
+# or blue, incoming white or grey: the thread parsers' rule).
+SIDE_MARGIN = 0.15
+OUTGOING_SATURATION = 40
 # Between two list rows the gap is at least this many line heights; between the
 # lines of one row it is well under one (name and snippet sit close together).
 ROW_GAP_LINES = 0.9
+# Two pieces are on one visual line when their centres are this share of a line height apart or less.
+LEVEL_SHARE = 0.35
 # A call row's duration at the end of its second line: 3秒, 1分23秒, 1小时2分3秒.
 _DURATION = re.compile(r"(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})秒$")
+# An info icon or a mark read as Latin scraps and brackets glued after a row's time ("10月4日《GD)").
+_TRAILING_ICON = re.compile(r"[\s(（《<\[“”\"']*[A-Za-z]{0,3}[)）》>\]“”\"']*$")
+_LEADING_JUNK = re.compile(r"^[^\w\u3400-\u9fff+]+")
 _WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _MISSED_WORDS = ("未接", "响一声", "Missed", "missed")
 _OUTGOING_WORDS = ("呼出", "已拨", "Outgoing", "outgoing")
@@ -104,9 +113,9 @@ def read_region(
     kind = _KIND[layout]
     if is_list:
         rows = split_rows(lines)
-        out = [_row_message(image, row, kind, captured_at) for row in rows]
+        out = [_row_message(image, box, row, kind, captured_at) for row in rows]
         return [m for m in out if m is not None]
-    bubble = _bubble_message(w, box, lines, kind, captured_at, thread_title)
+    bubble = _bubble_message(image, lines, kind, captured_at, thread_title)
     return [bubble] if bubble is not None else []
 
 
@@ -252,7 +261,7 @@ def _row_text(row: list[Line]) -> str:
 
 
 def _bubble_message(
-    page_w: int, box: Box, lines: list[Line], kind: Kind, captured_at: datetime | None, title: str | None
+    image: np.ndarray, lines: list[Line], kind: Kind, captured_at: datetime | None, title: str | None
 ) -> ExtractedMessage | None:
     """One bubble: the time lines in the box give its time, the rest its text."""
     moment: Moment | None = None
@@ -277,9 +286,7 @@ def _bubble_message(
         return None
     body = [ln for row in body_rows for ln in row]
     text_box = _union([ln.box for ln in body])
-    left = text_box.x
-    right = page_w - (text_box.x + text_box.w)
-    outgoing = right < left - page_w * SIDE_MARGIN
+    outgoing = _is_outgoing(image, text_box)
     direction = Direction.OUTGOING if outgoing else Direction.INCOMING
     sender = ME if outgoing else (normalise_number(title) if title else None)
     minute = moment.minute if moment else None
@@ -301,6 +308,17 @@ def _bubble_message(
     )
 
 
+def _is_outgoing(image: np.ndarray, text: Box) -> bool:
+    """The user's own bubble: clearly on the right, or (a long bubble spanning the
+    screen) filled with a saturated colour, as the thread parsers decide."""
+    w = image.shape[1]
+    left, right = text.x, w - (text.x + text.w)
+    if abs(left - right) > w * SIDE_MARGIN:
+        return right < left
+    fill = dominant_color(image[text.y : text.y + text.h, text.x : text.x + text.w])
+    return saturation(fill) > OUTGOING_SATURATION
+
+
 # --- list rows --------------------------------------------------------------------------------
 
 
@@ -312,7 +330,7 @@ def split_rows(lines: list[Line]) -> list[list[list[Line]]]:
     card edge, which is clearly more. When every gap is small the box holds
     one row.
     """
-    visual = rows_of(lines)
+    visual = _visual_lines(lines)
     if not visual:
         return []
     height = median(max(ln.box.h for ln in row) for row in visual)
@@ -326,16 +344,49 @@ def split_rows(lines: list[Line]) -> list[list[list[Line]]]:
     return rows
 
 
+def _visual_lines(lines: list[Line]) -> list[list[Line]]:
+    """Lines → visual lines, left to right; stricter than ``rows_of``.
+
+    A piece joins a visual line only when its centre is level with the line's
+    (within a third of the smaller height): an iOS call log centres the time
+    between the name and the place under it, and a looser rule chains all
+    three into one line.
+    """
+    out: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda x: x.box.y + x.box.h / 2):
+        cy = ln.box.y + ln.box.h / 2
+        for vis in out:
+            vy = sum(v.box.y + v.box.h / 2 for v in vis) / len(vis)
+            vh = min(v.box.h for v in vis)
+            if abs(cy - vy) < LEVEL_SHARE * min(vh, ln.box.h):
+                vis.append(ln)
+                break
+        else:
+            out.append([ln])
+    for vis in out:
+        vis.sort(key=lambda x: x.box.x)
+    out.sort(key=lambda vis: min(v.box.y for v in vis))
+    return out
+
+
 def _name_and_time(first: list[Line]) -> tuple[str, str | None, list[Line]]:
-    """A row's first line → (name, time text or None, the lines holding the time)."""
+    """A row's first line → (name, time text or None, the lines holding the time).
+
+    Read in pieces, the name is the first piece and the time the right-most
+    piece that reads as one (an info icon or a mark after it is dropped, as
+    the list parsers do).
+    """
     if len(first) > 1:
-        tail = first[-1]
-        if parse_moment(tail.text, None) is not None or _is_time(tail.text):
-            return _row_text(first[:-1]), tail.text, [tail]
+        for i in range(len(first) - 1, 0, -1):
+            t = _TRAILING_ICON.sub("", first[i].text)
+            if _is_time(t):
+                return _row_text(first[:1]), t, [first[i]]
+        return _row_text(first[:1]), None, []
     text = _row_text(first)
-    split = split_trailing_time(text) or _split_glued_time(text)
-    if split is not None:
-        return split[0], split[1], first
+    for cand in (text, _TRAILING_ICON.sub("", text)):
+        split = split_trailing_time(cand) or _split_glued_time(cand)
+        if split is not None:
+            return split[0], split[1], first
     return text, None, []
 
 
@@ -346,18 +397,21 @@ def _is_time(text: str) -> bool:
 
 
 def _row_message(
-    image: np.ndarray, row: list[list[Line]], kind: Kind, captured_at: datetime | None
+    image: np.ndarray, box: Box, row: list[list[Line]], kind: Kind, captured_at: datetime | None
 ) -> ExtractedMessage | None:
     first, rest = row[0], row[1:]
     name, time_text, time_lines = _name_and_time(first)
     if time_text is None:
         # iOS call logs centre the time between the two lines; any line that is only a time will do.
         for i, vis in enumerate(rest):
-            if _is_time(_row_text(vis)):
-                time_text, time_lines = _row_text(vis), vis
+            t = _TRAILING_ICON.sub("", _row_text(vis))
+            if _is_time(t):
+                time_text, time_lines = t, vis
                 rest = rest[:i] + rest[i + 1 :]
                 break
-    sender = sender_text(name) or None
+    # An icon left of the name (iOS's handset on an outgoing call) is read as punctuation glued to it.
+    icon_before = _LEADING_JUNK.match(name)
+    sender = sender_text(_LEADING_JUNK.sub("", name)) or None
     moment = parse_moment(time_text, captured_at) if time_text else None
     minute = moment.minute if moment else None
     all_lines = [ln for vis in row for ln in vis]
@@ -371,9 +425,14 @@ def _row_message(
     text = snippet
     if kind is Kind.CALL:
         text, duration_s = _duration(snippet)
-        if _is_red(image, _union([ln.box for ln in name_lines])) or any(w in snippet for w in _MISSED_WORDS):
+        name_box = _union([ln.box for ln in name_lines])
+        if _is_red(image, name_box) or any(w in snippet for w in _MISSED_WORDS):
             direction = Direction.MISSED
-        elif any(w in snippet for w in _OUTGOING_WORDS):
+        elif (
+            any(w in snippet for w in _OUTGOING_WORDS)
+            or icon_before is not None
+            or _handset_left_of(image, box, name_box)
+        ):
             direction = Direction.OUTGOING
     elif rest:
         field_conf["text"] = _confidence([ln for vis in rest for ln in vis])
@@ -401,6 +460,25 @@ def _duration(second_line: str) -> tuple[str, int | None]:
         return "", None
     h, mi, sec = (int(g) if g else 0 for g in m.groups())
     return m.group(0), h * 3600 + mi * 60 + sec
+
+
+def _handset_left_of(image: np.ndarray, box: Box, name: Box) -> bool:
+    """iOS marks an outgoing call with a small handset icon left of the name (the call-log
+    parser's rule): a mark no bigger than the name's height, between the box edge and the name.
+    An avatar is bigger, and nothing there means an incoming call."""
+    h = name.h
+    x0, x1 = box.x, name.x - max(2, h // 5)
+    y0, y1 = max(0, name.y - h // 4), name.y + h + h // 4
+    crop = image[y0:y1, x0:x1].astype(np.int16)
+    if crop.size == 0 or crop.ndim != 3 or x1 - x0 < 4:
+        return False
+    border = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
+    ink = np.abs(crop - np.median(border, axis=0)).max(axis=2) > SEGMENT_INK
+    ys, xs = np.nonzero(ink)
+    if xs.size < 8:
+        return False
+    iw, ih = int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)
+    return 0.3 * h <= max(iw, ih) <= 1.3 * h
 
 
 def _is_red(image: np.ndarray, box: Box) -> bool:
