@@ -33,7 +33,7 @@ from ocr.layouts.list_rows import _split_glued_time, sender_text, strip_ellipsis
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.preprocess import dominant_color, saturation
 from ocr.recognition import Line, OcrEngine
-from ocr.regions import Region, read_regions, rows_of
+from ocr.regions import Region, _read_by_canvas, read_regions, rows_of
 from ocr.text import join_cjk, join_lines, normalise_number
 from ocr.times import Moment, parse_moment, split_trailing_time
 
@@ -140,8 +140,10 @@ def _lines_in(engine: OcrEngine, image: np.ndarray, box: Box, *, strips: bool) -
     else:
         boxes = _strips(image, box, margin) if strips else [Box(box.x - margin, box.y - margin,
                                                                  box.w + 2 * margin, box.h + 2 * margin)]
-        regions = [Region(b, weak_lines_ok=True) for b in boxes]
-        lines = [ln for found in read_regions(engine, image, regions) for ln in found]
+        # Every line the engine returned is kept (it already drops the hopeless ones): the user
+        # says there is a message here, and a masked ID number reads weakly but is the evidence.
+        # ``read_regions`` would judge each strip alone, and a strip can be one weak line.
+        lines = [ln for found in _read_by_canvas(engine, image, [Region(b) for b in boxes]) for ln in found]
         if not strips:
             lines = _by_segments(engine, image, lines)
     # Only what is inside the box counts: a line of a neighbour caught by the margin is not the user's.

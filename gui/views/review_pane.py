@@ -236,7 +236,8 @@ class ReviewPane(QWidget):
         """How sure the layout guess is, beside Read as… (empty: nothing to say)."""
         self.layout_note.setText(text)
         self.layout_note.setVisible(bool(text))
-        self.layout_note.setStyleSheet("color: #a15c00;" if unsure else "color: palette(mid);")
+        # The subtitle's grey when the guess is sure; amber, like an unsure cell, when it is not.
+        self.layout_note.setStyleSheet("color: #a15c00;" if unsure else "color: #5b6470;")
 
     def set_unassigned(self, lines: list[tuple[int, Box, str]]) -> None:
         self.image.set_unassigned(lines)
