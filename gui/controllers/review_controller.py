@@ -424,6 +424,7 @@ class ReviewController(QObject):
             return
         if task.cancelled:
             return
+        self.pane.image.show_pending(None)  # read: the messages' own boxes take its place
         sid = result.request.screenshot_id
         read = result.messages
         if not read:
@@ -449,6 +450,7 @@ class ReviewController(QObject):
             return
         log.warning("reading a drawn box failed: %s", type(exc).__name__)
         self.status.emit(self.tr("The box could not be read. You can type the message instead."))
+        self.pane.image.show_pending(None)
         self.box_read.emit([])
 
     def _box_finished(self, task: Task) -> None:
