@@ -26,6 +26,9 @@ class OcrStatus(enum.StrEnum):
 class Origin(enum.StrEnum):
     OCR = "ocr"
     MANUAL = "manual"
+    # Added by the user from what the OCR read (an unassigned line, a box drawn
+    # and read): audited as created, and the OCR values are kept like any OCR row.
+    MANUAL_FROM_OCR = "manual-from-ocr"
 
 
 _Date = date  # a field named ``date`` would shadow the type inside the dataclasses below
@@ -174,6 +177,34 @@ class ScreenshotCorrection:
     new: str | None
     at: datetime
     batch: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingRecord:
+    """One reading of a screenshot: its layout, how well each layout fitted, and
+    whether a person chose the layout (核对 → 按…重新识别: who and when)."""
+
+    id: int
+    screenshot_id: int
+    at: datetime
+    layout: Layout | None
+    layout_scores: dict[str, float]
+    forced_layout: Layout | None
+    forced_by: str | None
+    engine: str
+    superseded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnassignedRecord:
+    """A line the OCR read that no message took; ``taken`` once a message uses it."""
+
+    id: int
+    screenshot_id: int
+    text: str
+    box: Box
+    confidence: float
+    taken: bool
 
 
 class TagState(enum.StrEnum):

@@ -124,8 +124,54 @@ CREATE INDEX screenshot_corrections_by_shot ON screenshot_corrections(screenshot
 CREATE INDEX screenshot_corrections_by_batch ON screenshot_corrections(batch);
 """
 
+
+# The recovery tools of the review pane (核对 → 按…重新识别, unassigned lines).
+# ``readings`` keeps every reading of a screenshot: the layout, how well each
+# layout fitted (so the window can say how sure the guess is) and, when the user
+# chose the layout, who and when (the audit of a forced layout). Lines the OCR
+# read but placed in no message are kept per reading; a re-read supersedes them
+# like messages, never deletes them. ``line_uses`` records which message took a
+# line ('new': made from it, 'append': added to its text).
+_V3_RECOVERY = """
+CREATE TABLE readings (
+    id            INTEGER PRIMARY KEY,
+    screenshot_id INTEGER NOT NULL REFERENCES screenshots(id) ON DELETE CASCADE,
+    at            TEXT NOT NULL,
+    layout        TEXT,
+    layout_scores TEXT NOT NULL DEFAULT '{}',
+    forced_layout TEXT,
+    forced_by     TEXT,
+    engine        TEXT NOT NULL DEFAULT '',
+    superseded    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX readings_by_screenshot ON readings(screenshot_id, id);
+
+CREATE TABLE unassigned_lines (
+    id            INTEGER PRIMARY KEY,
+    screenshot_id INTEGER NOT NULL REFERENCES screenshots(id) ON DELETE CASCADE,
+    reading_id    INTEGER REFERENCES readings(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    box           TEXT NOT NULL,
+    confidence    REAL NOT NULL DEFAULT 0,
+    superseded    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX unassigned_by_screenshot ON unassigned_lines(screenshot_id, superseded, position);
+
+CREATE TABLE line_uses (
+    id         INTEGER PRIMARY KEY,
+    line_id    INTEGER NOT NULL REFERENCES unassigned_lines(id) ON DELETE CASCADE,
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    how        TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    batch      TEXT
+);
+CREATE INDEX line_uses_by_line ON line_uses(line_id);
+"""
+
+
 # MIGRATIONS[i] is the SQL that takes a database at version i to version i + 1.
-MIGRATIONS: list[str] = [_V1, _V2_DATES]
+MIGRATIONS: list[str] = [_V1, _V2_DATES, _V3_RECOVERY]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -46,6 +46,7 @@ from gui.views.progress_panel import ProgressPanel
 from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
 from ocr.engine import available_engines
+from ocr.model import Layout
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.review_pane = ReviewPane(MessageTableModel(self), self)
         self.review_pane.image.setAcceptDrops(False)
-        self.review = ReviewController(self.review_pane, self.shots, self.undo_stack, self)
+        self.review = ReviewController(self.review_pane, self.shots, self.undo_stack, self, runner=self.runner)
         self.imports = ImportController(self.runner, self.shots, self)
         self.imports.engine = settings.ocr_engine()
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         r.addSeparator()
         self._action(r, self.tr("&Read screenshots again"), self.read_again)
         self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
+        r.addMenu(self.review_pane.read_as_menu)
         self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()
         self.act_parties = self._action(r, self.tr("&Counterparties…"), self.edit_parties)
@@ -197,6 +199,9 @@ class MainWindow(QMainWindow):
         self.imports.engine_missing.connect(self._engine_missing)
         self.imports.failed.connect(self._job_failed)
         self.progress.cancel_requested.connect(self._cancel)
+        self.review_pane.read_as_requested.connect(self.read_as)
+        self.review.progress.connect(self.progress.show_progress)
+        self.review.running_changed.connect(lambda on: None if on or self.imports.running else self.progress.hide())
 
     # -- cases ----------------------------------------------------------------------------
 
@@ -288,6 +293,15 @@ class MainWindow(QMainWindow):
         if self.review.current is not None:
             self.imports.read_waiting(again=[self.review.current])
 
+    def read_as(self, layout: Layout) -> None:
+        """核对 → 按…重新识别: read the shown screenshot again as the layout the user chose."""
+        if self.review.current is None:
+            return
+        if self.imports.running:
+            self.statusBar().showMessage(self.tr("Still reading; try again when it has finished."), 8000)
+            return
+        self.imports.read_waiting(again=[self.review.current], layout=layout)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -324,6 +338,7 @@ class MainWindow(QMainWindow):
     def _cancel(self) -> None:
         self.progress.cancelling()
         self.imports.cancel()
+        self.review.cancel_reading()
 
     def _engine_missing(self) -> None:
         QMessageBox.warning(self, self.tr("Text recognition is not installed"), messages.engine_missing())

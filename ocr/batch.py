@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ocr.engine import EngineMissing, resolve_engine_name
-from ocr.model import Extraction, Failure
+from ocr.model import Extraction, Failure, Layout
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def _init_worker(engine: str) -> None:
 def _extract_one(item: BatchItem) -> Extraction:
     from ocr.extract import extract
 
-    return extract(item.path, item.captured_at, name=item.name, engine=_worker_engine)
+    return extract(item.path, item.captured_at, name=item.name, engine=_worker_engine, layout=item.layout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,7 @@ class BatchItem:
     path: Path
     name: str | None = None
     captured_at: datetime | None = None
+    layout: Layout | None = None  # read as this layout (the user's choice) instead of guessing
 
 
 def extract_paths(
@@ -103,7 +104,7 @@ def extract_items(
         for i, item in enumerate(items):
             if cancel is not None and cancel():
                 return
-            yield i, extract(item.path, item.captured_at, name=item.name, engine=engine)
+            yield i, extract(item.path, item.captured_at, name=item.name, engine=engine, layout=item.layout)
         return
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(

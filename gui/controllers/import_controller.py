@@ -39,6 +39,7 @@ from casefile.tagging import RulesError, compute_suggestions, load_rules, record
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import Job, Task, TaskRunner
+from ocr.model import Layout
 
 log = logging.getLogger(__name__)
 
@@ -256,21 +257,24 @@ class ImportController(QObject):
 
     # -- reading ------------------------------------------------------------------------
 
-    def read_waiting(self, *, again: Sequence[int] = ()) -> None:
-        """Read every screenshot not read yet (and those in ``again``)."""
+    def read_waiting(self, *, again: Sequence[int] = (), layout: Layout | None = None) -> None:
+        """Read every screenshot not read yet (and those in ``again``); with ``layout``,
+        only those in ``again``, as that layout (the user's choice, recorded with the reading)."""
         if self._store is None or self._task is not None:
             return
         if self._tally is None:
             self._tally = ImportTally()
             self.running_changed.emit(True)
         shots = [s for s in self._store.screenshots() if s.ocr_status == OcrStatus.WAITING or s.id in again]
+        if layout is not None:
+            shots = [s for s in shots if s.id in again]
         if not shots:
             self._finish()
             return
         self._reading = [s.id for s in shots]
         self._update_reading()
         self.progress.emit("read", 0, len(shots))
-        requests = requests_for(self._store, shots)
+        requests = requests_for(self._store, shots, layout=layout)
         engine, workers = self.engine, self._workers
         self._start(
             "read",

@@ -4,6 +4,11 @@ Why a controller: the table and the image only show and ask. Here each
 request becomes one ``casefile`` call that writes the correction with its audit
 row (the OCR value is never overwritten) and, when something changed, one
 command on the undo stack. The pane is then refilled from the store.
+
+The recovery tools live here too: a line the OCR read but placed nowhere
+becomes a message (or joins the selected one), and a box drawn over a missed
+message is read in a worker (``casefile.reading.read_box`` on the TaskRunner)
+and its message(s) added, audited as the user's, with the OCR values kept.
 """
 
 from __future__ import annotations
@@ -11,32 +16,44 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QPixmap, QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from casefile.model import Screenshot, TagState
+from casefile.jobs import Progress
+from casefile.model import Message, Screenshot, TagState
+from casefile.reading import BoxResult, box_request, read_box
 from casefile.store import CaseStore, new_batch_id
+from gui import settings
 from gui.controllers.undo import BatchCommand
 from gui.models.message_table_model import Column, is_low
 from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.tasks import Task, TaskRunner
 from gui.views.capture_time_dialog import CaptureTimeDialog, CaptureTimeText
 from gui.views.dialogs import SetAllDialog, SplitDialog
 from gui.views.review_pane import ReviewPane
 from gui.views.tag_menu import build_tag_menu
-from ocr.model import Box, Direction, Kind, Layout
+from ocr.model import ME, Box, Direction, Kind, Layout
 
 log = logging.getLogger(__name__)
 
 LOW_COLUMNS = (Column.SENDER, Column.TIME, Column.TEXT)
 _FIELD = {Column.SENDER: "sender", Column.TIME: "time", Column.TEXT: "text"}
+_KIND_OF = {Layout.CHAT_THREAD: Kind.CHAT, Layout.CALL_LOG: Kind.CALL}
+# The layout guess is called unsure below this score, or when the runner-up is this close.
+SURE_SCORE = 0.6
+CLOSE_RUNNER_UP = 0.15
 
 
 class ReviewController(QObject):
     changed = Signal(int)  # a screenshot's messages or review state changed
     current_changed = Signal(int)  # the screenshot shown (-1: none)
     status = Signal(str)  # a short note for the status bar
+    progress = Signal(str, int, int)  # phase ("read"), done, total: reading a drawn box
+    running_changed = Signal(bool)  # a drawn box is being read
+    box_read = Signal(list)  # ids of the messages a drawn box gave (empty: nothing legible, typed instead)
 
     def __init__(
         self,
@@ -44,8 +61,13 @@ class ReviewController(QObject):
         list_model: ScreenshotListModel,
         undo: QUndoStack,
         parent: QObject | None = None,
+        *,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self.engine: str | None = None  # None: the engine chosen in the Review menu
+        self._box_task: Task | None = None
         self.pane = pane
         self.model = pane.model
         self.list_model = list_model
@@ -54,7 +76,9 @@ class ReviewController(QObject):
         self.current: int | None = None
         self._pixmaps: dict[int, QPixmap] = {}
         self.model.edit_requested.connect(self.edit)
-        pane.add_requested.connect(self.add_message)
+        pane.add_requested.connect(self.read_drawn_box)
+        pane.line_to_message_requested.connect(self.line_to_message)
+        pane.line_to_selected_requested.connect(self.line_to_selected)
         pane.delete_requested.connect(self.delete)
         pane.split_requested.connect(self.split)
         pane.merge_requested.connect(self.merge)
@@ -63,6 +87,7 @@ class ReviewController(QObject):
         pane.tag_menu_requested.connect(self._pop_tag_menu)
 
     def set_store(self, store: CaseStore | None) -> None:
+        self.cancel_reading()
         self.store = store
         self.current = None
         self._pixmaps = {}
@@ -99,6 +124,7 @@ class ReviewController(QObject):
             self.pane.subtitle.setText(self._subtitle(shot))
             self.pane.set_reviewed_checked(shot.reviewed)
             self.pane.refresh_boxes()
+        self._show_recovery(shot)
 
     def reload(self, screenshot_id: int) -> None:
         """The store changed for this screenshot (an OCR result, an undo): refresh if shown."""
@@ -119,6 +145,63 @@ class ReviewController(QObject):
                     break
         elif 0 <= row < self.model.rowCount():
             self.pane.select_cell(row, col)
+
+    def _show_recovery(self, shot: Screenshot) -> None:
+        """The dimmed unassigned lines and how sure the layout guess is."""
+        assert self.store is not None
+        lines = self.store.unassigned_lines(shot.id, include_taken=False)
+        self.pane.set_unassigned([(u.id, u.box, u.text) for u in lines])
+        self.pane.set_current_layout(shot.layout)
+        text, unsure = self.layout_note(shot)
+        if lines:
+            hint = self.tr(
+                "%n line(s) the OCR read but put in no message are outlined in purple: click one to use it.",
+                "",
+                len(lines),
+            )
+            text = f"{text} {hint}".strip()
+        self.pane.set_layout_note(text, unsure)
+
+    def layout_name(self, layout: Layout) -> str:
+        return {
+            Layout.SMS_THREAD: self.tr("text messages"),
+            Layout.SMS_INBOX: self.tr("message list"),
+            Layout.CHAT_THREAD: self.tr("chat"),
+            Layout.CALL_LOG: self.tr("call log"),
+        }[layout]
+
+    def layout_note(self, shot: Screenshot) -> tuple[str, bool]:
+        """What the window says about the layout: chosen by the user, or guessed and how surely.
+
+        Unsure when the guess scored low or another layout came close: then the
+        note names the runner-up and points to Read as….
+        """
+        assert self.store is not None
+        reading = self.store.current_reading(shot.id)
+        if reading is None or shot.layout is None:
+            return "", False
+        name = self.layout_name(shot.layout)
+        if reading.forced_layout is not None:
+            return self.tr("Read as %1, as you chose.").replace("%1", name), False
+        scores = reading.layout_scores
+        if str(shot.layout) not in scores:
+            return "", False
+        score = scores[str(shot.layout)]
+        others = sorted(
+            ((v, k) for k, v in scores.items() if k != str(shot.layout) and k in {str(x) for x in Layout}),
+            reverse=True,
+        )
+        pct = str(round(score * 100))
+        if score >= SURE_SCORE and (not others or score - others[0][0] >= CLOSE_RUNNER_UP):
+            return self.tr("Looks like %1 (%2% sure).").replace("%1", name).replace("%2", pct), False
+        note = self.tr("Looks like %1, but only %2% sure.").replace("%1", name).replace("%2", pct)
+        if others:
+            note += " " + self.tr("It could be %1: if the messages look wrong, choose “Read as…”.").replace(
+                "%1", self.layout_name(Layout(others[0][1]))
+            )
+        else:
+            note += " " + self.tr("If the messages look wrong, choose “Read as…”.")
+        return note, True
 
     # -- tags -------------------------------------------------------------------------------
 
@@ -157,14 +240,8 @@ class ReviewController(QObject):
             parts.append(shot.thread_title)
         # With its source: a file's modification time is said to be uncertain, never "taken".
         parts.append(CaptureTimeText(self).describe(shot))
-        layout = {
-            Layout.SMS_THREAD: self.tr("text messages"),
-            Layout.SMS_INBOX: self.tr("message list"),
-            Layout.CHAT_THREAD: self.tr("chat"),
-            Layout.CALL_LOG: self.tr("call log"),
-        }
         if shot.layout is not None:
-            parts.append(layout[shot.layout])
+            parts.append(self.layout_name(shot.layout))
         n = self.model.rowCount()
         parts.append(self.tr("%n message(s)", "", n))
         return "  ·  ".join(parts)
@@ -243,14 +320,12 @@ class ReviewController(QObject):
             return
         shot = self.store.screenshot(self.current)
         existing = [m for m in self.store.messages(shot.id) if not m.excluded]
-        kind = {Layout.CHAT_THREAD: Kind.CHAT, Layout.CALL_LOG: Kind.CALL}.get(
-            shot.layout or Layout.SMS_THREAD, Kind.SMS
-        )
+        kind = _KIND_OF.get(shot.layout or Layout.SMS_THREAD, Kind.SMS)
         senders = Counter(m.sender for m in existing if m.sender and m.direction is not Direction.OUTGOING)
         above = [m for m in existing if m.box is not None and m.box.y <= box.y]
         below = [m for m in existing if m.box is not None and m.box.y > box.y]
         if above and below:
-            position = (max(m.position for m in above) + min(m.position for m in below)) / 2
+            position: float | None = (max(m.position for m in above) + min(m.position for m in below)) / 2
         elif below:
             position = min(m.position for m in below) - 1
         else:
@@ -270,6 +345,151 @@ class ReviewController(QObject):
         )
         self._push(self.tr("Add message"), batch, shot.id)
         self.pane.edit_text_of(mid)
+
+    # -- recovery: lines the OCR placed nowhere, boxes drawn over missed messages ------------
+
+    @staticmethod
+    def _positions(existing: list[Message], y: int, n: int) -> list[float]:
+        """``n`` positions in on-screen order for new messages whose top is at ``y``."""
+        above = [m.position for m in existing if m.box is not None and m.box.y <= y]
+        below = [m.position for m in existing if m.box is not None and m.box.y > y]
+        lo = max(above) if above else (min(below) - 1 if below else max((m.position for m in existing), default=-1))
+        hi = min(below) if below else lo + 1
+        return [lo + (hi - lo) * (i + 1) / (n + 1) for i in range(n)]
+
+    def line_to_message(self, line_id: int) -> int | None:
+        """Make an unassigned line a message: its text as read, sender and time proposed
+        from the screenshot (the thread title or the usual sender; the time above it)."""
+        if self.store is None or self.current is None:
+            return None
+        shot = self.store.screenshot(self.current)
+        line = self.store.unassigned_line(line_id)
+        existing = [m for m in self.store.messages(shot.id) if not m.excluded]
+        layout = shot.layout or Layout.SMS_THREAD
+        threads = (Layout.SMS_THREAD, Layout.CHAT_THREAD)
+        pix = self._pixmap(shot)
+        width = pix.width() if pix is not None and not pix.isNull() else shot.width
+        mine = layout in threads and line.box.x + line.box.w / 2 > width * 0.6 and line.box.x > width * 0.25
+        sender: str | None = None
+        if mine:
+            direction, sender = Direction.OUTGOING, ME
+        else:
+            senders = Counter(m.sender for m in existing if m.sender and m.direction is not Direction.OUTGOING)
+            direction = Direction.INCOMING
+            sender = shot.thread_title if layout in threads and shot.thread_title else None
+            if sender is None and senders and layout in threads:
+                sender = senders.most_common(1)[0][0]
+        above = [m for m in existing if m.box is not None and m.box.y <= line.box.y]
+        time = max((m.time for m in above if m.time), default=None) if layout in threads else None
+        batch = new_batch_id()
+        mid = self.store.message_from_line(
+            line_id,
+            kind=_KIND_OF.get(layout, Kind.SMS),
+            direction=direction,
+            sender=sender,
+            time=time,
+            position=self._positions(existing, line.box.y, 1)[0],
+            batch=batch,
+        )
+        self._push(self.tr("Make a message from a read line"), batch, shot.id)
+        self.pane.select_message(mid)
+        self.status.emit(self.tr("Added as a message. Check its sender and time."))
+        return mid
+
+    def line_to_selected(self, line_id: int, message_id: int) -> None:
+        """Add an unassigned line to a message's text (a bubble the parser cut short)."""
+        if self.store is None:
+            return
+        batch = new_batch_id()
+        if self.store.append_line(line_id, message_id, batch=batch) is not None:
+            self._push(self.tr("Add a read line to a message"), batch, self.store.message(message_id).screenshot_id)
+            self.pane.select_message(message_id)
+
+    @property
+    def reading_box(self) -> bool:
+        return self._box_task is not None
+
+    def read_drawn_box(self, box: Box) -> None:
+        """Read a box drawn over a missed message, in a worker; its messages are added when read.
+
+        Without a runner (or with nothing legible in the box) the message is
+        added empty for the user to type: typing stays the last resort.
+        """
+        if self.store is None or self.current is None:
+            return
+        if self.runner is None:
+            self.add_message(box)
+            return
+        if self._box_task is not None:
+            self.status.emit(self.tr("Still reading the last box; please wait a moment."))
+            return
+        shot = self.store.screenshot(self.current)
+        request = box_request(self.store, shot, box)
+        engine = self.engine or settings.ocr_engine()
+        store = self.store
+        self.pane.image.show_pending(box)
+        self.running_changed.emit(True)
+        self.progress.emit("read", 0, 0)
+
+        def wire(task: Task) -> None:
+            self._box_task = task
+            task.progress.connect(lambda p: self._box_progress(task, p))
+            task.result.connect(lambda r: self._box_done(task, store, r))
+            task.error.connect(lambda e: self._box_failed(task, e))
+            task.finished.connect(lambda: self._box_finished(task))
+
+        self.runner.start(
+            "read box", lambda cancel: read_box(request, engine=engine, cancel=cancel), wire
+        )
+
+    def cancel_reading(self) -> None:
+        if self._box_task is not None:
+            self._box_task.cancel()
+
+    def _box_progress(self, task: Task, p: Progress) -> None:
+        if task is self._box_task:
+            self.progress.emit("read", p.done, p.total)
+
+    def _box_done(self, task: Task, store: CaseStore, result: Any) -> None:
+        if task is not self._box_task or store is not self.store or not isinstance(result, BoxResult):
+            return
+        if task.cancelled:
+            return
+        self.pane.image.show_pending(None)  # read: the messages' own boxes take its place
+        sid = result.request.screenshot_id
+        read = result.messages
+        if not read:
+            if self.current == sid:
+                self.add_message(result.request.box)
+                self.status.emit(
+                    self.tr("Nothing legible in the box: the message was added empty, please type its text.")
+                )
+            self.box_read.emit([])
+            return
+        existing = [m for m in store.messages(sid) if not m.excluded]
+        top = min((m.box.y for m in read if m.box is not None), default=result.request.box.y)
+        batch = new_batch_id()
+        ids = store.add_read_messages(sid, read, self._positions(existing, top, len(read)), batch=batch)
+        self._push(self.tr("Read %n missed message(s)", "", len(ids)), batch, sid)
+        for mid in ids[:1]:
+            self.pane.select_message(mid)
+        self.status.emit(self.tr("Read %n message(s) from the box. Please check them.", "", len(ids)))
+        self.box_read.emit(ids)
+
+    def _box_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._box_task:
+            return
+        log.warning("reading a drawn box failed: %s", type(exc).__name__)
+        self.status.emit(self.tr("The box could not be read. You can type the message instead."))
+        self.pane.image.show_pending(None)
+        self.box_read.emit([])
+
+    def _box_finished(self, task: Task) -> None:
+        if task is not self._box_task:
+            return
+        self._box_task = None
+        self.pane.image.show_pending(None)
+        self.running_changed.emit(False)
 
     def split(self, message_id: int) -> None:
         if self.store is None:

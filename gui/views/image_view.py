@@ -3,17 +3,20 @@
 Why a QGraphicsView: boxes are scene items in image pixels, so zooming and
 panning never move them off their text, and a click on a box maps straight to
 its message. Drawing mode lets the user outline a message the OCR missed.
+Lines the OCR read but placed in no message are drawn dimmed, so nothing read
+is hidden: a click on one offers to make it a message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneHoverEvent,
     QGraphicsView,
     QWidget,
 )
@@ -25,6 +28,11 @@ LOW_PEN = QColor(214, 137, 16, 220)
 SELECTED_PEN = QColor(220, 60, 40)
 SELECTED_FILL = QColor(220, 60, 40, 40)
 DRAW_PEN = QColor(30, 150, 80)
+PENDING_FILL = QColor(30, 150, 80, 40)
+# Unassigned lines: grey and faint, so they never compete with the messages' boxes.
+LINE_PEN = QColor(120, 90, 160, 200)
+LINE_FILL = QColor(120, 90, 160, 18)  # barely tinted: the text under it must stay legible
+LINE_HOVER_FILL = QColor(30, 150, 80, 50)
 BOX_PAD = 5
 
 
@@ -50,8 +58,31 @@ class MessageBoxItem(QGraphicsRectItem):
         self.setZValue(2 if on else 1)
 
 
+class UnassignedLineItem(QGraphicsRectItem):
+    """A line no message took: dimmed, with its text as tooltip; a click offers to use it."""
+
+    def __init__(self, line_id: int, box: Box, text: str) -> None:
+        super().__init__(QRectF(box.x - 3, box.y - 3, box.w + 6, box.h + 6))
+        self.line_id = line_id
+        pen = QPen(LINE_PEN, 1.5, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(QBrush(LINE_FILL))
+        self.setToolTip(text)
+        self.setZValue(0.5)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setBrush(QBrush(LINE_HOVER_FILL))
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setBrush(QBrush(LINE_FILL))
+
+
 class ImageView(QGraphicsView):
     box_clicked = Signal(int)  # message id
+    line_clicked = Signal(int, QPoint)  # unassigned line id, global position of the click
     box_drawn = Signal(object)  # ocr.model.Box in image pixels
     zoom_changed = Signal(float)
 
@@ -67,6 +98,8 @@ class ImageView(QGraphicsView):
         self.setBackgroundBrush(QColor("#eceef1"))
         self._pixmap: QGraphicsPixmapItem | None = None
         self._boxes: dict[int, MessageBoxItem] = {}
+        self._lines: dict[int, UnassignedLineItem] = {}
+        self._pending: QGraphicsRectItem | None = None
         self._selected: set[int] = set()
         self._drawing = False
         self._draw_start: QPointF | None = None
@@ -78,6 +111,8 @@ class ImageView(QGraphicsView):
     def set_image(self, pixmap: QPixmap | None) -> None:
         self._scene.clear()
         self._boxes = {}
+        self._lines = {}
+        self._pending = None
         self._selected = set()
         self._pixmap = None
         self._draw_item = None
@@ -102,6 +137,39 @@ class ImageView(QGraphicsView):
             self._scene.addItem(item)
             self._boxes[mid] = item
         self.highlight(self._selected, scroll=False)
+
+    def set_unassigned(self, lines: list[tuple[int, Box, str]]) -> None:
+        """(line id, box, text) for each line the OCR read that no message took."""
+        for item in self._lines.values():
+            self._scene.removeItem(item)
+        self._lines = {}
+        if self._pixmap is None:
+            return
+        for lid, box, text in lines:
+            item = UnassignedLineItem(lid, box, text)
+            self._scene.addItem(item)
+            self._lines[lid] = item
+
+    def line_ids(self) -> list[int]:
+        return list(self._lines)
+
+    def line_item(self, line_id: int) -> UnassignedLineItem | None:
+        return self._lines.get(line_id)
+
+    def show_pending(self, box: Box | None) -> None:
+        """Keep a drawn box on screen while it is being read (None: remove it)."""
+        if self._pending is not None:
+            self._scene.removeItem(self._pending)
+            self._pending = None
+        if box is None or self._pixmap is None:
+            return
+        pen = QPen(DRAW_PEN, 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self._pending = self._scene.addRect(QRectF(box.x, box.y, box.w, box.h), pen, QBrush(PENDING_FILL))
+        self._pending.setZValue(3)
+
+    def has_pending(self) -> bool:
+        return self._pending is not None
 
     def box_ids(self) -> list[int]:
         return list(self._boxes)
@@ -180,10 +248,14 @@ class ImageView(QGraphicsView):
             return
         if event.button() == Qt.MouseButton.LeftButton:
             item = self.itemAt(event.position().toPoint())
-            while item is not None and not isinstance(item, MessageBoxItem):
+            while item is not None and not isinstance(item, (MessageBoxItem, UnassignedLineItem)):
                 item = item.parentItem()
             if isinstance(item, MessageBoxItem):
                 self.box_clicked.emit(item.message_id)
+                event.accept()
+                return
+            if isinstance(item, UnassignedLineItem):
+                self.line_clicked.emit(item.line_id, event.globalPosition().toPoint())
                 event.accept()
                 return
         super().mousePressEvent(event)

@@ -4,21 +4,28 @@ Why both at once: the user corrects what the OCR read by looking at the
 original, so the image and the table stay in step: selecting a row outlines
 its bubble and scrolls to it, clicking a bubble selects its row. The pane
 only shows and asks; the review controller does the storing.
+
+When the OCR guessed wrong the pane offers the way back, best first: read the
+screenshot again as another layout (Read as…), click a dimmed line the OCR
+read but placed nowhere, draw a box over a missed message to have it read,
+and, last, type.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +34,7 @@ from casefile.model import Screenshot
 from gui.models.message_table_model import Column, MessageTableModel, is_low
 from gui.views.delegates import DirectionDelegate, TimeDelegate
 from gui.views.image_view import ImageView
-from ocr.model import Box
+from ocr.model import Box, Layout
 
 
 class ReviewPane(QWidget):
@@ -38,6 +45,9 @@ class ReviewPane(QWidget):
     set_all_requested = Signal()
     reviewed_toggled = Signal(bool)
     tag_menu_requested = Signal(int, QPoint)  # message id, global position: the controller builds the menu
+    read_as_requested = Signal(object)  # ocr.model.Layout: read the screenshot again as this layout
+    line_to_message_requested = Signal(int)  # unassigned line id: make it a new message
+    line_to_selected_requested = Signal(int, int)  # unassigned line id, message id: add it to that text
 
     def __init__(self, model: MessageTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +85,34 @@ class ReviewPane(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("reviewSubtitle")
         self.subtitle.setWordWrap(True)
+        self.layout_note = QLabel(self)
+        self.layout_note.setObjectName("layoutNote")
+        self.layout_note.setWordWrap(True)
+        self.layout_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_as_menu = QMenu(self.tr("Read &as…"), self)
+        self.read_as_actions: dict[Layout, QAction] = {}
+        group = QActionGroup(self)
+        for layout, label in (
+            (Layout.SMS_THREAD, self.tr("Text message thread")),
+            (Layout.SMS_INBOX, self.tr("Text message list")),
+            (Layout.CHAT_THREAD, self.tr("Chat (WeChat, QQ…)")),
+            (Layout.CALL_LOG, self.tr("Call log")),
+        ):
+            a = self.read_as_menu.addAction(label)
+            a.setData(str(layout))
+            a.setCheckable(True)  # the layout the screenshot is read as now carries the check
+            group.addAction(a)
+            a.triggered.connect(lambda _c=False, lay=layout: self.read_as_requested.emit(lay))
+            self.read_as_actions[layout] = a
+        self.read_as_button = QToolButton(self)
+        self.read_as_button.setObjectName("readAsButton")
+        self.read_as_button.setText(self.tr("Read as…"))
+        self.read_as_button.setToolTip(
+            self.tr("The screenshot was read as the wrong kind of screen? Read it again as another kind.")
+        )
+        self.read_as_button.setMenu(self.read_as_menu)
+        self.read_as_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.line_menu: QMenu | None = None  # the open menu of a clicked unassigned line
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -102,7 +140,9 @@ class ReviewPane(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
+        titles.addWidget(self.layout_note)
         head.addLayout(titles, 1)
+        head.addWidget(self.read_as_button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(head)
         v.addWidget(self.toolbar)
         v.addWidget(split, 1)
@@ -113,6 +153,7 @@ class ReviewPane(QWidget):
         outer.addWidget(self.stack)
 
         self.image.box_clicked.connect(self.select_message)
+        self.image.line_clicked.connect(self.show_line_menu)
         self.image.box_drawn.connect(self.add_requested)
         self.image.box_drawn.connect(lambda _b: self.act_add.setChecked(False))
         self.show_empty(self.tr("Drag screenshots here, or choose File → Import screenshots (Ctrl+O)."))
@@ -140,7 +181,10 @@ class ReviewPane(QWidget):
         tb.addSeparator()
         self.act_add = act(
             self.tr("Add missed message"),
-            self.tr("Draw a box around a message the OCR missed, then type its text"),
+            self.tr(
+                "Draw a box around a message the OCR missed: it is read and added for you to check "
+                "(a box over several rows of a list gives one message per row)"
+            ),
         )
         self.act_add.setCheckable(True)
         self.act_delete = act(
@@ -183,6 +227,43 @@ class ReviewPane(QWidget):
         self.act_reviewed.setChecked(shot.reviewed)
         self.time_delegate.fallback = shot.captured_at
         self.refresh_boxes()
+
+    def set_current_layout(self, layout: Layout | None) -> None:
+        for lay, a in self.read_as_actions.items():
+            a.setChecked(lay is layout)
+
+    def set_layout_note(self, text: str, unsure: bool) -> None:
+        """How sure the layout guess is, beside Read as… (empty: nothing to say)."""
+        self.layout_note.setText(text)
+        self.layout_note.setVisible(bool(text))
+        # The subtitle's grey when the guess is sure; amber, like an unsure cell, when it is not.
+        self.layout_note.setStyleSheet("color: #a15c00;" if unsure else "color: #5b6470;")
+
+    def set_unassigned(self, lines: list[tuple[int, Box, str]]) -> None:
+        self.image.set_unassigned(lines)
+
+    def show_line_menu(self, line_id: int, global_pos: QPoint) -> QMenu:
+        """What to do with a line the OCR read but placed in no message (a non-blocking menu)."""
+        if self.line_menu is not None:
+            self.line_menu.close()
+            self.line_menu.deleteLater()
+        item = self.image.line_item(line_id)
+        menu = QMenu(self)
+        shown = (item.toolTip() if item is not None else "").strip()
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        head = menu.addAction(self.tr("Read: “%1”").replace("%1", shown))
+        head.setEnabled(False)
+        new = menu.addAction(self.tr("Make it a new message"))
+        new.triggered.connect(lambda: self.line_to_message_requested.emit(line_id))
+        selected = self.selected_ids()
+        add = menu.addAction(self.tr("Add it to the selected message's text"))
+        add.setEnabled(len(selected) == 1)
+        if len(selected) == 1:
+            add.triggered.connect(lambda: self.line_to_selected_requested.emit(line_id, selected[0]))
+        self.line_menu = menu
+        menu.popup(global_pos)
+        return menu
 
     def set_reviewed_checked(self, on: bool) -> None:
         self.act_reviewed.setChecked(on)
