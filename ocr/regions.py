@@ -21,7 +21,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.preprocess import prepare_crop, stitch, upscale_factor
-from ocr.recognition import Line, OcrEngine
+from ocr.recognition import Line, OcrEngine, PageMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) ->
     """The lines of each region (page coordinates), in the order given."""
     if not regions:
         return []
-    if getattr(engine, "prefers_page", False):
+    if engine.prefers_page:
         read = _read_by_page(engine, image, regions)
     else:
         read = _read_by_canvas(engine, image, regions)
@@ -66,6 +66,8 @@ def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) ->
     for region, lines in zip(regions, read, strict=True):
         strong = [ln for ln in lines if ln.confidence >= STRONG_LINE]
         out.append(lines if region.weak_lines_ok and strong else strong)
+    if isinstance(engine, PageMemo) and image is engine.page:
+        engine.report([ln for lst in out for ln in lst])
     return out
 
 

@@ -69,6 +69,24 @@ def is_bubble(page: Page, b: Block) -> bool:
     )
 
 
+def avatar_column(page: Page, avatars: list[Block]) -> list[Block]:
+    """Blocks in the avatars' column that are not square: a picture clipped by the title bar, not a bubble."""
+    w = page.width
+    return [
+        b for b in page.blocks
+        if b not in avatars and any(
+            abs(b.box.x - a.box.x) < w * 0.015 and abs(b.box.x + b.box.w - a.box.x - a.box.w) < w * 0.015
+            for a in avatars
+        )
+    ]
+
+
+def bubble_blocks(page: Page) -> list[Block]:
+    """The page's bubbles: the one definition the classifier and the thread parser share."""
+    column = avatar_column(page, [b for b in page.blocks if page.is_avatar(b)])
+    return [b for b in page.blocks if is_bubble(page, b) and b not in column]
+
+
 def _inset(box: Box) -> Box:
     """A pill without its rounded ends (a third of its height each side, a sixth top and bottom)."""
     dx, dy = box.h // 3, box.h // 6
@@ -133,16 +151,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     img = ctx.image
     w = page.width
     avatars = [b for b in page.blocks if page.is_avatar(b)]
-    # A picture clipped by the title bar is no longer square, but it still sits
-    # in the avatars' column: it is not a bubble.
-    in_avatar_column = [
-        b for b in page.blocks
-        if b not in avatars and any(
-            abs(b.box.x - a.box.x) < w * 0.015 and abs(b.box.x + b.box.w - a.box.x - a.box.w) < w * 0.015
-            for a in avatars
-        )
-    ]
-    bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b) and b not in in_avatar_column]
+    in_avatar_column = avatar_column(page, avatars)
+    bubbles = [_Bubble(b) for b in bubble_blocks(page)]
     bands = [_Band(t) for t in page.bands]
     # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
     # that is no bubble (its light text holes its fill). Read like loose text.
@@ -164,7 +174,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     # engine reads it twice, at two sizes, and the more confident reading wins
     # (Tesseract's reading of a rare character flips with the text size).
     title_regions = [Region(t.box, pad) for t in title_bands]
-    if not getattr(ctx.engine, "prefers_page", False):
+    if not ctx.engine.prefers_page:
         title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
         title_regions

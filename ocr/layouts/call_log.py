@@ -30,6 +30,7 @@ from ocr.layouts.list_rows import (
     Row,
     Segment,
     TextLine,
+    content_top,
     hue_share,
     joined,
     mean_confidence,
@@ -50,6 +51,14 @@ log = logging.getLogger(__name__)
 _DURATION = re.compile(r"(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})(?:秒|[%#][)）]?|[)）])$")
 # A missed call's name is drawn in red: a clear share of its ink is red.
 _RED_NAME = 0.3
+# A row's second label: a mark others put on the number, its place or carrier,
+# or a relative time. Never a party's name.
+_LABEL = re.compile(
+    r"骚扰|诈骗|推销|广告|响一声|快递|外卖|中介|保险|理财|催收|标记|疑似|未知号码|"
+    r"移动$|联通$|电信$|[省市]$|前$|\bago\b",
+    re.IGNORECASE,
+)
+_LEADING_NUMBER = re.compile(r"^\+?\d[\d\-]{4,}\d")
 _ICON_COLOUR = 0.2
 
 
@@ -62,7 +71,8 @@ class CallLogParser:
         # Only the right end of the second line can be a duration; the place
         # and carrier before it are read for context, not kept.
         page, units = read_rows(
-            ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2
+            ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2,
+            top=content_top(ctx),
         )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
@@ -81,6 +91,13 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
                 break
     # A row found by geometry is a call even when its name could not be read.
     sender = sender_text(joined(name_segs)) or None
+    if sender is not None and _LABEL.search(sender) and not re.search(r"\d{3}", sender) and len(row.lines) > 1:
+        # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
+        # and the number itself is under it: the party is the number.
+        lower = joined(units[id(row.lines[1])])
+        number = _LEADING_NUMBER.match(lower.replace(" ", ""))
+        if number:
+            sender = sender_text(number.group(0))
     if sender is None and time_text is None:
         return None
     duration_text, duration_s, dur_segs = "", None, []

@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from ocr.layouts.base import PageContext
 from ocr.model import Box
-from ocr.recognition import Line, OcrEngine
+from ocr.page import Page
+from ocr.recognition import Line, OcrEngine, PageMemo
 from ocr.regions import STRONG_LINE
 from ocr.text import clean_line, normalise_number
 
@@ -227,15 +229,20 @@ def _segments(line: list[_Piece], gap: float) -> list[Segment]:
     return out
 
 
-def analyse(image: np.ndarray) -> ListPage:
-    """Find the rows of a list screen (geometry only; nothing is read yet)."""
+def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
+    """Find the rows of a list screen (geometry only; nothing is read yet).
+
+    ``top`` is where the status bar ends (``ocr.page``); without it the top
+    6.5 % of the height is taken for the status bar.
+    """
     height, width = image.shape[:2]
     bg = background_colour(image)
     ink = ink_map(image, bg)
     mask = (ink > INK_THRESHOLD).astype(np.uint8)
     pieces = _pieces(mask, width)
     # The status bar sits above every list, in the top ~6% of a phone screen.
-    top = round(height * 0.065)
+    if top is None:
+        top = round(height * 0.065)
     pieces = [p for p in pieces if (p.y0 + p.y1) / 2 > top]
     if not pieces:
         return ListPage(image, ink, bg, 0, 0.0, [])
@@ -352,20 +359,28 @@ def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine
 # --- colour -------------------------------------------------------------------------
 
 
+def content_top(ctx: PageContext) -> int | None:
+    """Where a list's rows may start: below the title bar the page model found."""
+    page = ctx.notes.get("page")
+    return page.header_bottom if isinstance(page, Page) else None
+
+
 def read_rows(
     engine: OcrEngine,
     image: np.ndarray,
     lower_lines: Callable[[ListPage, TextLine], list[Segment]],
     max_lines: int | None = None,
+    top: int | None = None,
 ) -> tuple[ListPage, dict[int, list[Segment]]]:
     """Find a list screen's rows and read them in one engine call.
 
     Both list layouts read a row the same way: its first line (name, time)
     without trailing icons, the lines below as the layout says (``lower_lines``,
     for at most ``max_lines - 1`` of them), and wide extras (a time on a line of
-    its own). Returns the page and the segments read, keyed by ``id(line)``.
+    its own). ``top`` is where the content starts (below the title bar of
+    ``ocr.page``). Returns the page and the segments read, keyed by ``id(line)``.
     """
-    page = analyse(image)
+    page = analyse(image, top)
     units: dict[int, list[Segment]] = {}
     for row in page.rows:
         first = row.lines[0]
@@ -430,7 +445,13 @@ def read_segments(engine: OcrEngine, page: ListPage, segments: list[Segment]) ->
     todo = [s for s in segments if not s.read]
     if not todo:
         return
-    if getattr(engine, "prefers_page", False):
+    _read_segments(engine, page, todo)
+    if isinstance(engine, PageMemo) and page.image is engine.page and not engine.page_read:
+        engine.report([Line(s.text, s.confidence, Box(s.x0, s.y0, s.w, s.h)) for s in todo if s.text])
+
+
+def _read_segments(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
+    if engine.prefers_page:
         _read_page(engine, page, todo)
         todo = [s for s in todo if not s.text]
         for s in todo:
@@ -550,6 +571,10 @@ def sender_text(text: str) -> str:
     """A row's name as SCHEMA writes a sender: numbers without spaces or dashes."""
     s = text.strip().strip("|>·•")
     s = s.strip()
+    # A dot OCR saw in the blank between a number's groups (``0471 .6543210``).
+    spaced = re.sub(r"\s[.·,]|[.·,]\s", " ", s)
+    if _NUMBERISH.match(spaced):
+        s = spaced
     if _NUMBERISH.match(s):
         s = s.translate(_DIGIT_LOOKALIKES)
         return normalise_number(s)

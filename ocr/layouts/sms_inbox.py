@@ -23,6 +23,7 @@ from ocr.layouts.list_rows import (
     ListPage,
     Row,
     Segment,
+    content_top,
     hue_share,
     joined,
     mean_confidence,
@@ -47,7 +48,9 @@ class InboxParser:
     def parse(self, ctx: PageContext) -> PageResult:
         # A snippet line is read whole: the recogniser needs the context that
         # splitting at full-width punctuation (wide blanks) would take away.
-        page, units = read_rows(ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)))
+        page, units = read_rows(
+            ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx)
+        )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
