@@ -21,7 +21,8 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from ocr import capture_time, ledger
-from ocr.engine import EngineFailed, EngineMissing, get_engine
+from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext, PageResult
 from ocr.layouts.classify import layout_scores, parser_for, ranked
 from ocr.model import Extraction, Failure, Layout, TimeSource

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from ocr import times
 from ocr.layouts.base import PageContext, PageResult
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
-from ocr.page import Page
+from ocr.page import AVATAR_MARGIN, Page
 from ocr.preprocess import Block, TextBand, saturation
 from ocr.recognition import Line
 from ocr.regions import Region, read_regions, row_texts
@@ -143,6 +143,9 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
     best = min(big, key=lambda ln: ln.box.y)
     t = best.text.strip(_TITLE_JUNK)
     t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
+    # Brackets around Chinese are drawn full-width (刘露阳（女朋友）); a member
+    # count stays half-width (财务群(6)), as apps draw it.
+    t = re.sub(r"[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]", r"（\1）", t)
     return normalise_number(t), best.confidence
 
 
@@ -213,6 +216,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
             b.is_picture = True
     if kind is Kind.CHAT:
         bubbles += _pictures_beside_lone_avatars(page, avatars, bubbles, bands)
+    bubbles += _cut_off_under_the_title_bar(page, bands)
     real = [b for b in bubbles if not b.is_separator and (b.text.strip() or b.is_picture)]
 
     _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
@@ -350,6 +354,26 @@ def _pictures_beside_lone_avatars(
             continue
         box = Box(max(0, x0), top, int(w * 0.35), bottom - top)
         out.append(_Bubble(Block(box, a.color, 0.0), is_picture=True))
+    return out
+
+
+def _cut_off_under_the_title_bar(page: Page, bands: list[_Band]) -> list[_Bubble]:
+    """The bottom of a message scrolled under the title bar: a strip with no legible text.
+
+    SCHEMA lists cut-off messages; its text is unknown (empty), and its side
+    says its direction. Avatars' strips (narrow, against the screen's edge)
+    and time separators are not messages.
+    """
+    w = page.width
+    out: list[_Bubble] = []
+    for t in bands:
+        b = t.band.box
+        if b.y > page.header_bottom + w * 0.01 or b.w < w * 0.1 or t.text.strip():
+            continue
+        if b.w <= w * 0.2 and (b.x < w * AVATAR_MARGIN or b.x + b.w > w * (1 - AVATAR_MARGIN)):
+            continue
+        t.used = True
+        out.append(_Bubble(Block(b, page.bg, 0.0), is_picture=True))
     return out
 
 

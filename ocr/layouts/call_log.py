@@ -54,8 +54,10 @@ _RED_NAME = 0.3
 # A row's second label: a mark others put on the number, its place or carrier,
 # or a relative time. Never a party's name.
 _LABEL = re.compile(
-    r"骚扰|诈骗|推销|广告|响一声|快递|外卖|中介|保险|理财|催收|标记|疑似|未知号码|"
-    r"移动$|联通$|电信$|[省市]$|前$|\bago\b",
+    r"(?:疑似)?(?:骚扰电话|诈骗电话|广告推销|推销电话|房产中介|保险理财|快递外卖|出租车|催收|响一声|未知号码|"
+    r"骚扰|诈骗|推销|广告|中介|快递)(?:电话)?|"
+    r"[\u4e00-\u9fff]{0,10}(?:移动|联通|电信|广电)|.{1,12}前|.{1,12}\bago\.?|"
+    r"被\d+人标记.{0,8}",
     re.IGNORECASE,
 )
 _LEADING_NUMBER = re.compile(r"^\+?\d[\d\-]{4,}\d")
@@ -91,7 +93,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
                 break
     # A row found by geometry is a call even when its name could not be read.
     sender = sender_text(joined(name_segs)) or None
-    if sender is not None and _LABEL.search(sender) and not re.search(r"\d{3}", sender) and len(row.lines) > 1:
+    if sender is not None and _LABEL.fullmatch(sender) and not re.search(r"\d{3}", sender) and len(row.lines) > 1:
         # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
         # and the number itself is under it: the party is the number.
         lower = joined(units[id(row.lines[1])])

@@ -304,8 +304,22 @@ def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
         n = sum(1 for d in cands if abs(d - c) <= tol)
         if n > best_n or (n == best_n and c < best):
             best, best_n = c, n
-    near = [d for d in cands if abs(d - best) <= tol]
+    if best_n == 1:
+        # No two lines agree (a list of one row): an icon's corner and a word
+        # tie, so each line votes for its start with the length of its text.
+        best = _longest_line_start(pieces, width, text_h)
+    near = [d for d in cands if abs(d - best) <= tol] or [best]
     return int(min(near))
+
+
+def _longest_line_start(pieces: list[_Piece], width: int, text_h: float) -> int:
+    sized = [p for p in pieces if 0.6 * text_h <= p.h <= 1.8 * text_h and p.x0 < width * 0.5]
+
+    def run(p: _Piece) -> int:
+        """The ink on ``p``'s line from ``p`` rightwards (a row's time column aside)."""
+        return sum(q.x1 - q.x0 for q in sized if p.x0 <= q.x0 < width * 0.75 and p.y0 <= (q.y0 + q.y1) / 2 <= p.y1)
+
+    return min(sized, key=lambda p: (-run(p), p.x0)).x0
 
 
 def _rows(column: list[TextLine], dividers: list[_Piece], text_h: float) -> list[Row]:

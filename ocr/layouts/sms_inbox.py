@@ -35,7 +35,7 @@ from ocr.layouts.list_rows import (
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.text import fullwidth_punct_in_cjk, join_lines
-from ocr.times import parse_moment
+from ocr.times import parse_moment, split_trailing_time
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,12 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         snippet_segs.extend(units[id(ln)])
         snippet_lines.append(joined(units[id(ln)]))
     text = strip_ellipsis(fullwidth_punct_in_cjk(join_lines(snippet_lines)))
+    if time_text is None and snippet_lines:
+        # Some lists print the time at the end of the snippet's line, not the name's.
+        split = split_trailing_time(text)
+        if split:
+            text, time_text = strip_ellipsis(split[0]), split[1]
+            time_segs = snippet_segs[-1:]
     if sender is None and not text:
         return None
     moment = parse_moment(time_text, ctx.captured_at) if time_text else None
