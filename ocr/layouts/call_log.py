@@ -25,21 +25,9 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import (
-    ListPage,
-    Row,
-    Segment,
-    TextLine,
-    content_top,
-    hue_share,
-    joined,
-    mean_confidence,
-    name_and_time,
-    read_rows,
-    sender_text,
-    union_box,
-    whole_line,
-)
+from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine, hue_share
+from ocr.layouts.row_reading import content_top, read_rows
+from ocr.layouts.row_text import joined, mean_confidence, name_and_time, sender_text, union_box, whole_line
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.times import is_time_text, parse_moment
 

@@ -19,16 +19,12 @@ from __future__ import annotations
 import logging
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import (
-    ListPage,
-    Row,
-    Segment,
-    content_top,
-    hue_share,
+from ocr.layouts.list_rows import ListPage, Row, Segment, hue_share
+from ocr.layouts.row_reading import content_top, read_rows
+from ocr.layouts.row_text import (
     joined,
     mean_confidence,
     name_and_time,
-    read_rows,
     sender_text,
     strip_ellipsis,
     whole_line,

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ocr.layouts.list_rows import _split_glued_time, analyse, sender_text, strip_ellipsis
+from ocr.layouts.list_rows import analyse
+from ocr.layouts.row_text import _split_glued_time, sender_text, strip_ellipsis
 from ocr.layouts.sms_inbox import PARSER
 from ocr.model import Direction, Kind, Layout, TimeSource
 from tests.images import read_bgr
