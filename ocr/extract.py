@@ -140,13 +140,17 @@ def extract(
 
 # A reading that leaves more than half of the page's text outside its
 # messages has likely read the page as the wrong layout: the runner-up of the
-# other family (thread against list) is tried, and the reading that explains
-# more of the page is kept.
+# other family (thread against list) is tried, and kept only when it explains
+# most of the page and clearly more than the first (a thread of blurred
+# bubbles explains little either way, and stays a thread).
 POOR_COVERAGE = 0.5
+COVERAGE_MARGIN = 0.2
 
 
-def _parse(layout: Layout, img: np.ndarray, name: str, out: Extraction, reader: PageMemo, page: Page) -> PageResult:
-    ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page})
+def _parse(
+    layout: Layout, img: np.ndarray, name: str, out: Extraction, reader: PageMemo, page: Page, notes: dict[str, object]
+) -> PageResult:
+    ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page, **notes})
     return parser_for(layout).parse(ctx)
 
 
@@ -154,20 +158,21 @@ def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None
     """Score the layouts, parse with the best (or the forced one), keep what no message took."""
     page = analyse(img)
     reader = PageMemo(eng, img)
-    scores = layout_scores(img, page, reader)
+    notes: dict[str, object] = {}
+    scores = layout_scores(img, page, reader, notes)
     out.layout_scores = {str(k): v for k, v in scores.items()}
     order = ranked(scores)
     layout = forced or order[0]
-    result = _parse(layout, img, name, out, reader, page)
+    result = _parse(layout, img, name, out, reader, page, notes)
     if forced is None:
         cov = ledger.coverage(page, result.messages)
         if cov < POOR_COVERAGE:
             threads = (Layout.SMS_THREAD, Layout.CHAT_THREAD)
             other = next(lay for lay in order if (lay in threads) != (layout in threads))
-            alt = _parse(other, img, name, out, reader, page)
+            alt = _parse(other, img, name, out, reader, page, notes)
             alt_cov = ledger.coverage(page, alt.messages)
             log.debug("coverage %.2f as %s, %.2f as %s", cov, layout, alt_cov, other)
-            if alt_cov > cov and len(alt.messages) >= len(result.messages):
+            if alt_cov >= POOR_COVERAGE and alt_cov > cov + COVERAGE_MARGIN and len(alt.messages) >= len(result.messages):
                 layout, result = other, alt
     out.layout = layout
     out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None

@@ -186,9 +186,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     )
     read = read_regions(ctx.engine, img, regions)
     nh, nb = len(title_regions), len(bubbles)
-    readings = [[ln for lst in read[: len(title_bands)] for ln in lst]]
-    if nh > len(title_bands):
-        readings.append([ln for lst in read[len(title_bands) : nh] for ln in lst])
+    nt = len(title_bands)
+    readings = [[ln for lst in read[k : k + nt] for ln in lst] for k in range(0, nh, max(1, nt))] or [[]]
     bubble_lines = read[nh : nh + nb]
     band_lines = read[nh + nb :]
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
 from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine, hue_share
-from ocr.layouts.row_reading import content_top, read_rows
+from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import joined, mean_confidence, name_and_time, sender_text, union_box, whole_line
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.times import is_time_text, parse_moment
@@ -62,7 +62,7 @@ class CallLogParser:
         # and carrier before it are read for context, not kept.
         page, units = read_rows(
             ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2,
-            top=content_top(ctx),
+            top=content_top(ctx), known=ctx.notes.get(LIST_PAGE),
         )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))

@@ -34,6 +34,7 @@ import numpy as np
 from ocr.layouts import call_log, chat_thread, list_rows, sms_inbox, sms_thread
 from ocr.layouts.base import LayoutParser
 from ocr.layouts.bubbles import bubble_blocks
+from ocr.layouts.row_reading import LIST_PAGE
 from ocr.model import Box, Layout
 from ocr.page import Page, analyse
 from ocr.preprocess import Block
@@ -170,9 +171,14 @@ def _bubble_share(page: Page, bubbles: list[Block], cards: list[Block]) -> float
     return in_bubbles / total if total > 0 else 0.0
 
 
-def _row_evidence(image: np.ndarray, page: Page) -> tuple[int, float, float]:
-    """Rows found by ``list_rows`` geometry: their number, how regular their pitch, how many lead with a picture."""
+def _row_evidence(image: np.ndarray, page: Page, notes: dict[str, object] | None) -> tuple[int, float, float]:
+    """Rows found by ``list_rows`` geometry: their number, how regular their pitch, how many lead with a picture.
+
+    The rows are left in ``notes`` for the list parsers, which need the same geometry.
+    """
     lp = list_rows.analyse(image, top=page.header_bottom)
+    if notes is not None:
+        notes[LIST_PAGE] = lp
     rows = lp.rows
     if len(rows) < 2:
         return len(rows), 0.0, 0.0
@@ -209,12 +215,16 @@ def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None) -> list
         return []
 
 
-def gather(image: np.ndarray, page: Page, engine: OcrEngine | None) -> Evidence:
+def gather(
+    image: np.ndarray, page: Page, engine: OcrEngine | None, notes: dict[str, object] | None = None
+) -> Evidence:
     found = bubble_blocks(page)
     wide = [b for b in page.blocks if b not in found and not page.is_avatar(b) and b.box.w >= page.width * 0.93]
     bubbles, cards = split_cards(page, found + wide)
     share = _bubble_share(page, bubbles, cards)
-    rows, regular, pictured = _row_evidence(image, page)
+    # A page whose text sits in bubbles is a thread whatever its rows: their
+    # geometry is not worth finding.
+    rows, regular, pictured = _row_evidence(image, page, notes) if share < THREAD_SHARE_HIGH else (0, 0.0, 0.0)
     lines = _page_words(image, page, engine) if share < THREAD_SHARE_HIGH else []
     text = "\n".join(ln.text for ln in lines)
     w = page.width
@@ -263,10 +273,16 @@ def ranked(scores: dict[Layout, float]) -> list[Layout]:
     return sorted(order, key=lambda lay: (-scores.get(lay, 0.0), order.index(lay)))
 
 
-def layout_scores(image: np.ndarray, page: Page | None = None, engine: OcrEngine | None = None) -> dict[Layout, float]:
+def layout_scores(
+    image: np.ndarray,
+    page: Page | None = None,
+    engine: OcrEngine | None = None,
+    notes: dict[str, object] | None = None,
+) -> dict[Layout, float]:
+    """Every layout's score; ``notes`` receives what the parsers can reuse (``LIST_PAGE``)."""
     if page is None:
         page = analyse(image)
-    ev = gather(image, page, engine)
+    ev = gather(image, page, engine, notes)
     s = score(ev)
     log.debug("layout evidence %s -> %s", ev, s)
     return s

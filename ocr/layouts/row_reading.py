@@ -21,6 +21,9 @@ from ocr.recognition import Line, OcrEngine, PageMemo
 from ocr.regions import STRONG_LINE
 from ocr.text import clean_line
 
+# Where the classifier leaves the rows it found, for the list parsers to reuse.
+LIST_PAGE = "list_page"
+
 
 def content_top(ctx: PageContext) -> int | None:
     """Where a list's rows may start: below the title bar the page model found."""
@@ -34,6 +37,7 @@ def read_rows(
     lower_lines: Callable[[ListPage, TextLine], list[Segment]],
     max_lines: int | None = None,
     top: int | None = None,
+    known: object = None,
 ) -> tuple[ListPage, dict[int, list[Segment]]]:
     """Find a list screen's rows and read them in one engine call.
 
@@ -41,9 +45,10 @@ def read_rows(
     without trailing icons, the lines below as the layout says (``lower_lines``,
     for at most ``max_lines - 1`` of them), and wide extras (a time on a line of
     its own). ``top`` is where the content starts (below the title bar of
-    ``ocr.page``). Returns the page and the segments read, keyed by ``id(line)``.
+    ``ocr.page``); ``known`` is the same page's rows already found (by the
+    classifier, with the same ``top``). Returns the page and the segments read, keyed by ``id(line)``.
     """
-    page = analyse(image, top)
+    page = known if isinstance(known, ListPage) and known.image is image else analyse(image, top)
     units: dict[int, list[Segment]] = {}
     for row in page.rows:
         first = row.lines[0]

@@ -20,7 +20,7 @@ import logging
 
 from ocr.layouts.base import PageContext, PageResult
 from ocr.layouts.list_rows import ListPage, Row, Segment, hue_share
-from ocr.layouts.row_reading import content_top, read_rows
+from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
     joined,
     mean_confidence,
@@ -45,7 +45,7 @@ class InboxParser:
         # A snippet line is read whole: the recogniser needs the context that
         # splitting at full-width punctuation (wide blanks) would take away.
         page, units = read_rows(
-            ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx)
+            ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx), known=ctx.notes.get(LIST_PAGE)
         )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))

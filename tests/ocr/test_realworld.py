@@ -57,6 +57,17 @@ def test_pictures_in_a_group_chat_are_messages(shared_dir: Path) -> None:
     assert all(m.direction is Direction.INCOMING and m.sender for m in pictures[-3:])
 
 
+def test_a_crop_below_the_title_bar_has_no_title(shared_dir: Path) -> None:
+    """18: the crop starts under the app's bar: its first row (a green bubble and its
+    avatar) is a message, not a title, as the label says."""
+    x = extract(_rw(shared_dir, "18_kourichat-se-wechat-light-crop-clock-separator"), engine="tesseract")
+    assert x.thread_title is None
+    assert x.messages[0].direction is Direction.OUTGOING and "出门" in x.messages[0].text
+    # The label has 11; measured floor 10: the last bubble, which the crop's bottom
+    # edge cuts through its lower margin, is not found yet.
+    assert len(x.messages) >= 10
+
+
 # Floors set just under the figures measured on the 29 when they were last raised
 # (222 gold messages: one message more lost is -0.005). Raise them with every gain.
 # Tesseract: recall 0.865, precision 0.937, CER 0.160, sender 0.721, time 0.847,
