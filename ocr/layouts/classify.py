@@ -53,10 +53,13 @@ PARSERS: dict[Layout, LayoutParser] = {
 # Words that only a call log shows (title, tabs, row marks), Chinese and English.
 _CALL_WORDS = re.compile(
     r"通话记录|最近通话|通话|未接|来电|去电|呼入|呼出|拨号|拨打|拒接|响一声|骚扰|诈骗电话|推销|快递外卖|标记|"
-    r"拨号盘|通讯录|联系人|收藏|\bRecents?\b|\bHistory\b|\bCall ?logs?\b|\bCalls?\b|\bMissed\b|\bIncoming\b|"
-    r"\bOutgoing\b|\bKeypad\b|\bDialer\b|\bContacts\b|\bFavou?rites\b",
+    r"拨号盘|\bRecents?\b|\bHistory\b|\bCall ?logs?\b|\bCalls?\b|\bMissed\b|\bIncoming\b|"
+    r"\bOutgoing\b|\bKeypad\b|\bDialer\b",
     re.IGNORECASE,
 )
+# The phone app's other tabs: a call log's neighbours, but also an action
+# sheet's (收藏) or a messaging app's (联系人) words, so they weigh little.
+_CALL_TAB_WORDS = re.compile(r"通讯录|联系人|收藏|\bContacts\b|\bFavou?rites\b", re.IGNORECASE)
 # Words of an SMS list: its title, and what snippets of collectors' texts carry.
 _INBOX_WORDS = re.compile(
     r"信息|短信|消息|彩信|搜索|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
@@ -86,6 +89,7 @@ class Evidence:
     row_regularity: float
     leading_pictures: float
     call_words: int
+    call_tabs: int
     inbox_words: int
     durations: int
     places: int
@@ -236,6 +240,7 @@ def gather(
         row_regularity=regular,
         leading_pictures=pictured,
         call_words=len(_CALL_WORDS.findall(text)),
+        call_tabs=len(_CALL_TAB_WORDS.findall(text)),
         inbox_words=len(_INBOX_WORDS.findall(text)),
         durations=len(_DURATION.findall(text)),
         places=sum(1 for ln in lines if _PLACE.search(ln.text.strip())),
@@ -253,7 +258,7 @@ def score(ev: Evidence) -> dict[Layout, float]:
     if ev.rows >= 2:
         listness = min(1.0, listness + 0.1 * ev.row_regularity + 0.1 * ev.leading_pictures)
     # Calls against SMS: words weigh most (a title is decisive), then the rows' cues.
-    call = 2.0 * ev.call_words + 1.5 * ev.durations + 1.0 * ev.places
+    call = 2.0 * ev.call_words + 0.5 * ev.call_tabs + 1.5 * ev.durations + 1.0 * ev.places
     inbox = 2.0 * ev.inbox_words + (1.0 if ev.long_lines >= 4 else 0.0)
     if call == inbox == 0:
         call, inbox = 0.5, 0.6 if ev.long_lines >= 4 else 0.4

@@ -69,22 +69,23 @@ def test_a_crop_below_the_title_bar_has_no_title(shared_dir: Path) -> None:
 
 
 # Floors set just under the figures measured on the 29 when they were last raised
-# (222 gold messages: one message more lost is -0.005). Raise them with every gain.
-# Tesseract: recall 0.865, precision 0.937, CER 0.160, sender 0.721, time 0.847,
-# date 0.847, direction 0.856, layout 0.966.
+# (222 gold messages: one message more lost is -0.005; Tesseract's canvas reading
+# swings by about one message between runs). Raise them with every gain.
+# Tesseract: recall 0.883, precision 0.933, CER 0.151, sender 0.761, time 0.865,
+# date 0.865, direction 0.869, layout 0.966.
+# RapidOCR: recall 0.892, precision 0.934, CER 0.136, sender 0.842, time 0.892,
+# date 0.892, direction 0.878, layout 0.966.
 FLOORS = {
     "tesseract": {
-        "recall": 0.86, "precision": 0.93, "sender_acc": 0.71, "time_acc": 0.84, "date_acc": 0.84,
-        "direction_acc": 0.85, "layout_acc": 0.96,
+        "recall": 0.87, "precision": 0.92, "sender_acc": 0.75, "time_acc": 0.85, "date_acc": 0.85,
+        "direction_acc": 0.855, "layout_acc": 0.96,
     },
-    # RapidOCR: recall 0.878, precision 0.938, CER 0.136, sender 0.811, time 0.878,
-    # date 0.878, direction 0.869, layout 0.966.
     "rapidocr": {
-        "recall": 0.87, "precision": 0.93, "sender_acc": 0.80, "time_acc": 0.87, "date_acc": 0.87,
-        "direction_acc": 0.86, "layout_acc": 0.96,
+        "recall": 0.88, "precision": 0.92, "sender_acc": 0.83, "time_acc": 0.88, "date_acc": 0.88,
+        "direction_acc": 0.865, "layout_acc": 0.96,
     },
 }
-CER_CEILING = {"tesseract": 0.165, "rapidocr": 0.14}
+CER_CEILING = {"tesseract": 0.16, "rapidocr": 0.145}
 
 
 # RapidOCR is an optional extra for users; CI installs it, so there its absence fails.
