@@ -122,3 +122,18 @@ def test_a_forced_layout_is_kept_and_the_scores_still_given() -> None:
     assert x.layout is Layout.CALL_LOG
     assert x.layout_scores["sms_inbox"] > x.layout_scores["call_log"]
     assert x.messages and all(m.kind.value == "call" for m in x.messages)
+
+
+def test_a_line_no_message_takes_is_kept_as_unassigned() -> None:
+    """A notice drawn on the background of a chat (not a time, not a bubble) is neither
+    lost nor made into a message: it is offered to the user as an unassigned line."""
+    from tests.ocr.chat_render import Item, render_chat
+
+    img = render_chat("催收-王经理", [Item("in", "你的借款已逾期"), Item("out", "我会尽快处理")])
+    pil = Image.fromarray(img[:, :, ::-1].copy())
+    d = ImageDraw.Draw(pil)
+    d.text((300, 900), "对方已开启好友验证", font=ImageFont.truetype(str(FONT), 36), fill=(150, 150, 150))
+    x = extract(np.asarray(pil)[:, :, ::-1].copy(), name="chat.png", engine="tesseract")
+    assert x.layout is Layout.CHAT_THREAD, x.layout_scores
+    assert [m.direction for m in x.messages] == [Direction.INCOMING, Direction.OUTGOING]
+    assert any(similarity(u.text, "对方已开启好友验证") >= 0.7 for u in x.unassigned), x.unassigned
