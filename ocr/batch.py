@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ocr.engine import EngineMissing, resolve_engine_name
+from ocr.engines.errors import EngineMissing
+from ocr.engines.registry import resolve_engine_name
 from ocr.model import Extraction, Failure, Layout
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def _init_worker(engine: str) -> None:
     with contextlib.suppress(OSError, AttributeError):
         os.nice(5)
     _worker_engine = engine
-    from ocr.engine import get_engine
+    from ocr.engines.registry import get_engine
 
     # A missing engine is reported by the first task, in the parent, as a real exception.
     with contextlib.suppress(EngineMissing):

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ocr.batch import extract_paths
-from ocr.engine import EngineMissing
+from ocr.engines.errors import EngineMissing
 
 
 def run_extract(paths: list[str], out_dir: str | None, engine: str = "auto", workers: int = 2) -> int:

@@ -20,12 +20,13 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from ocr import capture_time, times
-from ocr.engine import EngineFailed, EngineMissing, get_engine
-from ocr.layouts.base import PageContext
-from ocr.layouts.classify import classify, parser_for
+from ocr import capture_time, ledger, times
+from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.engines.registry import get_engine
+from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.classify import layout_scores, parser_for, ranked
 from ocr.model import Extraction, Failure, Layout, TimeSource
-from ocr.page import analyse
+from ocr.page import Page, analyse
 from ocr.preprocess import to_bgr
 from ocr.recognition import OcrEngine, PageMemo
 
@@ -125,20 +126,7 @@ def extract(
         out.error = str(Failure.TOO_SMALL)
         return out
     try:
-        page = analyse(img)
-        reader = PageMemo(eng, img)
-        if layout is None:
-            layout = classify(img, page, reader)
-        out.layout = layout
-        parser = parser_for(layout)
-        if parser is None:
-            out.error = f"{Failure.INTERNAL}: no parser for layout {layout}"
-            return out
-        ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page})
-        result = parser.parse(ctx)
-        times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
-        out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
-        out.messages = result.messages
+        _read_page(img, name, eng, layout, out)
     except EngineMissing:
         raise
     except EngineFailed as exc:
@@ -148,6 +136,53 @@ def extract(
         out.error = f"{Failure.INTERNAL}: {type(exc).__name__}"
     log.debug("extracted %d messages in %.2fs", len(out.messages), time.perf_counter() - t0)
     return out
+
+
+# A reading that leaves more than half of the page's text outside its
+# messages has likely read the page as the wrong layout: the runner-up of the
+# other family (thread against list) is tried, and kept only when it explains
+# most of the page and clearly more than the first (a thread of blurred
+# bubbles explains little either way, and stays a thread).
+POOR_COVERAGE = 0.5
+COVERAGE_MARGIN = 0.2
+
+
+def _parse(
+    layout: Layout, img: np.ndarray, name: str, out: Extraction, reader: PageMemo, page: Page, notes: dict[str, object]
+) -> PageResult:
+    ctx = PageContext(img, name, out.captured_at, reader, page.dark, {"page": page, **notes})
+    return parser_for(layout).parse(ctx)
+
+
+def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None, out: Extraction) -> None:
+    """Score the layouts, parse with the best (or the forced one), keep what no message took."""
+    page = analyse(img)
+    reader = PageMemo(eng, img)
+    notes: dict[str, object] = {}
+    scores = layout_scores(img, page, reader, notes)
+    out.layout_scores = {str(k): v for k, v in scores.items()}
+    order = ranked(scores)
+    layout = forced or order[0]
+    result = _parse(layout, img, name, out, reader, page, notes)
+    if forced is None:
+        cov = ledger.coverage(page, result.messages)
+        if cov < POOR_COVERAGE:
+            threads = (Layout.SMS_THREAD, Layout.CHAT_THREAD)
+            other = next(lay for lay in order if (lay in threads) != (layout in threads))
+            alt = _parse(other, img, name, out, reader, page, notes)
+            alt_cov = ledger.coverage(page, alt.messages)
+            log.debug("coverage %.2f as %s, %.2f as %s", cov, layout, alt_cov, other)
+            if alt_cov >= POOR_COVERAGE and alt_cov > cov + COVERAGE_MARGIN and len(alt.messages) >= len(result.messages):
+                layout, result = other, alt
+    out.layout = layout
+    times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
+    out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
+    out.messages = result.messages
+    out.unassigned = ledger.unassigned(reader.lines_read(), page, out.messages)
+    if not out.messages and not out.unassigned:
+        # Nothing parsed and nothing left over: whatever text the page holds
+        # is kept, title bar included (a crop may start with its content).
+        out.unassigned = ledger.unassigned(reader.recognize(img), page, [], keep_chrome=True)
 
 
 def default_workers() -> int:

@@ -30,6 +30,10 @@ from ocr.preprocess import (
 # ("ok", "踢") beside the avatar column starts 0.16 in. With 0.2 those bubbles
 # were taken for avatars and their messages lost.
 AVATAR_MARGIN = 0.12
+# A bubble's fill differs from the page by more than this (WeChat's green is
+# ~130 levels away from its grey, a white bubble ~20 from it: only coloured
+# ones count); a bubble frosted behind an iOS bar by under 15.
+COLOURED_BUBBLE = 40
 
 
 @dataclass(slots=True)
@@ -63,6 +67,29 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
+def _message_row(blocks: list[Block], bg: tuple[int, int, int], w: int) -> bool:
+    """A picture at the screen's edge beside a wide, crisply coloured block: a bubble and its avatar.
+
+    A translucent title bar (iOS) shows scrolled bubbles too, but frosted:
+    their colour is within a few levels of the bar's, never this far.
+    """
+    for a in blocks:
+        ab = a.box
+        square = 0.75 <= ab.w / max(1, ab.h) <= 1.33 and w * 0.05 <= ab.w <= w * 0.2
+        if not square or not (ab.x < w * AVATAR_MARGIN or ab.x + ab.w > w * (1 - AVATAR_MARGIN)):
+            continue
+        for b in blocks:
+            bb = b.box
+            if b is a or bb.w < w * 0.2:
+                continue
+            level = min(ab.y + ab.h, bb.y + bb.h) - max(ab.y, bb.y) > 0.3 * min(ab.h, bb.h)
+            gap = max(ab.x - (bb.x + bb.w), bb.x - (ab.x + ab.w))
+            vivid = max(abs(int(c) - int(d)) for c, d in zip(b.color, bg, strict=True)) > COLOURED_BUBBLE
+            if level and 0 <= gap < w * 0.08 and vivid:
+                return True
+    return False
+
+
 def analyse(img: np.ndarray) -> Page:
     """Find background, dark mode, status bar, title bar, input bar, blocks and text lines."""
     h, w = img.shape[:2]
@@ -73,6 +100,11 @@ def analyse(img: np.ndarray) -> Page:
     # The title bar may have its own colour (iOS): it is analysed against that.
     header_bg = dominant_color(img[sb:hb]) if hb > sb else bg
     header_blocks = find_blocks(img, header_bg, sb, hb) if hb > sb else []
+    if _message_row(header_blocks, header_bg, w):
+        # What looked like a title bar is a message row of a crop that starts
+        # below the app's bar: it is content, and there is no title.
+        hb = sb
+        header_blocks = []
     # iOS bars are translucent: a bubble scrolled under one shows through as a
     # wide blurred block with the title on top of it. Only small blocks
     # (avatars, icons, pills) are content of a bar; behind a backdrop the

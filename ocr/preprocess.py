@@ -30,6 +30,9 @@ BLOCK_TOLERANCE = 6
 # an avatar or an icon, not a glyph (a Chinese character fills 30–55 %).
 SLAB_MIN_SIDE = 20
 SLAB_MIN_FILL = 0.7
+# A title bar's own colour varies by less than this down its height (a soft
+# gradient, JPEG noise); a larger step is where the bar ends and a card starts.
+BAR_SHADE = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,10 +376,15 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     # Cue 1: a differently coloured bar.
     row_colors_differ = 0
     yy = y + step
+    bar: np.ndarray | None = None
     while yy < limit:
         row = img[yy : yy + 1, int(w * 0.02) : int(w * 0.98)]
-        c = dominant_color(row)
-        if int(np.abs(np.array(c) - np.array(bg)).max()) > 5:
+        c = np.array(dominant_color(row))
+        # A bar is one colour: where the colour changes again without turning
+        # to the page's, a list row drawn on a card of its own begins (it is
+        # content, not part of the bar).
+        if int(np.abs(c - np.array(bg)).max()) > 5 and (bar is None or int(np.abs(c - bar).max()) <= BAR_SHADE):
+            bar = c if bar is None else bar
             row_colors_differ += 1
             yy += step
             continue

@@ -30,6 +30,9 @@ class OcrEngine(Protocol):
     """What a layout parser may ask of an engine."""
 
     name: str
+    # Reads whole pages better than crops (RapidOCR): regions are then taken
+    # from one reading of the page instead of from a canvas of crops.
+    prefers_page: bool
 
     def version(self) -> str:
         """A version string stored with every extraction, for reproducibility."""
@@ -38,6 +41,10 @@ class OcrEngine(Protocol):
     def recognize(self, image: np.ndarray) -> list[Line]:
         """Read an image region (BGR or grey uint8) into lines, top to bottom."""
         ...
+
+
+def prefers_page(engine: OcrEngine) -> bool:
+    return bool(engine.prefers_page)
 
 
 class PageMemo:
@@ -56,7 +63,28 @@ class PageMemo:
         self._page = page
         self._lines: list[Line] | None = None
         self.name = engine.name
-        self.prefers_page = bool(getattr(engine, "prefers_page", False))
+        self.prefers_page = bool(engine.prefers_page)
+        # Every line read off this page, in page coordinates: what the page
+        # reading held (page-reading engines), else what crops gave back.
+        self._reported: list[Line] = []
+
+    def report(self, lines: list[Line]) -> None:
+        """Lines read from crops of this page, already in page coordinates."""
+        self._reported.extend(lines)
+
+    def lines_read(self) -> list[Line]:
+        """Everything the engine read on this page (the source of ``Extraction.unassigned``)."""
+        if self._lines is not None:
+            return list(self._lines)
+        return list(self._reported)
+
+    @property
+    def page(self) -> np.ndarray:
+        return self._page
+
+    @property
+    def page_read(self) -> bool:
+        return self._lines is not None
 
     def version(self) -> str:
         return self._engine.version()

@@ -28,12 +28,12 @@ from statistics import median
 
 import numpy as np
 
-from ocr.engine import get_engine
-from ocr.layouts.list_rows import _split_glued_time, sender_text, strip_ellipsis
+from ocr.engines.registry import get_engine
+from ocr.layouts.row_text import sender_text, split_glued_time, strip_ellipsis
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.preprocess import dominant_color, saturation
 from ocr.recognition import Line, OcrEngine
-from ocr.regions import Region, _read_by_canvas, read_regions, rows_of
+from ocr.regions import Region, read_by_canvas, read_regions, rows_of
 from ocr.text import join_cjk, join_lines, normalise_number
 from ocr.times import Moment, parse_moment, split_trailing_time
 
@@ -143,7 +143,7 @@ def _lines_in(engine: OcrEngine, image: np.ndarray, box: Box, *, strips: bool) -
         # Every line the engine returned is kept (it already drops the hopeless ones): the user
         # says there is a message here, and a masked ID number reads weakly but is the evidence.
         # ``read_regions`` would judge each strip alone, and a strip can be one weak line.
-        lines = [ln for found in _read_by_canvas(engine, image, [Region(b) for b in boxes]) for ln in found]
+        lines = [ln for found in read_by_canvas(engine, image, [Region(b) for b in boxes]) for ln in found]
         if not strips:
             lines = _by_segments(engine, image, lines)
     # Only what is inside the box counts: a line of a neighbour caught by the margin is not the user's.
@@ -386,7 +386,7 @@ def _name_and_time(first: list[Line]) -> tuple[str, str | None, list[Line]]:
         return _row_text(first[:1]), None, []
     text = _row_text(first)
     for cand in (text, _TRAILING_ICON.sub("", text)):
-        split = split_trailing_time(cand) or _split_glued_time(cand)
+        split = split_trailing_time(cand) or split_glued_time(cand)
         if split is not None:
             return split[0], split[1], first
     return text, None, []

@@ -21,7 +21,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.preprocess import prepare_crop, stitch, upscale_factor
-from ocr.recognition import Line, OcrEngine
+from ocr.recognition import Line, OcrEngine, PageMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +58,20 @@ def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) ->
     """The lines of each region (page coordinates), in the order given."""
     if not regions:
         return []
-    if getattr(engine, "prefers_page", False):
+    if engine.prefers_page:
         read = _read_by_page(engine, image, regions)
     else:
-        read = _read_by_canvas(engine, image, regions)
+        read = read_by_canvas(engine, image, regions)
     out: list[list[Line]] = []
     for region, lines in zip(regions, read, strict=True):
         strong = [ln for ln in lines if ln.confidence >= STRONG_LINE]
         out.append(lines if region.weak_lines_ok and strong else strong)
+    if isinstance(engine, PageMemo) and image is engine.page:
+        engine.report([ln for lst in out for ln in lst])
     return out
 
 
-def _read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region]) -> list[list[Line]]:
+def read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region]) -> list[list[Line]]:
     h, w = image.shape[:2]
     scale = upscale_factor(w)
     crops: list[np.ndarray] = []

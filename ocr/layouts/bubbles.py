@@ -18,7 +18,7 @@ from datetime import date, datetime
 from ocr import times
 from ocr.layouts.base import PageContext, PageResult
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
-from ocr.page import Page
+from ocr.page import AVATAR_MARGIN, Page
 from ocr.preprocess import Block, TextBand, saturation
 from ocr.recognition import Line
 from ocr.regions import Region, read_regions, row_texts
@@ -68,6 +68,24 @@ def is_bubble(page: Page, b: Block) -> bool:
         and w * 0.07 <= b.box.w < w * 0.93
         and b.box.h >= w * 0.045
     )
+
+
+def avatar_column(page: Page, avatars: list[Block]) -> list[Block]:
+    """Blocks in the avatars' column that are not square: a picture clipped by the title bar, not a bubble."""
+    w = page.width
+    return [
+        b for b in page.blocks
+        if b not in avatars and any(
+            abs(b.box.x - a.box.x) < w * 0.015 and abs(b.box.x + b.box.w - a.box.x - a.box.w) < w * 0.015
+            for a in avatars
+        )
+    ]
+
+
+def bubble_blocks(page: Page) -> list[Block]:
+    """The page's bubbles: the one definition the classifier and the thread parser share."""
+    column = avatar_column(page, [b for b in page.blocks if page.is_avatar(b)])
+    return [b for b in page.blocks if is_bubble(page, b) and b not in column]
 
 
 def _inset(box: Box) -> Box:
@@ -126,6 +144,9 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
     best = min(big, key=lambda ln: ln.box.y)
     t = best.text.strip(_TITLE_JUNK)
     t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
+    # Brackets around Chinese are drawn full-width (刘露阳（女朋友）); a member
+    # count stays half-width (财务群(6)), as apps draw it.
+    t = re.sub(r"[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]", r"（\1）", t)
     return normalise_number(t), best.confidence
 
 
@@ -134,16 +155,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     img = ctx.image
     w = page.width
     avatars = [b for b in page.blocks if page.is_avatar(b)]
-    # A picture clipped by the title bar is no longer square, but it still sits
-    # in the avatars' column: it is not a bubble.
-    in_avatar_column = [
-        b for b in page.blocks
-        if b not in avatars and any(
-            abs(b.box.x - a.box.x) < w * 0.015 and abs(b.box.x + b.box.w - a.box.x - a.box.w) < w * 0.015
-            for a in avatars
-        )
-    ]
-    bubbles = [_Bubble(b) for b in page.blocks if is_bubble(page, b) and b not in in_avatar_column]
+    in_avatar_column = avatar_column(page, avatars)
+    bubbles = [_Bubble(b) for b in bubble_blocks(page)]
     bands = [_Band(t) for t in page.bands]
     # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
     # that is no bubble (its light text holes its fill). Read like loose text.
@@ -165,7 +178,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     # engine reads it twice, at two sizes, and the more confident reading wins
     # (Tesseract's reading of a rare character flips with the text size).
     title_regions = [Region(t.box, pad) for t in title_bands]
-    if not getattr(ctx.engine, "prefers_page", False):
+    if not ctx.engine.prefers_page:
         title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
         title_regions
@@ -174,9 +187,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     )
     read = read_regions(ctx.engine, img, regions)
     nh, nb = len(title_regions), len(bubbles)
-    readings = [[ln for lst in read[: len(title_bands)] for ln in lst]]
-    if nh > len(title_bands):
-        readings.append([ln for lst in read[len(title_bands) : nh] for ln in lst])
+    nt = len(title_bands)
+    readings = [[ln for lst in read[k : k + nt] for ln in lst] for k in range(0, nh, max(1, nt))] or [[]]
     bubble_lines = read[nh : nh + nb]
     band_lines = read[nh + nb :]
 
@@ -204,6 +216,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
             b.is_picture = True
     if kind is Kind.CHAT:
         bubbles += _pictures_beside_lone_avatars(page, avatars, bubbles, bands)
+    bubbles += _cut_off_under_the_title_bar(page, bands)
     real = [b for b in bubbles if not b.is_separator and (b.text.strip() or b.is_picture)]
 
     _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
@@ -346,6 +359,26 @@ def _pictures_beside_lone_avatars(
             continue
         box = Box(max(0, x0), top, int(w * 0.35), bottom - top)
         out.append(_Bubble(Block(box, a.color, 0.0), is_picture=True))
+    return out
+
+
+def _cut_off_under_the_title_bar(page: Page, bands: list[_Band]) -> list[_Bubble]:
+    """The bottom of a message scrolled under the title bar: a strip with no legible text.
+
+    SCHEMA lists cut-off messages; its text is unknown (empty), and its side
+    says its direction. Avatars' strips (narrow, against the screen's edge)
+    and time separators are not messages.
+    """
+    w = page.width
+    out: list[_Bubble] = []
+    for t in bands:
+        b = t.band.box
+        if b.y > page.header_bottom + w * 0.01 or b.w < w * 0.1 or t.text.strip():
+            continue
+        if b.w <= w * 0.2 and (b.x < w * AVATAR_MARGIN or b.x + b.w > w * (1 - AVATAR_MARGIN)):
+            continue
+        t.used = True
+        out.append(_Bubble(Block(b, page.bg, 0.0), is_picture=True))
     return out
 
 

@@ -25,20 +25,9 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import (
-    ListPage,
-    Row,
-    Segment,
-    TextLine,
-    hue_share,
-    joined,
-    mean_confidence,
-    name_and_time,
-    read_rows,
-    sender_text,
-    union_box,
-    whole_line,
-)
+from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine, hue_share
+from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
+from ocr.layouts.row_text import joined, mean_confidence, name_and_time, sender_text, union_box, whole_line
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.times import is_time_text, parse_moment
 
@@ -50,6 +39,16 @@ log = logging.getLogger(__name__)
 _DURATION = re.compile(r"(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})(?:秒|[%#][)）]?|[)）])$")
 # A missed call's name is drawn in red: a clear share of its ink is red.
 _RED_NAME = 0.3
+# A row's second label: a mark others put on the number, its place or carrier,
+# or a relative time. Never a party's name.
+_LABEL = re.compile(
+    r"(?:疑似)?(?:骚扰电话|诈骗电话|广告推销|推销电话|房产中介|保险理财|快递外卖|出租车|催收|响一声|未知号码|"
+    r"骚扰|诈骗|推销|广告|中介|快递)(?:电话)?|"
+    r"[\u4e00-\u9fff]{0,10}(?:移动|联通|电信|广电)|.{1,12}前|.{1,12}\bago\.?|"
+    r"被\d+人标记.{0,8}",
+    re.IGNORECASE,
+)
+_LEADING_NUMBER = re.compile(r"^\+?\d[\d\-]{4,}\d")
 _ICON_COLOUR = 0.2
 
 
@@ -62,7 +61,8 @@ class CallLogParser:
         # Only the right end of the second line can be a duration; the place
         # and carrier before it are read for context, not kept.
         page, units = read_rows(
-            ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2
+            ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2,
+            top=content_top(ctx), known=ctx.notes.get(LIST_PAGE),
         )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
@@ -81,6 +81,13 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
                 break
     # A row found by geometry is a call even when its name could not be read.
     sender = sender_text(joined(name_segs)) or None
+    if sender is not None and _LABEL.fullmatch(sender) and not re.search(r"\d{3}", sender) and len(row.lines) > 1:
+        # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
+        # and the number itself is under it: the party is the number.
+        lower = joined(units[id(row.lines[1])])
+        number = _LEADING_NUMBER.match(lower.replace(" ", ""))
+        if number:
+            sender = sender_text(number.group(0))
     if sender is None and time_text is None:
         return None
     duration_text, duration_s, dur_segs = "", None, []

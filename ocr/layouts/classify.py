@@ -1,79 +1,138 @@
 """Which kind of screen a screenshot shows, and which parser reads it.
 
 The user is never asked: people harassed by collectors drop dozens of mixed
-screenshots at once. The decision uses the page's structure first, which
-costs no OCR:
+screenshots at once. Every layout is *scored* on the page's units, and the
+best score wins; the scores are kept in the extraction so the window can say
+how sure the guess was, and so the extractor can try the runner-up when the
+winner's reading leaves most of the page unread.
 
-* threads are columns of filled bubbles holding the text; lists (inbox, call
-  log) are rows of text drawn straight on the background, next to avatars;
-* a chat thread (WeChat style) puts a square picture beside each bubble, an SMS
-  app a round one or none;
-* an inbox and a call log differ in their title bar ("信息"/"短信" against
-  "通话记录"/"最近通话"), read with one small OCR call, and, failing that, in
-  the long snippet lines only an inbox has.
+The units and what they say:
+
+* bubbles (``bubbles.bubble_blocks``, the one definition of a bubble) hold a
+  thread's text. A list draws its text on the background or on *cards*:
+  blocks spanning the content width, or side by side (filter chips), or
+  touching the screen's edge (a row swiped sideways) are list evidence, not
+  bubbles. What decides is the share of the page's text that sits in bubbles,
+  not whether one filled block exists;
+* rows at a regular pitch (``list_rows``) with a picture in front are a list;
+* words: title words in Chinese and English (信息/短信/Messages against
+  通话记录/最近通话/Recents/History/Call log), durations, call marks
+  (未接, 响一声, 骚扰电话), carrier and place labels, snippets with a
+  sender's brackets 【…】 or links. They come from the engine's reading of the
+  page when the engine reads whole pages (the parser needs that reading
+  anyway), else from one small reading of the top of the page.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
+from ocr.layouts import call_log, chat_thread, list_rows, sms_inbox, sms_thread
 from ocr.layouts.base import LayoutParser
+from ocr.layouts.bubbles import bubble_blocks
+from ocr.layouts.row_reading import LIST_PAGE
 from ocr.model import Box, Layout
 from ocr.page import Page, analyse
-from ocr.recognition import OcrEngine
+from ocr.preprocess import Block
+from ocr.recognition import Line, OcrEngine, prefers_page
 from ocr.regions import Region, read_regions
 
 log = logging.getLogger(__name__)
 
-PARSER_MODULES: dict[Layout, str] = {
-    Layout.SMS_THREAD: "ocr.layouts.sms_thread",
-    Layout.CHAT_THREAD: "ocr.layouts.chat_thread",
-    Layout.SMS_INBOX: "ocr.layouts.sms_inbox",
-    Layout.CALL_LOG: "ocr.layouts.call_log",
+PARSERS: dict[Layout, LayoutParser] = {
+    Layout.SMS_THREAD: sms_thread.PARSER,
+    Layout.CHAT_THREAD: chat_thread.PARSER,
+    Layout.SMS_INBOX: sms_inbox.PARSER,
+    Layout.CALL_LOG: call_log.PARSER,
 }
 
-_CALL_WORDS = re.compile(r"通话|未接|来电|拨号|通讯录|联系人|收藏|拒接")
-_INBOX_WORDS = re.compile(r"信息|短信|消息|彩信|搜索|编辑")
+# Words that only a call log shows (title, tabs, row marks), Chinese and English.
+_CALL_WORDS = re.compile(
+    r"通话记录|最近通话|通话|未接|来电|去电|呼入|呼出|拨号|拨打|拒接|响一声|骚扰|诈骗电话|推销|快递外卖|标记|"
+    r"拨号盘|\bRecents?\b|\bHistory\b|\bCall ?logs?\b|\bCalls?\b|\bMissed\b|\bIncoming\b|"
+    r"\bOutgoing\b|\bKeypad\b|\bDialer\b",
+    re.IGNORECASE,
+)
+# The phone app's other tabs: a call log's neighbours, but also an action
+# sheet's (收藏) or a messaging app's (联系人) words, so they weigh little.
+_CALL_TAB_WORDS = re.compile(r"通讯录|联系人|收藏|\bContacts\b|\bFavou?rites\b", re.IGNORECASE)
+# Words of an SMS list: its title, and what snippets of collectors' texts carry.
+_INBOX_WORDS = re.compile(
+    r"信息|短信|消息|彩信|搜索|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
+    r"\bConversations?\b|\bChats?\b",
+    re.IGNORECASE,
+)
+# A call's duration (3秒, 1分23秒, 2 min 5 s, 0:45 is a clock and does not count).
+_DURATION = re.compile(r"\d+\s*(?:秒|分钟|分\d+秒|小时)|\b\d+\s*(?:s|sec|secs|min|mins)\b\.?(?!\s*ago)", re.IGNORECASE)
+# A second label on a call-log row: the number's place or carrier.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:移动|联通|电信|广电)$|^(?:中国)?(?:移动|联通|电信)$|[省市]$")
+
+# How a share of the page's text in bubbles becomes a thread score: below the
+# low end the page is a list whatever else it shows (a swiped row, a badge);
+# above the high end it is a thread.
+THREAD_SHARE_LOW = 0.25
+THREAD_SHARE_HIGH = 0.55
 
 
-def parser_for(layout: Layout) -> LayoutParser | None:
-    """The module-level ``PARSER`` of the layout's module; None while it does not exist."""
-    name = PARSER_MODULES.get(layout)
-    if name is None:
-        return None
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
-        log.warning("no parser module for layout %s yet", layout)
-        return None
-    parser = getattr(module, "PARSER", None)
-    return parser if parser is not None and hasattr(parser, "parse") else None
+@dataclass(slots=True)
+class Evidence:
+    """What the units of a page say, before any layout is chosen."""
+
+    bubbles: list[Block]
+    cards: list[Block]
+    bubble_share: float
+    rows: int
+    row_regularity: float
+    leading_pictures: float
+    call_words: int
+    call_tabs: int
+    inbox_words: int
+    durations: int
+    places: int
+    long_lines: int
+    chat_avatars: bool
 
 
-def thread_bubbles(page: Page) -> list[Box]:
-    """Blocks that look like message bubbles: filled, text-sized or bigger, not avatars or chips."""
+def parser_for(layout: Layout) -> LayoutParser:
+    return PARSERS[layout]
+
+
+def _side_by_side(a: Box, b: Box) -> bool:
+    v = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    return v > 0.5 * min(a.h, b.h) and (a.x + a.w <= b.x or b.x + b.w <= a.x)
+
+
+def split_cards(page: Page, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Bubbles against list furniture: cards, chips and swiped rows are not bubbles.
+
+    A bubble leaves the far side of the screen free (it is someone's side of a
+    conversation), never touches the screen's edge, and never shares its line
+    with another bubble.
+    """
     w = page.width
-    out = []
-    for b in page.blocks:
-        if page.is_avatar(b) or b.fill < 0.85:
-            continue
-        if w * 0.18 <= b.box.w < w * 0.88 and b.box.h >= w * 0.05:
-            out.append(b.box)
-    return out
+    bubbles: list[Block] = []
+    cards: list[Block] = []
+    for b in blocks:
+        left, right = b.box.x, w - (b.box.x + b.box.w)
+        spans = left < w * 0.12 and right < w * 0.12
+        at_edge = left <= 1 or right <= 1
+        chip = any(o is not b and _side_by_side(b.box, o.box) for o in blocks)
+        (cards if spans or at_edge or chip else bubbles).append(b)
+    return bubbles, cards
 
 
-def has_chat_avatars(page: Page, bubbles: list[Box]) -> bool:
+def has_chat_avatars(page: Page, bubbles: list[Block]) -> bool:
     """A square (not round) picture right beside a bubble: the WeChat family."""
     w = page.width
     for a in page.blocks:
         if not page.is_avatar(a) or a.fill < 0.9:
             continue
         ab = a.box
-        for bb in bubbles + [b.box for b in page.blocks if not page.is_avatar(b) and b.box.w >= w * 0.07]:
+        for bb in [b.box for b in bubbles] + [b.box for b in page.blocks if not page.is_avatar(b) and b.box.w >= w * 0.07]:
             v_overlap = min(ab.y + ab.h, bb.y + bb.h) - max(ab.y, bb.y)
             if v_overlap < min(ab.h, bb.h) * 0.3:
                 continue
@@ -83,41 +142,157 @@ def has_chat_avatars(page: Page, bubbles: list[Box]) -> bool:
     return False
 
 
-def classify_structure(page: Page) -> Layout | None:
-    """Thread layouts from structure alone; None for a list (inbox or call log)."""
-    bubbles = thread_bubbles(page)
-    if not bubbles:
-        return None
-    return Layout.CHAT_THREAD if has_chat_avatars(page, bubbles) else Layout.SMS_THREAD
-
-
-def classify_list(image: np.ndarray, page: Page, engine: OcrEngine | None) -> Layout:
-    """Inbox or call log: the title bar's words, else the snippet-length cue."""
+def has_named_bubbles(page: Page, bubbles: list[Block]) -> bool:
+    """Bubbles under a member's name, beside a picture of any shape: a chat app (groups, bots, DingTalk)."""
     w = page.width
-    if engine is not None:
-        top = page.status_bottom
-        bottom = min(page.height, int(top + w * 0.45))
-        try:
-            lines = read_regions(engine, image, [Region(Box(0, top, w, bottom - top), 0)])[0]
-        except Exception:
-            log.warning("title-bar OCR failed during classification", exc_info=True)
-            lines = []
-        text = "".join(ln.text for ln in lines)
-        calls = len(_CALL_WORDS.findall(text))
-        inbox = len(_INBOX_WORDS.findall(text))
-        if calls > inbox:
-            return Layout.CALL_LOG
-        if inbox > calls:
-            return Layout.SMS_INBOX
-    long_lines = sum(1 for t in page.bands if t.box.w > w * 0.45)
-    return Layout.SMS_INBOX if long_lines >= 4 else Layout.CALL_LOG
+    avatars = [a.box for a in page.blocks if page.is_avatar(a)]
+    named = 0
+    for b in bubbles:
+        bb = b.box
+        beside = any(
+            0 <= max(a.x - (bb.x + bb.w), bb.x - (a.x + a.w)) < w * 0.08 and abs(a.y - bb.y) < a.h for a in avatars
+        )
+        label = any(
+            0 <= bb.y - (t.box.y + t.box.h) < w * 0.04 and abs(t.box.x - bb.x) < w * 0.03 and t.box.h < bb.h
+            for t in page.bands
+        )
+        named += beside and label
+    return named >= 2
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    cx, cy = inner.x + inner.w / 2, inner.y + inner.h / 2
+    return outer.x <= cx <= outer.x + outer.w and outer.y <= cy <= outer.y + outer.h
+
+
+def _bubble_share(page: Page, bubbles: list[Block], cards: list[Block]) -> float:
+    """The share of the content's text lines (by height) that sit inside bubbles."""
+    in_bubbles = float(sum(b.box.h for b in bubbles))
+    loose = float(sum(t.box.h for t in page.bands if not any(_inside(t.box, b.box) for b in bubbles)))
+    # A card's text is a row's, however many lines it has.
+    loose += sum(b.box.h for b in cards)
+    total = in_bubbles + loose
+    return in_bubbles / total if total > 0 else 0.0
+
+
+def _row_evidence(image: np.ndarray, page: Page, notes: dict[str, object] | None) -> tuple[int, float, float]:
+    """Rows found by ``list_rows`` geometry: their number, how regular their pitch, how many lead with a picture.
+
+    The rows are left in ``notes`` for the list parsers, which need the same geometry.
+    """
+    lp = list_rows.analyse(image, top=page.header_bottom)
+    if notes is not None:
+        notes[LIST_PAGE] = lp
+    rows = lp.rows
+    if len(rows) < 2:
+        return len(rows), 0.0, 0.0
+    starts = [r.y0 for r in rows]
+    pitches = np.diff(starts)
+    regular = 1.0 - min(1.0, float(np.std(pitches) / max(1.0, float(np.mean(pitches)))))
+    w = page.width
+    avatars = [b.box for b in page.blocks if page.is_avatar(b) and b.box.x < w * 0.3]
+    pictured = sum(
+        1 for r in rows
+        if any(ln.left for ln in r.lines) or any(a.y <= (r.y0 + r.y1) / 2 <= a.y + a.h for a in avatars)
+    )
+    return len(rows), regular, pictured / len(rows)
+
+
+def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None) -> list[Line]:
+    """Text to weigh words on: the whole page from a page-reading engine, else the top of the page."""
+    if engine is None:
+        return []
+    try:
+        if prefers_page(engine):
+            return [ln for ln in engine.recognize(image) if ln.box.y >= page.status_bottom - 2]
+        # The top of the page whole, and its title bar and first rows apart
+        # (one canvas): each crop is binarised against its own border, and a
+        # dark bar over a light list has two.
+        top, mid = page.status_bottom, max(page.status_bottom + 1, page.header_bottom)
+        bottom = min(page.height, int(top + page.width * 0.45))
+        regions = [Region(Box(0, top, page.width, bottom - top), 0)]
+        if page.header_bottom > top and bottom > mid:
+            regions += [Region(Box(0, top, page.width, mid - top), 0), Region(Box(0, mid, page.width, bottom - mid), 0)]
+        return [ln for lst in read_regions(engine, image, regions) for ln in lst]
+    except Exception:
+        log.warning("OCR for classification failed", exc_info=True)
+        return []
+
+
+def gather(
+    image: np.ndarray, page: Page, engine: OcrEngine | None, notes: dict[str, object] | None = None
+) -> Evidence:
+    found = bubble_blocks(page)
+    wide = [b for b in page.blocks if b not in found and not page.is_avatar(b) and b.box.w >= page.width * 0.93]
+    bubbles, cards = split_cards(page, found + wide)
+    share = _bubble_share(page, bubbles, cards)
+    # A page whose text sits in bubbles is a thread whatever its rows: their
+    # geometry is not worth finding.
+    rows, regular, pictured = _row_evidence(image, page, notes) if share < THREAD_SHARE_HIGH else (0, 0.0, 0.0)
+    lines = _page_words(image, page, engine) if share < THREAD_SHARE_HIGH else []
+    text = "\n".join(ln.text for ln in lines)
+    w = page.width
+    return Evidence(
+        bubbles=bubbles,
+        cards=cards,
+        bubble_share=share,
+        rows=rows,
+        row_regularity=regular,
+        leading_pictures=pictured,
+        call_words=len(_CALL_WORDS.findall(text)),
+        call_tabs=len(_CALL_TAB_WORDS.findall(text)),
+        inbox_words=len(_INBOX_WORDS.findall(text)),
+        durations=len(_DURATION.findall(text)),
+        places=sum(1 for ln in lines if _PLACE.search(ln.text.strip())),
+        long_lines=sum(1 for ln in lines if ln.box.w > w * 0.45) + sum(1 for t in page.bands if t.box.w > w * 0.45),
+        chat_avatars=bool(bubbles) and (has_chat_avatars(page, bubbles) or has_named_bubbles(page, bubbles)),
+    )
+
+
+def score(ev: Evidence) -> dict[Layout, float]:
+    """Every layout's fit, 0..1 (they need not sum to 1)."""
+    thread = min(1.0, max(0.0, (ev.bubble_share - THREAD_SHARE_LOW) / (THREAD_SHARE_HIGH - THREAD_SHARE_LOW)))
+    if not ev.bubbles:
+        thread = 0.0
+    listness = 1.0 - thread
+    if ev.rows >= 2:
+        listness = min(1.0, listness + 0.1 * ev.row_regularity + 0.1 * ev.leading_pictures)
+    # Calls against SMS: words weigh most (a title is decisive), then the rows' cues.
+    call = 2.0 * ev.call_words + 0.5 * ev.call_tabs + 1.5 * ev.durations + 1.0 * ev.places
+    inbox = 2.0 * ev.inbox_words + (1.0 if ev.long_lines >= 4 else 0.0)
+    if call == inbox == 0:
+        call, inbox = 0.5, 0.6 if ev.long_lines >= 4 else 0.4
+    call_share = call / (call + inbox)
+    chat = 0.6 if ev.chat_avatars else 0.4
+    return {
+        Layout.SMS_THREAD: round(thread * (1 - chat), 3),
+        Layout.CHAT_THREAD: round(thread * chat, 3),
+        Layout.SMS_INBOX: round(listness * (1 - call_share), 3),
+        Layout.CALL_LOG: round(listness * call_share, 3),
+    }
+
+
+def ranked(scores: dict[Layout, float]) -> list[Layout]:
+    """Layouts best first; ties keep the declaration order (threads before lists)."""
+    order = list(PARSERS)
+    return sorted(order, key=lambda lay: (-scores.get(lay, 0.0), order.index(lay)))
+
+
+def layout_scores(
+    image: np.ndarray,
+    page: Page | None = None,
+    engine: OcrEngine | None = None,
+    notes: dict[str, object] | None = None,
+) -> dict[Layout, float]:
+    """Every layout's score; ``notes`` receives what the parsers can reuse (``LIST_PAGE``)."""
+    if page is None:
+        page = analyse(image)
+    ev = gather(image, page, engine, notes)
+    s = score(ev)
+    log.debug("layout evidence %s -> %s", ev, s)
+    return s
 
 
 def classify(image: np.ndarray, page: Page | None = None, engine: OcrEngine | None = None) -> Layout:
     """The layout of a screenshot (BGR array)."""
-    if page is None:
-        page = analyse(image)
-    layout = classify_structure(page)
-    if layout is not None:
-        return layout
-    return classify_list(image, page, engine)
+    return ranked(layout_scores(image, page, engine))[0]

@@ -19,22 +19,19 @@ from __future__ import annotations
 import logging
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import (
-    ListPage,
-    Row,
-    Segment,
-    hue_share,
+from ocr.layouts.list_rows import ListPage, Row, Segment, hue_share
+from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
+from ocr.layouts.row_text import (
     joined,
     mean_confidence,
     name_and_time,
-    read_rows,
     sender_text,
     strip_ellipsis,
     whole_line,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.text import fullwidth_punct_in_cjk, join_lines
-from ocr.times import parse_moment
+from ocr.times import parse_moment, split_trailing_time
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +44,9 @@ class InboxParser:
     def parse(self, ctx: PageContext) -> PageResult:
         # A snippet line is read whole: the recogniser needs the context that
         # splitting at full-width punctuation (wide blanks) would take away.
-        page, units = read_rows(ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)))
+        page, units = read_rows(
+            ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx), known=ctx.notes.get(LIST_PAGE)
+        )
         messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
@@ -65,6 +64,12 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         snippet_segs.extend(units[id(ln)])
         snippet_lines.append(joined(units[id(ln)]))
     text = strip_ellipsis(fullwidth_punct_in_cjk(join_lines(snippet_lines)))
+    if time_text is None and snippet_lines:
+        # Some lists print the time at the end of the snippet's line, not the name's.
+        split = split_trailing_time(text)
+        if split:
+            text, time_text = strip_ellipsis(split[0]), split[1]
+            time_segs = snippet_segs[-1:]
     if sender is None and not text:
         return None
     moment = parse_moment(time_text, ctx.captured_at) if time_text else None

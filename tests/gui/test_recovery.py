@@ -2,7 +2,7 @@
 Read as… re-reads with the chosen layout (audited), a box drawn over a missed message is read,
 a dimmed unassigned line becomes a message, and the window says how sure the layout guess is.
 
-Screens are drawn by the test (tests/ocr/chat_render.py, tests/ocr/list_render.py); the file names
+Screens are drawn by the test (tests/ocr/chat_render.py, tests/ocr/inbox_render.py); the file names
 carry the capture time (2025-03-10 12:08), as a phone names its screenshots.
 """
 
@@ -25,8 +25,8 @@ from casefile.model import Origin
 from casefile.store import CREATED, FORCED_BY_USER, CaseStore
 from gui import i18n
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, UnassignedLine
+from tests.ocr.inbox_render import ListRow, render_sms_list, row_box
 from tests.ocr.list_cases import similarity
-from tests.ocr.list_render import ListRow, render_sms_list, row_box
 from tests.ocr.test_region import TITLE, _chat_with_separator
 
 from .helpers import drop

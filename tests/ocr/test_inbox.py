@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ocr.layouts.list_rows import _split_glued_time, analyse, sender_text, strip_ellipsis
+from ocr.layouts.list_rows import analyse
+from ocr.layouts.row_text import sender_text, split_glued_time, strip_ellipsis
 from ocr.layouts.sms_inbox import PARSER
 from ocr.model import Direction, Kind, Layout, TimeSource
 from tests.images import read_bgr
@@ -121,4 +122,4 @@ def test_sender_text(text: str, expected: str) -> None:
     ],
 )
 def test_split_glued_time(text: str, expected: tuple[str, str] | None) -> None:
-    assert _split_glued_time(text) == expected
+    assert split_glued_time(text) == expected

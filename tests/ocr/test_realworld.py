@@ -1,18 +1,23 @@
 """Real screenshots (``../shared/realworld``, hand-labelled) that showed shapes the corpus lacks.
 
-Each test names the screenshot and the behaviour it pinned down; the last one
-scores all 15 with Tesseract against floors set just under the figures reached
-when they were set, so a regression on real screens fails.
+Each test names the screenshot and the behaviour it pinned down and asserts what
+its label says; the last one scores all 29 with both engines (direction and date
+included) against floors set just under the figures reached, so a regression on
+real screens fails.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ocr.cli import run_extract
+from ocr.engine_rapid import rapidocr_installed
 from ocr.extract import extract
 from ocr.model import Direction
 
@@ -25,45 +30,82 @@ def test_a_bubble_cut_off_by_the_input_bar_is_listed(shared_dir: Path) -> None:
     """01: the last bubble shows half a line above the bar; its outline is holey (fill 0.73)."""
     x = extract(_rw(shared_dir, "01_wechat-ios-classical-longtext"), engine="tesseract")
     assert [m.direction for m in x.messages] == [Direction.OUTGOING, Direction.OUTGOING, Direction.INCOMING]
-    assert x.messages[-1].sender == x.thread_title == "刘露阳(女朋友)"
+    assert x.messages[-1].sender == x.thread_title == "刘露阳（女朋友）"  # the label's, full-width
 
 
 def test_title_through_a_translucent_bar_and_short_bubbles_beside_avatars(shared_dir: Path) -> None:
-    """06: the title sits on a blurred bubble; "ok" bubbles are as small as avatars."""
+    """06: the title sits on a blurred bubble; "ok" bubbles are as small as avatars; the
+    first outgoing message is the bottom edge of a bubble scrolled under the title bar."""
     x = extract(_rw(shared_dir, "06_wechat-ios-monthday-longtext"), engine="tesseract")
     assert (x.thread_title or "").replace(" ", "") == "王娜中介"
     outgoing = [m.text.lower() for m in x.messages if m.direction is Direction.OUTGOING]
-    assert len(outgoing) == 4 and all("ok" in t for t in outgoing[1:]), outgoing  # each "ok" is listed
+    assert len(outgoing) == 5, outgoing  # as the label: the cut-off one (no text) and each "ok"
+    assert outgoing[0] == "" and all("ok" in t for t in outgoing[2:]), outgoing
 
 
 def test_pictures_in_a_group_chat_are_messages(shared_dir: Path) -> None:
-    """10: two phone screenshots posted in a group: listed, with no text, from the member above them."""
+    """10: the label has four pictures: the bottom of one cut off at the top (its sender's
+    name is off-screen) and three posted by the member above them.
+
+    Measured floor, not the label: the cut-off one is not found, because the page model
+    puts the title bar's bottom (symmetry about the title) 30 px below the bar's real
+    edge, over the picture's visible strip. The three others are asserted as labelled.
+    """
     x = extract(_rw(shared_dir, "10_wechat-android-group-images_20251216_183241"), engine="tesseract")
     pictures = [m for m in x.messages if m.text == ""]
-    assert len(pictures) >= 2
-    assert all(m.direction is Direction.INCOMING and m.sender for m in pictures)
+    assert len(pictures) >= 3
+    assert all(m.direction is Direction.INCOMING and m.sender for m in pictures[-3:])
 
 
-# Tesseract on the 15 when these were set: recall 0.808, precision 0.894,
-# CER 0.212, sender 0.692, time 0.808, direction 0.808, layout 0.867
-# (104 gold messages: one message more lost is -0.010).
-FLOORS = {"recall": 0.78, "precision": 0.87, "sender_acc": 0.67, "time_acc": 0.78, "layout_acc": 0.86}
-CER_CEILING = 0.23
+def test_a_crop_below_the_title_bar_has_no_title(shared_dir: Path) -> None:
+    """18: the crop starts under the app's bar: its first row (a green bubble and its
+    avatar) is a message, not a title, as the label says."""
+    x = extract(_rw(shared_dir, "18_kourichat-se-wechat-light-crop-clock-separator"), engine="tesseract")
+    assert x.thread_title is None
+    assert x.messages[0].direction is Direction.OUTGOING and "出门" in x.messages[0].text
+    # The label has 11; measured floor 10: the last bubble, which the crop's bottom
+    # edge cuts through its lower margin, is not found yet.
+    assert len(x.messages) >= 10
 
 
-def test_tesseract_on_real_screenshots_does_not_regress(shared_dir: Path, tmp_path: Path) -> None:
+# Floors set just under the figures measured on the 29 when they were last raised
+# (222 gold messages: one message more lost is -0.005; Tesseract's canvas reading
+# swings by about one message between runs). Raise them with every gain.
+# Tesseract: recall 0.883, precision 0.933, CER 0.151, sender 0.761, time 0.865,
+# date 0.865, direction 0.869, layout 0.966.
+# RapidOCR: recall 0.910, precision 0.953, CER 0.118, sender 0.860, time 0.892,
+# date 0.892, direction 0.896, layout 0.966.
+FLOORS = {
+    "tesseract": {
+        "recall": 0.87, "precision": 0.92, "sender_acc": 0.75, "time_acc": 0.85, "date_acc": 0.85,
+        "direction_acc": 0.855, "layout_acc": 0.96,
+    },
+    "rapidocr": {
+        "recall": 0.90, "precision": 0.94, "sender_acc": 0.85, "time_acc": 0.88, "date_acc": 0.88,
+        "direction_acc": 0.885, "layout_acc": 0.96,
+    },
+}
+CER_CEILING = {"tesseract": 0.16, "rapidocr": 0.125}
+
+
+# RapidOCR is an optional extra for users; CI installs it, so there its absence fails.
+ENGINES = ["tesseract"] + (["rapidocr"] if rapidocr_installed() or os.environ.get("CI", "").lower() == "true" else [])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_real_screenshots_do_not_regress(shared_dir: Path, tmp_path: Path, engine: str) -> None:
     rw = shared_dir / "realworld"
     images = sorted(p for p in rw.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
-    assert len(images) >= 15
+    assert len(images) >= 29
     pred = tmp_path / "pred"
-    assert run_extract([str(p) for p in images], str(pred), engine="tesseract", workers=2) == 0
+    assert run_extract([str(p) for p in images], str(pred), engine=engine, workers=2) == 0
     res = subprocess.run(
         [sys.executable, str(shared_dir / "corpus" / "score.py"), str(rw), str(pred), "--json"],
         capture_output=True, text=True, check=True,
     )
     overall = json.loads(res.stdout)["overall"]
-    print(json.dumps(overall))
-    bad = [f"{k} {overall[k]:.3f} < {v}" for k, v in FLOORS.items() if overall[k] < v]
-    if overall["cer"] > CER_CEILING:
-        bad.append(f"cer {overall['cer']:.3f} > {CER_CEILING}")
+    print(engine, json.dumps(overall))
+    bad = [f"{k} {overall[k]:.3f} < {v}" for k, v in FLOORS[engine].items() if overall[k] < v]
+    if overall["cer"] > CER_CEILING[engine]:
+        bad.append(f"cer {overall['cer']:.3f} > {CER_CEILING[engine]}")
     assert not bad, overall

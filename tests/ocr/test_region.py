@@ -1,6 +1,6 @@
 """A box drawn over a missed message is read as one unit of the screenshot's layout (real Tesseract).
 
-The screens are drawn by the test (tests/ocr/chat_render.py, tests/ocr/list_render.py), so every
+The screens are drawn by the test (tests/ocr/chat_render.py, tests/ocr/inbox_render.py), so every
 expected sender, time and text is what was drawn, not what the code produced once.
 """
 
@@ -19,8 +19,8 @@ from ocr.recognition import Line
 from ocr.region import read_region, split_rows
 from tests.images import read_bgr
 from tests.ocr.chat_render import FONT, Item, render_chat
+from tests.ocr.inbox_render import ListRow, render_sms_list, row_box
 from tests.ocr.list_cases import load_gold, similarity
-from tests.ocr.list_render import ListRow, render_sms_list, row_box
 
 CAPTURED = datetime(2025, 3, 10, 12, 8)
 TITLE = "催收王经理"

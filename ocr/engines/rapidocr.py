@@ -1,0 +1,188 @@
+"""RapidOCR (PP-OCR models on onnxruntime) behind the ``OcrEngine`` seam.
+
+It is the optional, more accurate engine (STACK.md §4: about nine times fewer
+character errors than Tesseract on real screenshots, dark mode without
+preprocessing), shipped as the extra ``screenproof[rapidocr]`` =
+``rapidocr==3.10.0`` + ``onnxruntime==1.31.1``. Never ``rapidocr-onnxruntime``:
+it depends on the full ``opencv-python``, which clashes with the headless build.
+
+The models are inside the wheel, so it runs offline. Creating it loads the
+models (1.5–3 s), hence one lazily created instance per process.
+
+Speed against accuracy (CPU s per image with one onnxruntime thread, the
+setting of a batch worker; dev = 48 corpus images, rw = 15 real ones; the
+machine was shared, so CPU time, not wall time; each pair of rows was
+measured on the same code):
+
+================================  =====  =====  ======  =====  =====  ======  =====
+setting                           dev s  rw s   recall  prec   CER    time    rw
+                                                 (dev)  (dev)  (dev)  (dev)   sender
+================================  =====  =====  ======  =====  =====  ======  =====
+max_side 3400, classifier on      4.93   3.92   0.988   1.000  0.024  0.969   0.510
+max_side 3400, det ≤ 1600 px, no  3.32   2.38   0.988   0.997  0.024  0.960   0.519
+cls
+--------------------------------  -----  -----  ------  -----  -----  ------  -----
+max_side 3400, no classifier      4.88   3.91   0.988   1.000  0.024   0.988  0.577
+max_side 3400, det ≤ 2000 px, no  3.78   2.69   0.988   0.997  0.024   0.979  0.510
+cls
+================================  =====  =====  ======  =====  =====  ======  =====
+
+(The previous engineer measured max_side 2000, RapidOCR's default, as losing
+the small separator text: the whole image is shrunk before detection *and*
+recognition.)
+
+* The angle classifier is off: screenshots are never upside down, and it
+  only ever costs (1 % here; it runs on every line).
+* Detection stays at full resolution. Shrinking only the detector's input
+  (``Det.limit_type=max``) saves 23–33 % of the CPU, but it misses or merges
+  small text: one false message on dev, separators lost (time −0.01) and one
+  real title in 15 (rw sender −0.07). RapidOCR is the engine a user has for
+  accuracy, and the targets are accuracy targets, so accuracy wins.
+  ``SCREENPROOF_RAPID_DET_SIDE=2000`` gives the faster trade-off for
+  experiments; ``SCREENPROOF_RAPID_MAX_SIDE`` and ``SCREENPROOF_RAPID_CLS``
+  the other two knobs.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.model import Box
+from ocr.recognition import Line
+from ocr.text import clean_line
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = "pip install 'screenproof[rapidocr]'"
+MIN_SCORE = 0.5
+
+
+def rapidocr_installed() -> bool:
+    """Whether both halves of the extra are importable (without importing them)."""
+    return importlib.util.find_spec("rapidocr") is not None and importlib.util.find_spec("onnxruntime") is not None
+
+
+def _dist_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _describe(ocr: Any) -> str:
+    """Engine, versions and model file names, read from the installed packages and the config."""
+    models: list[str] = []
+    try:
+        roles = [("Det", "det"), ("Rec", "rec")] + ([("Cls", "cls")] if ocr.cfg["Global"]["use_cls"] else [])
+        for key, role in roles:
+            c = ocr.cfg[key]
+            if c.get("model_path"):
+                models.append(Path(str(c["model_path"])).name)
+                continue
+            stem = f"{getattr(c['ocr_version'], 'value', c['ocr_version'])}_{role}_{getattr(c['model_type'], 'value', c['model_type'])}"
+            lang = str(getattr(c["lang_type"], "value", c["lang_type"]))
+            models.append(f"{stem}.onnx" + ("" if lang == "ch" else f" ({lang})"))
+    except (KeyError, AttributeError, TypeError):  # a config layout we do not know: say so, do not guess
+        models = ["models unknown"]
+    return f"{_dist_version('rapidocr')} (onnxruntime {_dist_version('onnxruntime')}; {', '.join(models)})"
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() else default
+
+
+class RapidOcrEngine:
+    """``OcrEngine`` over RapidOCR 3.x. Reads whole pages well (``prefers_page``)."""
+
+    name = "rapidocr"
+    prefers_page = True
+    _shared: ClassVar[RapidOcrEngine | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, *, threads: int | None = None) -> None:
+        if not rapidocr_installed():
+            raise EngineMissing(f"The optional RapidOCR engine is not installed. Install it with: {INSTALL_HINT}")
+        try:
+            from rapidocr import RapidOCR
+        except ImportError as exc:
+            raise EngineMissing(f"RapidOCR could not be loaded ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
+        if threads is None:
+            env = os.environ.get("SCREENPROOF_ORT_THREADS")
+            threads = int(env) if env and env.isdigit() else -1
+        params: dict[str, Any] = {
+            "Global.log_level": "error",
+            # Phone screenshots are tall (2400–3200 px); the default 2000 px cap
+            # shrinks small separator text below what the recogniser reads.
+            "Global.max_side_len": _env_int("SCREENPROOF_RAPID_MAX_SIDE", 3400),
+            # Screenshots are upright: the 180° classifier is pure cost.
+            "Global.use_cls": os.environ.get("SCREENPROOF_RAPID_CLS", "0") == "1",
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        }
+        det_side = _env_int("SCREENPROOF_RAPID_DET_SIDE", 0)
+        if det_side:
+            params["Det.limit_type"] = "max"
+            params["Det.limit_side_len"] = det_side
+        try:
+            self._ocr = RapidOCR(params=params)
+        except Exception as exc:
+            raise EngineMissing(f"RapidOCR failed to load its models ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
+        self._version = _describe(self._ocr)
+
+    @classmethod
+    def shared(cls) -> RapidOcrEngine:
+        """The process-wide instance (the models take seconds to load)."""
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
+    def version(self) -> str:
+        """``rapidocr 3.10.0 (onnxruntime 1.32.0; PP-OCRv6_det_small.onnx, PP-OCRv6_rec_small.onnx)``.
+
+        The dossier prints this per screenshot, so it names what really read
+        the text: the installed distributions' versions (the package has no
+        ``__version__``) and the model files the configuration selects.
+        """
+        return f"rapidocr {self._version}"
+
+    def recognize(self, image: np.ndarray) -> list[Line]:
+        """Read an image into lines; boxes are the axis-aligned hull of each quadrilateral."""
+        if image.size == 0:
+            return []
+        if image.ndim == 2:
+            import cv2
+
+            image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        try:
+            result = self._ocr(image)
+        except Exception as exc:
+            raise EngineFailed(f"rapidocr failed: {type(exc).__name__}") from exc
+        boxes = getattr(result, "boxes", None)
+        txts = getattr(result, "txts", None)
+        scores = getattr(result, "scores", None)
+        if boxes is None or txts is None or scores is None:
+            return []
+        out: list[Line] = []
+        for quad, txt, score in zip(boxes, txts, scores, strict=False):
+            if float(score) < MIN_SCORE:
+                continue
+            text = clean_line(str(txt))
+            if not text:
+                continue
+            q = np.asarray(quad, dtype=float)
+            x0, y0 = int(q[:, 0].min()), int(q[:, 1].min())
+            x1, y1 = int(np.ceil(q[:, 0].max())), int(np.ceil(q[:, 1].max()))
+            out.append(Line(text, float(score), Box(x0, y0, x1 - x0, y1 - y0)))
+        out.sort(key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
+        return out

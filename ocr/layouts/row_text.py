@@ -1,0 +1,139 @@
+"""What the text of a list row's piece means: a name, a number, a time, a snippet's end."""
+
+from __future__ import annotations
+
+import re
+
+from ocr.layouts.list_rows import Segment
+from ocr.text import clean_line, normalise_number
+
+# --- text helpers -------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"\s*(?:…|⋯|\.{2,}|。{2,}|·{2,}|\.·|·\.)+\s*$")
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
+_NUMBERISH = re.compile(r"^[+\d][\d\sOoIl|\-()]*\d$")
+
+
+def strip_ellipsis(text: str) -> str:
+    """Remove the ``…`` an app puts where it cut a snippet (SCHEMA: not part of the text)."""
+    return _ELLIPSIS.sub("", text).strip()
+
+
+def sender_text(text: str) -> str:
+    """A row's name as SCHEMA writes a sender: numbers without spaces or dashes."""
+    s = text.strip().strip("|>·•")
+    s = s.strip()
+    # A dot OCR saw in the blank between a number's groups (``0471 .6543210``).
+    spaced = re.sub(r"\s[.·,]|[.·,]\s", " ", s)
+    if _NUMBERISH.match(spaced):
+        s = spaced
+    if _NUMBERISH.match(s):
+        s = s.translate(_DIGIT_LOOKALIKES)
+        return normalise_number(s)
+    return s
+
+
+def joined(segments: list[Segment]) -> str:
+    """Segment texts of one line in reading order; ``clean_line`` drops the spaces OCR invents."""
+    return clean_line(" ".join(s.text for s in segments if s.text))
+
+
+def name_and_time(segments: list[Segment]) -> tuple[list[Segment], str | None, list[Segment]]:
+    """Split a row's first line into the name and the time printed at its right end.
+
+    The time is the right-most run of segments that reads as a time; anything
+    right of it (a chevron, an info icon) is dropped. When OCR glued the two
+    into one segment, the text is split instead (``split_trailing_time``).
+    """
+    from ocr.times import is_time_text, split_trailing_time
+
+    n = len(segments)
+    for end in range(n, 1, -1):
+        for start in range(1, end):
+            cand = joined(segments[start:end])
+            if cand and is_time_text(cand):
+                return segments[:start], cand, segments[start:end]
+    # No separate time segment. Only when nothing wide separates the pieces can a
+    # time be glued to the name; after a wide blank an unreadable time stays
+    # unknown rather than half-read (a wrong day is worse than none).
+    texts = [s for s in segments if s.text]
+    if texts and len(_name_part(texts)) == len(texts):
+        whole = joined(texts)
+        split = split_trailing_time(whole) or split_glued_time(whole)
+        if split:
+            name, t = split
+            conf = mean_confidence(texts)
+            keep = Segment(texts[0].x0, texts[0].y0, texts[-1].x1, texts[-1].y1, name, conf, True)
+            return [keep], t, [Segment(texts[-1].x0, texts[-1].y0, texts[-1].x1, texts[-1].y1, t, conf, True)]
+    return _name_part(_drop_icons(segments)), None, []
+
+
+def _name_part(segments: list[Segment]) -> list[Segment]:
+    """The leading segments up to the first wide blank: a name never has one inside,
+    and what follows it (an unreadable time) must not be glued onto the sender."""
+    out = segments[:1]
+    for s in segments[1:]:
+        if s.x0 - out[-1].x1 > 1.2 * max(s.h, out[-1].h):
+            break
+        out.append(s)
+    return out
+
+
+def split_glued_time(text: str) -> tuple[str, str] | None:
+    """``妈妈10:46`` → (``妈妈``, ``10:46``): the longest time that ends the text.
+
+    Line-level OCR removes the blank between a Chinese name and the time (a
+    space next to CJK is taken for an artefact), so the split is made by text.
+    A split never falls inside a number or a date.
+    """
+    from ocr.times import is_time_text
+
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        if (a.isdigit() and b.isdigit()) or a in "/-.年月:：" or b in "/-.:：日号":
+            continue
+        rest, cand = text[:i].strip(), text[i:].strip()
+        if rest and cand and is_time_text(cand):
+            return rest, cand
+    return None
+
+
+def _drop_icons(segments: list[Segment]) -> list[Segment]:
+    """Trailing pieces that read as nothing word-like (icons) are not part of a name."""
+    out = list(segments)
+    while len(out) > 1 and not re.search(r"[\w\u3400-\u9fff]{2,}", out[-1].text):
+        out.pop()
+    return out
+
+
+def without_trailing_icons(segments: list[Segment]) -> list[Segment]:
+    """Drop chevrons, info circles and badges at the end of a row's first line.
+
+    They are narrower than any time text (a time is at least two characters, so
+    more than 1.4 text heights wide); the first segment is the name and is kept
+    however short (a one-character name such as ``哥``).
+    """
+    out = list(segments)
+    while len(out) > 1 and out[-1].w < 1.4 * out[-1].h:
+        out.pop()
+    return out
+
+
+def whole_line(segments: list[Segment]) -> list[Segment]:
+    """One unit spanning a line's segments (a snippet, a call's second line)."""
+    if not segments:
+        return []
+    return [Segment(segments[0].x0, min(s.y0 for s in segments), segments[-1].x1, max(s.y1 for s in segments))]
+
+
+def mean_confidence(segments: list[Segment]) -> float:
+    """Character-weighted mean confidence of what was read (0 when nothing was)."""
+    total = sum(len(s.text) for s in segments)
+    if total == 0:
+        return 0.0
+    return sum(s.confidence * len(s.text) for s in segments) / total
+
+
+def union_box(segments: list[Segment]) -> tuple[int, int, int, int]:
+    return (min(s.x0 for s in segments), min(s.y0 for s in segments),
+            max(s.x1 for s in segments), max(s.y1 for s in segments))
