@@ -12,11 +12,14 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from casefile.explain import describe_case_error, exit_code
+from casefile.faults import WriteFailedError
 from casefile.importer import ImportResult, Outcome, import_paths
 from casefile.jobs import Progress
+from casefile.lock import COMMAND_WAIT_S
 from casefile.model import Screenshot
 from casefile.reading import ReadResult, read_case
-from casefile.store import CaseError, CaseStore
+from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import apply_suggestions
 
 
@@ -41,11 +44,14 @@ def dispatch(args: argparse.Namespace) -> int:
         if args.command == "verify":
             return cmd_verify(Path(args.case_dir))
         if args.command == "ocr":
-            with CaseStore.open(args.case_dir, create=False) as store:
+            with CaseStore.open(args.case_dir, create=False, wait=COMMAND_WAIT_S) as store:
                 return _read(store, None, redo=args.redo, engine=args.engine, workers=args.workers)
     except CaseError as e:
-        print(f"error: {e.folder}: {e.reason}", file=sys.stderr)
-        return 2
+        print(describe_case_error(e), file=sys.stderr)
+        return exit_code(e)
+    except WriteFailedError as e:
+        print(e.describe(), file=sys.stderr)
+        return exit_code(e)
     raise SystemExit(f"unknown command {args.command}")
 
 
@@ -56,7 +62,7 @@ def cmd_import(
     """Import, print one line per file and a summary, then read what is new (unless told not to)."""
     counts: Counter[Outcome] = Counter()
     new_ids: list[int] = []
-    with CaseStore.open(case_dir) as store:
+    with CaseStore.open(case_dir, wait=COMMAND_WAIT_S) as store:
         for item in import_paths(store, paths):
             if isinstance(item, Progress):
                 continue
@@ -111,7 +117,7 @@ def _read(
 
 
 def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
-    with CaseStore.open(case_dir, create=False) as store:
+    with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         counts = Counter(m.screenshot_id for m in store.messages(include_excluded=False))
         for s in shots:
@@ -126,7 +132,7 @@ def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
 
 
 def cmd_verify(case_dir: Path, out: TextIO = sys.stdout) -> int:
-    with CaseStore.open(case_dir, create=False) as store:
+    with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         problems = store.verify()
         names = {s.sha256: s.original_name for s in shots}
