@@ -162,7 +162,9 @@ def _os_case_error(folder: Path, e: OSError) -> CaseError:
         return CaseError(folder, "the case folder cannot be written", CaseProblem.NOT_WRITABLE, fault)
     if e.errno == errno.ENOENT:
         return CaseError(folder, "not a Screenproof case (the folder does not exist)", CaseProblem.NOT_A_CASE)
-    return CaseError(folder, f"cannot open or create the case: {e.strerror or e}", CaseProblem.WRITE_FAILED, fault)
+    if fault in (Problem.NO_SPACE, Problem.QUOTA, Problem.IO):
+        return CaseError(folder, f"cannot write the case: {e.strerror}", CaseProblem.WRITE_FAILED, fault)
+    return CaseError(folder, f"cannot open or create the case: {e.strerror or e}", CaseProblem.CANNOT_OPEN, fault)
 
 
 def now() -> datetime:

@@ -24,6 +24,7 @@ from ocr import capture_time
 from ocr.engine import EngineFailed, EngineMissing, get_engine
 from ocr.layouts.base import PageContext
 from ocr.layouts.classify import classify, parser_for
+from ocr.logsafe import log_error
 from ocr.model import Extraction, Failure, Layout, TimeSource
 from ocr.page import analyse
 from ocr.preprocess import to_bgr
@@ -142,8 +143,8 @@ def extract(
         raise
     except EngineFailed as exc:
         out.error = f"{Failure.ENGINE}: {exc}"
-    except Exception as exc:
-        log.exception("extraction failed on an image (%s)", type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
+        log_error(log, "extraction failed on an image", exc)
         out.error = f"{Failure.INTERNAL}: {type(exc).__name__}"
     log.debug("extracted %d messages in %.2fs", len(out.messages), time.perf_counter() - t0)
     return out

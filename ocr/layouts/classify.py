@@ -22,6 +22,7 @@ import re
 import numpy as np
 
 from ocr.layouts.base import LayoutParser
+from ocr.logsafe import log_error
 from ocr.model import Box, Layout
 from ocr.page import Page, analyse
 from ocr.recognition import OcrEngine
@@ -99,8 +100,8 @@ def classify_list(image: np.ndarray, page: Page, engine: OcrEngine | None) -> La
         bottom = min(page.height, int(top + w * 0.45))
         try:
             lines = read_regions(engine, image, [Region(Box(0, top, w, bottom - top), 0)])[0]
-        except Exception:
-            log.warning("title-bar OCR failed during classification", exc_info=True)
+        except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
+            log_error(log, "title-bar OCR failed during classification", exc, logging.WARNING)
             lines = []
         text = "".join(ln.text for ln in lines)
         calls = len(_CALL_WORDS.findall(text))
