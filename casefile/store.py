@@ -175,8 +175,8 @@ class CaseStore:
     """A case folder: ``case.sqlite`` (WAL), ``originals/`` and ``case.lock``.
 
     A store opened for writing holds the case's writer lock until ``close``;
-    one opened for reading never writes anything into the folder (not even
-    SQLite's side files when the medium is read-only), so a case on a
+    one opened for reading never changes the case (SQLite may leave its empty
+    ``-wal``/``-shm`` side files where the folder is writable), so a case on a
     write-protected stick or a disc can be listed, verified and exported.
     """
 
