@@ -57,9 +57,10 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def cmd_import(
     case_dir: Path, paths: list[str], *, ocr: bool = True, engine: str = "auto", workers: int | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Import, print one line per file and a summary, then read what is new (unless told not to)."""
+    out = out or sys.stdout
     counts: Counter[Outcome] = Counter()
     new_ids: list[int] = []
     with CaseStore.open(case_dir, wait=COMMAND_WAIT_S) as store:
@@ -90,9 +91,11 @@ def _detail(item: ImportResult) -> str:
 
 def _read(
     store: CaseStore, shots: list[Screenshot] | None, *, redo: bool = False, engine: str = "auto",
-    workers: int | None = None, out: TextIO = sys.stdout,
+    workers: int | None = None, out: TextIO | None = None,
 ) -> int:
     from ocr.engine import EngineMissing
+
+    out = out or sys.stdout
 
     try:
         for item in read_case(store, shots, redo=redo, engine=engine, workers=workers):
@@ -116,7 +119,8 @@ def _read(
     return 0
 
 
-def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
+def cmd_list(case_dir: Path, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         counts = Counter(m.screenshot_id for m in store.messages(include_excluded=False))
@@ -131,7 +135,8 @@ def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def cmd_verify(case_dir: Path, out: TextIO = sys.stdout) -> int:
+def cmd_verify(case_dir: Path, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         problems = store.verify()
