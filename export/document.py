@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -218,7 +219,13 @@ def layout(story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool
     register_fonts()
     buf = io.BytesIO()
     doc = _Doc(buf, frame, cancel)
-    doc.build(story)
+    # Binary streams, not ASCII85: the embedded JPEGs stay their own size (A85 adds a quarter,
+    # in the file and in the memory ReportLab holds until the end).
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story)
+    finally:
+        rl_config.useA85 = a85
     return buf.getvalue(), doc.map
 
 

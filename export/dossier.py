@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -28,7 +29,7 @@ from casefile.store import CaseStore
 from export.data import DossierData, Exhibit, collect
 from export.document import DossierCancelledError, PageFrame, layout
 from export.errors import ExportError, ExportFailure
-from export.images import PageImage, page_images
+from export.images import PageImage, page_images, spool
 from export.labels import labels
 from export.options import DossierOptions, Section
 from export.sections import Context
@@ -85,12 +86,23 @@ def render_dossier(
     total = dossier_steps(data, options)
     cancelled: Cancel = cancel if cancel is not None else (lambda: False)
     images: dict[int, list[PageImage]] = {}
-    if options.has(Section.EXHIBITS):
-        for done, (ex, imgs) in enumerate(_prepare_images(data.exhibits, options, cancelled), 1):
-            images[ex.number] = imgs
-            yield Progress(done, total, f"exhibit {ex.number}")
-        if cancelled():
-            return None
+    with tempfile.TemporaryDirectory(prefix="screenproof-pages-") as spooled:
+        if options.has(Section.EXHIBITS):
+            for done, (ex, imgs) in enumerate(_prepare_images(data.exhibits, options, cancelled), 1):
+                images[ex.number] = spool(imgs, Path(spooled), f"ex{ex.number}")
+                yield Progress(done, total, f"exhibit {ex.number}")
+            if cancelled():
+                return None
+        return (yield from _lay_out(data, options, images, total, cancelled))
+
+
+def _lay_out(
+    data: DossierData,
+    options: DossierOptions,
+    images: dict[int, list[PageImage]],
+    total: int,
+    cancelled: Cancel,
+) -> Generator[Progress, None, bytes | None]:
     generated = options.generated_at or datetime.now().replace(second=0, microsecond=0)
     base = Context(
         data=data,
