@@ -16,9 +16,10 @@ so the same case and options give the same bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -87,7 +88,7 @@ class PageFrame:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, out: io.BytesIO, frame: PageFrame, cancel: Callable[[], bool] | None) -> None:
+    def __init__(self, out: io.BytesIO | str, frame: PageFrame, cancel: Callable[[], bool] | None) -> None:
         super().__init__(
             out,
             pagesize=st.PAGE_SIZE,
@@ -214,11 +215,42 @@ def _fit(canv: Canvas, text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def layout(story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool] | None = None) -> tuple[bytes, PageMap]:
-    """Lay ``story`` out once; returns the PDF and the page of every bookmark and marker."""
+class LazyStory(list[Flowable]):
+    """A story that is made while it is laid out.
+
+    ReportLab's build loop asks ``len(story)`` before taking each flowable off
+    the front; this list refills itself from ``parts`` whenever fewer than
+    ``LOOKAHEAD`` flowables are left, so only a few pages' worth of flowables
+    exist at a time (a year of messages is ~15,000 rows and ~2,000 exhibits).
+    """
+
+    LOOKAHEAD = 64  # enough for keep-with-next chains and a split table's remainder
+
+    def __init__(self, parts: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self._parts: Iterator[list[Flowable]] | None = parts
+
+    def __len__(self) -> int:
+        while self._parts is not None and super().__len__() < self.LOOKAHEAD:
+            part = next(self._parts, None)
+            if part is None:
+                self._parts = None
+            else:
+                self.extend(part)
+        return super().__len__()
+
+
+def layout(
+    story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool] | None = None, into: Path | None = None
+) -> tuple[bytes, PageMap]:
+    """Lay ``story`` out once; returns the PDF and the page of every bookmark and marker.
+
+    With ``into``, the PDF is written to that file and not returned (b""): one copy
+    fewer of a dossier that can be 100 MB for a year of screenshots.
+    """
     register_fonts()
     buf = io.BytesIO()
-    doc = _Doc(buf, frame, cancel)
+    doc = _Doc(str(into) if into is not None else buf, frame, cancel)
     # Binary streams, not ASCII85: the embedded JPEGs stay their own size (A85 adds a quarter,
     # in the file and in the memory ReportLab holds until the end).
     a85, rl_config.useA85 = rl_config.useA85, 0
@@ -226,7 +258,7 @@ def layout(story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool
         doc.build(story)
     finally:
         rl_config.useA85 = a85
-    return buf.getvalue(), doc.map
+    return (b"" if into is not None else buf.getvalue()), doc.map
 
 
 def page_range(pages: Mapping[str, int], start: str, end: str) -> str:

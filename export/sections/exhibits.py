@@ -9,6 +9,7 @@ has to trust the transcription more than the screenshot next to it.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
@@ -232,9 +233,11 @@ class SideBySide(Flowable):
 
 
 def exhibits(ctx: Context, only: list[Exhibit] | None = None) -> list[Flowable]:
-    out: list[Flowable] = [
-        mark(Paragraph(para(ctx.L("sec_exhibits")), ctx.styles.h1), "exhibits", ctx.L("sec_exhibits"), 0)
-    ]
+    return [f for part in exhibits_parts(ctx, only) for f in part]
+
+
+def exhibits_parts(ctx: Context, only: list[Exhibit] | None = None) -> Iterator[list[Flowable]]:
+    """The section one exhibit at a time: 2,000 exhibits are laid out as they are made."""
+    yield [mark(Paragraph(para(ctx.L("sec_exhibits")), ctx.styles.h1), "exhibits", ctx.L("sec_exhibits"), 0)]
     for i, ex in enumerate(only if only is not None else ctx.data.exhibits):
-        out += exhibit(ctx, ex, first=i == 0)
-    return out
+        yield exhibit(ctx, ex, first=i == 0)
