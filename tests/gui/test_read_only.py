@@ -116,3 +116,46 @@ def test_disk_problems_are_said_in_both_languages(gui_app, tmp_path: Path) -> No
     finally:
         for t in translators:
             gui_app.removeTranslator(t)
+
+
+def test_a_full_disk_during_a_drop_is_one_dialog_and_the_case_is_unchanged(
+    window, qtbot, monkeypatch, screenshots, case_dir
+) -> None:
+    from tests.faults.helpers import case_is_sound, enospc_under
+    from tests.gui.helpers import drop
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    with enospc_under(monkeypatch, case_dir / "originals"), qtbot.waitSignal(window.imports.finished, timeout=60_000):
+        drop(window, screenshots[:3])
+    assert len(shown) == 1, shown
+    assert "disk is full" in shown[0] and str(case_dir.resolve() / "originals") in shown[0]
+    assert window.store is not None and window.store.screenshots() == []
+    window.close()
+    assert case_is_sound(case_dir) == 0
+
+
+def test_a_full_database_during_a_correction_is_a_dialog(window, qtbot, monkeypatch, screenshots, case_dir):
+    from tests.gui.helpers import seed_case
+
+    window.close()
+    seed_case(case_dir, screenshots[:1])
+    from gui.app import build_window
+
+    w = build_window(case_dir)
+    qtbot.addWidget(w)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    assert w.store is not None
+    mid = w.store.messages()[0].id
+    pages = w.store._conn.execute("PRAGMA page_count").fetchone()[0]
+    w.store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    from gui.app import show_crash
+
+    try:
+        for i in range(2000):
+            w.review.edit(mid, "text", f"改 {i} " + "长" * 300)
+    except WriteFailedError as exc:  # what Qt would hand to the excepthook
+        show_crash(type(exc), exc, exc.__traceback__)
+    assert shown and "Your change to the case could not be saved" in shown[0] and "unchanged" in shown[0]
+    w.close()
