@@ -139,3 +139,20 @@ def test_an_unexpected_error_is_one_line_and_a_log_without_the_message(
     text = log_file.read_text(encoding="utf-8")
     assert ("ValueError" in text and "commands.py" not in text) or "ValueError" in text
     assert "13800138000" not in text and "张三" not in text
+
+
+def test_workers_log_the_type_and_frames_never_the_message(caplog: pytest.LogCaptureFixture) -> None:
+    """ocr/extract.py and classify.py log through ocr.logsafe: evidence and paths stay out of the log."""
+    import logging
+
+    from ocr import extract as extract_module
+    from ocr.logsafe import log_error
+
+    evidence = "/home/张三/" + "138" + "00138000.png"
+    try:
+        raise OSError(2, "No such file", evidence)
+    except OSError as exc:
+        with caplog.at_level(logging.WARNING):
+            log_error(extract_module.log, "extraction failed on an image", exc)
+    assert "OSError" in caplog.text and "test_kill_and_guard.py" in caplog.text
+    assert "13800138000" not in caplog.text and "张三" not in caplog.text
