@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import sys
 import time
@@ -26,6 +27,8 @@ LOCK_NAME = "case.lock"
 # that is closing, short enough that nobody thinks the command hung.
 COMMAND_WAIT_S = 5.0
 _POLL_S = 0.1
+
+log = logging.getLogger(__name__)
 
 
 class CaseBusyError(Exception):
@@ -66,6 +69,11 @@ def acquire(folder: Path, *, wait: float = 0.0) -> Lock:
             _try_lock(fd)
             return Lock(path, fd)
         except OSError as e:
+            if e.errno in _UNSUPPORTED_ERRNOS:
+                # A file system without locks (some network shares): the case still opens;
+                # one writer per case is then the user's to keep, as before this lock existed.
+                log.warning("case lock not supported on this file system (%s)", errno.errorcode.get(e.errno or 0, "?"))
+                return Lock(path, fd)
             if e.errno not in _BUSY_ERRNOS:
                 os.close(fd)
                 raise
@@ -88,6 +96,7 @@ def is_locked(folder: Path) -> bool:
 
 
 _BUSY_ERRNOS = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}
+_UNSUPPORTED_ERRNOS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows
     import msvcrt
