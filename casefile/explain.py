@@ -20,11 +20,11 @@ BUSY_TEXT = ("this case is open in another Screenproof window", "此案件正在
 def rebuild_hint(e: CaseError) -> str:
     originals = e.folder / "originals"
     return (
-        f"Your original screenshots are safe in {originals}: each file is named by its own SHA-256, "
+        f"Your original screenshots are kept apart from the database, in {originals}: each file is named by its own SHA-256, "
         f"so anyone can check it (sha256sum, or certutil -hashfile FILE SHA256 on Windows). "
         f"To rebuild the case, import that folder into a new one: "
         f"screenproof import --case NEW_FOLDER {originals} / "
-        f"原始截图仍完好保存在 {originals}：每个文件以其 SHA-256 命名，任何人都可核对"
+        f"原始截图与数据库分开保存在 {originals}：每个文件以其 SHA-256 命名，任何人都可核对其是否完好"
         f"（sha256sum，Windows 上用 certutil -hashfile 文件 SHA256）。"
         f"如需重建案件，请把该文件夹导入新案件：screenproof import --case 新文件夹 {originals}"
     )

@@ -193,7 +193,7 @@ def case_damaged(folder: Path) -> str:
         QCoreApplication.translate(
             "Messages",
             "The case database in %1 is damaged, or this folder is not a Screenproof case.\n\n"
-            "Your original screenshots are safe in %2: each file is named by its own SHA-256 "
+            "Your original screenshots are kept apart from the database, in %2: each file is named by its own SHA-256 "
             "fingerprint, so anyone can still check that it is unchanged.\n\n"
             "To rebuild the case: choose File → New case folder, then File → Import a folder and "
             "choose %2.",

@@ -74,12 +74,12 @@ Only one window at a time can change a case. You can open it here read-only: you
     <message>
         <source>The case database in %1 is damaged, or this folder is not a Screenproof case.
 
-Your original screenshots are safe in %2: each file is named by its own SHA-256 fingerprint, so anyone can still check that it is unchanged.
+Your original screenshots are kept apart from the database, in %2: each file is named by its own SHA-256 fingerprint, so anyone can still check that it is unchanged.
 
 To rebuild the case: choose File → New case folder, then File → Import a folder and choose %2.</source>
         <translation>%1 中的案件数据库已损坏，或者该文件夹不是 Screenproof 案件。
 
-您的原始截图仍完好保存在 %2：每个文件都以自己的 SHA-256 指纹命名，任何人都可以核对它没有被改动。
+您的原始截图与数据库分开保存在 %2：每个文件都以自己的 SHA-256 指纹命名，任何人都可以核对它没有被改动。
 
 重建案件的方法：选择“文件 → 新建案件文件夹”，再选择“文件 → 导入文件夹”，然后选择 %2。</translation>
     </message>
