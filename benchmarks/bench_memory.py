@@ -10,6 +10,22 @@ every file has its own hash, ~7.5 messages per screenshot written directly as
 extractions (OCR is measured elsewhere, bench_ocr). Each step runs as the user
 runs it, ``screenproof <command>`` in its own process, and its peak RSS is that
 process's own (``os.wait4``), with its OCR or image threads included.
+
+Measured 2026-12-03 on the shared 2-core machine (peak RSS per process; every
+command's floor is ~142 MB of imports):
+
+=================  ==========  =========  ===========
+step               200 shots   500 shots  2,000 shots
+=================  ==========  =========  ===========
+import --no-ocr    142 MB      142 MB     143 MB
+timeline           142 MB      142 MB     143 MB
+export pdf+bundle  160 MB      189 MB     304 MB
+                   (was 1,087)
+=================  ==========  =========  ===========
+
+The export was 1,087 MB for 200 before issue 13: each page picture was decoded
+by ReportLab's ImageReader and re-compressed as raw RGB, and the whole story
+and the whole PDF (several copies) were held in memory.
 """
 
 from __future__ import annotations
