@@ -105,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - the last guard: the user gets one line, the log the frames
         log_file = _log_unexpected(e)
         _say(
-            f"error: an unexpected problem stopped Screenproof ({type(e).__name__}); your case is unchanged. "
-            f"Details for support: {log_file} / 意外错误，操作已停止，案件未被改动。详细信息：{log_file}"
+            f"error: an unexpected problem stopped Screenproof ({type(e).__name__}); what was finished is kept. "
+            f"Details for support: {log_file} / 意外错误，操作已停止，已完成的部分已保存。详细信息：{log_file}"
         )
         return 1
 
