@@ -65,7 +65,8 @@ def test_kill_9_while_exporting(tmp_path: Path) -> None:
     out.mkdir()
     # Killed while laying out the dossier (before anything is written under a real name) ...
     p = _start("export", "--case", case, "--out", out / "d.pdf", "--bundle", out / "bundle")
-    time.sleep(1.0)
+    while p.poll() is None and not any(f.name.startswith(PARTIAL_PREFIX) and f.name.endswith("d.pdf") for f in out.iterdir()):
+        time.sleep(0.01)  # the dossier is being written into its hidden temporary file
     assert p.poll() is None, "the export ended before it could be interrupted"
     _kill(p)
     assert [f.name for f in out.iterdir() if not f.name.startswith(".")] == []
