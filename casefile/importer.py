@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import io
 import os
+import sqlite3
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from casefile.faults import ORIGINAL, WriteFailedError, from_os_error
 from casefile.jobs import Progress
 from casefile.originals import sha256_bytes, store_original
 from casefile.store import CaseStore, NewScreenshot
@@ -180,7 +182,9 @@ def prepare(path: Path, originals: Path) -> Prepared:
     try:
         store_original(originals, data, sha, ext)
     except OSError as e:
-        raise ImportRejectedError(path, RejectReason.CASE_NOT_WRITABLE, str(e.strerror or e)) from e
+        # Not this file's fault: the case cannot take any file now (full disk, write-protected
+        # medium), so the import stops with one sentence instead of rejecting every file after.
+        raise WriteFailedError(ORIGINAL, originals, from_os_error(e)) from e
     return Prepared(
         path=path, sha256=sha, ext=ext, size_bytes=len(data), width=width, height=height, format=fmt,
         captured_at_value=captured[0], captured_at_source=captured[1],
@@ -223,7 +227,20 @@ def record(store: CaseStore, prepared: Prepared) -> ImportResult:
     existing = store.screenshot_id_for(prepared.sha256)
     if existing is not None:
         return ImportResult(prepared.path, Outcome.DUPLICATE, screenshot_id=existing, sha256=prepared.sha256)
-    sid = store.add_screenshot(
+    try:
+        sid = _add(store, prepared)
+    except sqlite3.IntegrityError:
+        # Recorded by someone else between the check and the insert (only possible
+        # without the writer lock, e.g. an older Screenproof): the same outcome as above.
+        existing = store.screenshot_id_for(prepared.sha256)
+        if existing is None:
+            raise
+        return ImportResult(prepared.path, Outcome.DUPLICATE, screenshot_id=existing, sha256=prepared.sha256)
+    return ImportResult(prepared.path, Outcome.IMPORTED, screenshot_id=sid, sha256=prepared.sha256)
+
+
+def _add(store: CaseStore, prepared: Prepared) -> int:
+    return store.add_screenshot(
         NewScreenshot(
             sha256=prepared.sha256,
             original_name=prepared.path.name,
@@ -237,7 +254,6 @@ def record(store: CaseStore, prepared: Prepared) -> ImportResult:
             captured_at_source=prepared.captured_at_source,
         )
     )
-    return ImportResult(prepared.path, Outcome.IMPORTED, screenshot_id=sid, sha256=prepared.sha256)
 
 
 def import_one(store: CaseStore, path: Path) -> ImportResult:

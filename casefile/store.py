@@ -9,8 +9,14 @@ handed paths and bytes, never the store.
 
 from __future__ import annotations
 
+import contextlib
+import enum
+import errno
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,6 +26,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from casefile import lock as case_lock
+from casefile.faults import DATABASE, Problem, WriteFailedError, from_os_error, from_sqlite_error
 from casefile.model import (
     CAPTURED_AT,
     CORRECTABLE_FIELDS,
@@ -39,7 +47,7 @@ from casefile.model import (
     UnassignedRecord,
 )
 from casefile.originals import VerifyProblem, remove_partials, verify_original
-from casefile.schema import SchemaTooNewError, migrate
+from casefile.schema import CURRENT_VERSION, SchemaTooNewError, migrate
 from ocr.model import (
     Box,
     Direction,
@@ -60,13 +68,44 @@ LINE_NEW = "new"  # a message made from an unassigned line
 LINE_APPEND = "append"  # an unassigned line added to a message's text
 
 
+class CaseProblem(enum.StrEnum):
+    """Why a case could not be opened or written; gui/messages.py has a sentence for each."""
+
+    CANNOT_OPEN = "cannot_open"  # the folder cannot be read or created
+    NOT_A_CASE = "not_a_case"
+    DAMAGED = "damaged"
+    TOO_NEW = "too_new"
+    BUSY = "busy"  # another window or command is writing it
+    NOT_WRITABLE = "not_writable"  # a read-only medium or folder: it can still be opened read-only
+    READ_ONLY = "read_only"  # a write was attempted on a case opened read-only
+    WRITE_FAILED = "write_failed"  # the disk refused a write (full, quota...): see ``fault``
+
+
 class CaseError(Exception):
     """A case folder that cannot be opened or written (the user's environment)."""
 
-    def __init__(self, folder: Path, reason: str) -> None:
+    def __init__(
+        self, folder: Path, reason: str, problem: CaseProblem = CaseProblem.CANNOT_OPEN,
+        fault: Problem | None = None,
+    ) -> None:
         super().__init__(f"{folder}: {reason}")
         self.folder = folder
         self.reason = reason
+        self.problem = problem
+        self.fault = fault
+
+
+class Access(enum.StrEnum):
+    WRITE = "write"  # holds the case's writer lock (the window, import, ocr)
+    READ = "read"  # no lock, no writes: list, verify, timeline, export, a read-only window
+
+
+class ReadOnlyBecause(enum.StrEnum):
+    """Why a case is open read-only, for the window's banner."""
+
+    ASKED = "asked"  # a reader (a command) or the user chose it
+    BUSY = "busy"  # another window is writing it
+    NOT_WRITABLE = "not_writable"  # the folder or medium cannot be written
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,31 +122,149 @@ class NewScreenshot:
     captured_at_source: TimeSource | None
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether a file can really be created in ``folder`` (not ``os.access``: it says yes to
+    root on a read-only medium, and knows nothing of Windows ACLs)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".screenproof-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        Path(name).unlink()
+    return True
+
+
+def _connect_ro(db: Path, query: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{db.as_uri()}?{query}", uri=True, isolation_level=None, timeout=10)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _snapshot(folder: Path) -> tuple[sqlite3.Connection, Path]:
+    """A private copy of the database (with its WAL) to read and, if older, migrate.
+
+    For a case that cannot be written but still holds changes in its WAL file,
+    or whose schema is older than this program's: the case itself is not touched.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="screenproof-readonly-"))
+    try:
+        for name in ("case.sqlite", "case.sqlite-wal"):
+            if (folder / name).is_file():
+                shutil.copyfile(folder / name, tmp / name)
+        conn = sqlite3.connect(tmp / "case.sqlite", isolation_level=None, timeout=10)
+        migrate(conn)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return conn, tmp
+
+
+def _close_quietly(conn: sqlite3.Connection | None, snapshot: Path | None) -> None:
+    if conn is not None:
+        conn.close()
+    if snapshot is not None:
+        shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _os_case_error(folder: Path, e: OSError) -> CaseError:
+    fault = from_os_error(e)
+    if fault in (Problem.READ_ONLY, Problem.PERMISSION):
+        return CaseError(folder, "the case folder cannot be written", CaseProblem.NOT_WRITABLE, fault)
+    if e.errno == errno.ENOENT:
+        return CaseError(folder, "not a Screenproof case (the folder does not exist)", CaseProblem.NOT_A_CASE)
+    if fault in (Problem.NO_SPACE, Problem.QUOTA, Problem.IO):
+        return CaseError(folder, f"cannot write the case: {e.strerror}", CaseProblem.WRITE_FAILED, fault)
+    return CaseError(folder, f"cannot open or create the case: {e.strerror or e}", CaseProblem.CANNOT_OPEN, fault)
+
+
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
 class CaseStore:
-    """A case folder: ``case.sqlite`` (WAL) and ``originals/``."""
+    """A case folder: ``case.sqlite`` (WAL), ``originals/`` and ``case.lock``.
 
-    def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
+    A store opened for writing holds the case's writer lock until ``close``;
+    one opened for reading never changes the case (SQLite may leave its empty
+    ``-wal``/``-shm`` side files where the folder is writable), so a case on a
+    write-protected stick or a disc can be listed, verified and exported.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        conn: sqlite3.Connection,
+        *,
+        lock: case_lock.Lock | None = None,
+        read_only: ReadOnlyBecause | None = None,
+        snapshot: Path | None = None,
+    ) -> None:
         self.paths = CasePaths(folder)
         self._conn = conn
+        self._lock = lock
+        self.read_only = read_only
+        self._snapshot = snapshot
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: str | Path, *, create: bool = True) -> CaseStore:
-        """Open (or create) the case in ``folder``, migrating an older schema."""
+    def open(
+        cls,
+        folder: str | Path,
+        *,
+        create: bool = True,
+        access: Access = Access.WRITE,
+        wait: float = 0.0,
+        read_only_because: ReadOnlyBecause = ReadOnlyBecause.ASKED,
+    ) -> CaseStore:
+        """Open (or create) the case in ``folder``, migrating an older schema.
+
+        For writing, the writer lock is taken first (waiting up to ``wait``
+        seconds): CaseError BUSY when another window or command has the case,
+        NOT_WRITABLE when the folder cannot be written (open it read-only).
+        """
         folder = Path(folder).expanduser().resolve()
+        if access is Access.READ:
+            return cls._open_read(folder, read_only_because)
         db = folder / "case.sqlite"
         if not db.exists() and not create:
-            raise CaseError(folder, "not a Screenproof case (no case.sqlite)")
+            raise CaseError(folder, "not a Screenproof case (no case.sqlite)", CaseProblem.NOT_A_CASE)
         try:
             folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise _os_case_error(folder, e) from e
+        try:
+            lock = case_lock.acquire(folder, wait=wait)
+        except case_lock.CaseBusyError as e:
+            raise CaseError(folder, "this case is open in another Screenproof window", CaseProblem.BUSY) from e
+        except OSError as e:
+            raise _os_case_error(folder, e) from e
+        try:
+            return cls._open_write(folder, db, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_write(cls, folder: Path, db: Path, lock: case_lock.Lock) -> CaseStore:
+        try:
             (folder / "originals").mkdir(exist_ok=True)
+            if db.exists():
+                with open(db, "r+b"):  # a database the user may not write (or on a locked medium)
+                    pass
             conn = sqlite3.connect(db, isolation_level=None, timeout=10)
-        except (OSError, sqlite3.Error) as e:
+        except OSError as e:
+            raise _os_case_error(folder, e) from e
+        except sqlite3.Error as e:
             raise CaseError(folder, f"cannot open or create the case: {e}") from e
         try:
             conn.execute("PRAGMA journal_mode=WAL")
@@ -116,15 +273,75 @@ class CaseStore:
             migrate(conn)
         except sqlite3.DatabaseError as e:
             conn.close()
-            raise CaseError(folder, f"the case database is damaged or not a case: {e}") from e
+            fault = from_sqlite_error(e)
+            if fault is Problem.NO_SPACE:
+                raise CaseError(folder, "the disk is full", CaseProblem.WRITE_FAILED, fault) from e
+            if fault is Problem.READ_ONLY:
+                raise CaseError(folder, "the case cannot be written", CaseProblem.NOT_WRITABLE, fault) from e
+            raise CaseError(folder, f"the case database is damaged or not a case: {e}", CaseProblem.DAMAGED) from e
         except SchemaTooNewError as e:
             conn.close()
-            raise CaseError(folder, f"made by a newer Screenproof ({e}); please update") from e
-        remove_partials(folder / "originals")
-        return cls(folder, conn)
+            raise CaseError(folder, f"made by a newer Screenproof ({e}); please update", CaseProblem.TOO_NEW) from e
+        remove_partials(folder / "originals")  # safe: no other writer can be mid-import
+        return cls(folder, conn, lock=lock)
+
+    @classmethod
+    def _open_read(cls, folder: Path, because: ReadOnlyBecause) -> CaseStore:
+        """Open without writing: SQLite ``mode=ro``; on a read-only medium ``immutable=1``, or a
+        private copy when the case holds changes still in its WAL file (or needs migrating)."""
+        db = folder / "case.sqlite"
+        if not db.is_file():
+            if not folder.is_dir():
+                raise CaseError(folder, "not a Screenproof case (the folder does not exist)", CaseProblem.NOT_A_CASE)
+            raise CaseError(folder, "not a Screenproof case (no case.sqlite)", CaseProblem.NOT_A_CASE)
+        try:
+            with open(db, "rb") as f:
+                header = f.read(len(_SQLITE_HEADER))
+        except OSError as e:
+            raise CaseError(folder, f"cannot read the case: {e.strerror}", CaseProblem.CANNOT_OPEN) from e
+        if header != _SQLITE_HEADER:
+            raise CaseError(folder, "the case database is damaged or not a case", CaseProblem.DAMAGED)
+        if because is ReadOnlyBecause.ASKED and not folder_writable(folder):
+            because = ReadOnlyBecause.NOT_WRITABLE
+        conn: sqlite3.Connection | None = None
+        snapshot: Path | None = None
+        try:
+            conn = _connect_ro(db, "mode=ro")
+        except sqlite3.Error:
+            wal = folder / "case.sqlite-wal"
+            if not (wal.is_file() and wal.stat().st_size > 0):
+                with contextlib.suppress(sqlite3.Error):
+                    conn = _connect_ro(db, "immutable=1")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0]) if conn else -1
+            if version > CURRENT_VERSION:
+                raise SchemaTooNewError(version)
+            if conn is None or version < CURRENT_VERSION:
+                if conn is not None:
+                    conn.close()
+                conn, snapshot = _snapshot(folder)
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT count(*) FROM screenshots").fetchone()
+        except SchemaTooNewError as e:
+            _close_quietly(conn, snapshot)
+            raise CaseError(folder, f"made by a newer Screenproof ({e}); please update", CaseProblem.TOO_NEW) from e
+        except (sqlite3.Error, OSError) as e:
+            _close_quietly(conn, snapshot)
+            raise CaseError(folder, f"the case database is damaged or not a case: {e}", CaseProblem.DAMAGED) from e
+        return cls(folder, conn, read_only=because, snapshot=snapshot)
+
+    @property
+    def writable(self) -> bool:
+        return self.read_only is None
 
     def close(self) -> None:
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
 
     def __enter__(self) -> CaseStore:
         return self
@@ -134,17 +351,33 @@ class CaseStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of change; nested use joins the outer transaction."""
+        """One atomic unit of change; nested use joins the outer transaction.
+
+        A write the disk refuses (full, quota, removed stick) rolls back and
+        raises WriteFailedError: the case stays as it was before the unit began.
+        """
+        if self.read_only is not None:
+            raise CaseError(self.paths.folder, "the case is open read-only", CaseProblem.READ_ONLY)
         if self._conn.in_transaction:
             yield self._conn
             return
-        self._conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            fault = from_sqlite_error(e)
+            if fault is None:
+                raise
+            if self._conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+            raise WriteFailedError(DATABASE, self.paths.folder, fault) from e
 
     # -- case details and settings --------------------------------------------
 

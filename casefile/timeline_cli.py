@@ -20,7 +20,9 @@ from typing import TextIO
 
 from casefile.atomic import staged_file
 from casefile.counts import Counts
-from casefile.store import CaseError, CaseStore
+from casefile.explain import describe_case_error, exit_code
+from casefile.faults import CSV_FILE, WriteFailedError, from_os_error
+from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
 from ocr.model import Direction, Kind
@@ -60,7 +62,7 @@ def run_timeline(
     err = err or sys.stderr
     try:
         rules = load_rules()
-        with CaseStore.open(case_dir, create=False) as store:
+        with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
             tags = store.tags()
             timeline = build_timeline(
                 store.messages(include_excluded=False),
@@ -70,8 +72,8 @@ def run_timeline(
             )
             settings = {k: store.setting(k) for k in setting_keys(rules)}
     except CaseError as e:
-        print(f"error: {e.folder}: {e.reason}", file=err)
-        return 2
+        print(describe_case_error(e), file=err)
+        return exit_code(e)
     except RulesError as e:
         print(f"error: tag rules {e.path}: {e.reason}", file=err)
         return 2
@@ -81,7 +83,7 @@ def run_timeline(
         try:
             write_csv(timeline.entries, Path(csv_path))
         except OSError as e:
-            print(f"error: cannot write {csv_path}: {e.strerror or e}", file=err)
+            print(WriteFailedError(CSV_FILE, Path(csv_path).expanduser().parent, from_os_error(e)).describe(), file=err)
             return 1
         print(
             f"{len(timeline.entries)} entries written to {csv_path} / 已写入 {len(timeline.entries)} 条",

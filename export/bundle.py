@@ -22,6 +22,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -30,6 +31,7 @@ from typing import Any
 
 from casefile.atomic import PARTIAL_PREFIX, fsync_dir, remove_tree, staged_file, temp_path
 from casefile.jobs import Progress
+from casefile.originals import sha256_file
 from casefile.store import CaseStore
 from casefile.timeline import TimelineEntry
 from export.data import DossierData, collect
@@ -95,7 +97,9 @@ def write_bundle(
         _write(stage / L["bundle_json"], chronology_json(data, options))
 
         if pdf is not None:
-            pdf_bytes = Path(pdf).read_bytes()
+            # Copied and hashed as a stream: a year's dossier is ~100 MB.
+            shutil.copyfile(pdf, stage / L["bundle_pdf"])
+            pdf_sha = sha256_file(stage / L["bundle_pdf"])
         else:
             job = render_dossier(data, options, cancel=cancelled)
             while True:
@@ -107,9 +111,10 @@ def write_bundle(
                 yield Progress(n + p.done, total, p.label)
             if rendered is None:
                 return
-            pdf_bytes = rendered
-        _write(stage / L["bundle_pdf"], pdf_bytes)
-        _write(stage / L["bundle_readme"], readme(data, L, pdf_bytes).encode("utf-8"))
+            _write(stage / L["bundle_pdf"], rendered)
+            pdf_sha = hashlib.sha256(rendered).hexdigest()
+            del rendered
+        _write(stage / L["bundle_readme"], readme(data, L, pdf_sha).encode("utf-8"))
         yield Progress(total - 2, total, "files")
         if cancelled():
             return
@@ -157,6 +162,9 @@ def _write(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+ZIP_CHUNK = 1 << 20
+
+
 def write_zip(folder: Path, target: Path, root: str, when: datetime | None, cancelled: Cancel) -> None:
     """Deterministic zip of ``folder`` under ``root/``: sorted names, one timestamp, no extra fields."""
     stamp = (when.year, when.month, when.day, when.hour, when.minute, 0) if when and when.year >= 1980 else _ZIP_EPOCH
@@ -170,8 +178,9 @@ def write_zip(folder: Path, target: Path, root: str, when: datetime | None, canc
             info.external_attr = 0o644 << 16
             # Images are already compressed; deflating them only costs time.
             info.compress_type = zipfile.ZIP_STORED if rel.startswith(ORIGINALS_DIR + "/") else zipfile.ZIP_DEFLATED
-            with open(p, "rb") as f:
-                z.writestr(info, f.read())
+            info.file_size = p.stat().st_size
+            with open(p, "rb") as f, z.open(info, "w") as dst:  # streamed: one original at a time
+                shutil.copyfileobj(f, dst, ZIP_CHUNK)
 
 
 # -- chronology files --------------------------------------------------------------------------------
@@ -247,14 +256,14 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
     return buf.getvalue().encode("utf-8-sig")
 
 
-def readme(data: DossierData, L: Mapping[str, str], pdf: bytes) -> str:  # noqa: N803
+def readme(data: DossierData, L: Mapping[str, str], pdf_sha256: str) -> str:  # noqa: N803
     lines = [
         f"{data.case.title or L['untitled_case']} — {L['doc_title']}",
         "",
         L["cover_note"].format(**data.statement_values()),
         "",
         f"{L['manifest_hash']}: {data.manifest.sha256}",
-        f"SHA-256 {L['bundle_pdf']}: {hashlib.sha256(pdf).hexdigest()}",
+        f"SHA-256 {L['bundle_pdf']}: {pdf_sha256}",
         "",
         *L["method_items"].format(**data.statement_values()).split("\n"),
         "",

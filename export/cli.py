@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from casefile.explain import describe_case_error, exit_code
+from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
 from casefile.jobs import CancelToken, Progress
-from casefile.store import CaseError, CaseStore
+from casefile.store import Access, CaseError, CaseStore
 from export.bundle import write_bundle, zip_path_for
 from export.data import collect
 from export.dossier import write_dossier
@@ -61,22 +63,28 @@ def run_export(
         return 2
     pdf_path = Path(out_pdf).expanduser()
     cancel = CancelToken()
+    what = EXPORT_FILE
     try:
-        with CaseStore.open(case_dir, create=False) as store:
+        with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
             data = collect(store)
+        what = EXPORT_FILE
         _drive(write_dossier(data, pdf_path, options, cancel=cancel), err)
         if bundle is not None:
+            what = BUNDLE
             bundle_dir = Path(bundle).expanduser()
             _drive(write_bundle(data, bundle_dir, options, cancel=cancel, pdf=pdf_path), err)
     except CaseError as e:
-        print(f"error: {e.folder}: {e.reason}", file=err)
-        return 2
+        print(describe_case_error(e), file=err)
+        return exit_code(e)
     except ExportError as e:
         en, zh = _REASONS[e.reason]
         print(f"error: {e.path or ''}: {en} / {zh} {e.detail}".rstrip(), file=err)
         return 2 if e.reason is ExportFailure.TARGET_EXISTS else 1
     except OSError as e:
-        print(f"error: cannot write {e.filename or pdf_path}: {e.strerror or e}", file=err)
+        # Every file is staged under a hidden name and renamed only when whole, so a failed
+        # write leaves nothing half-written under a real name (and an older dossier intact).
+        where = pdf_path.parent if what == EXPORT_FILE else Path(bundle or "").expanduser().parent
+        print(WriteFailedError(what, where, from_os_error(e)).describe(), file=err)
         return 1
     except KeyboardInterrupt:
         cancel.cancel()

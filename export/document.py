@@ -15,12 +15,17 @@ so the same case and options give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -86,7 +91,7 @@ class PageFrame:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, out: io.BytesIO, frame: PageFrame, cancel: Callable[[], bool] | None) -> None:
+    def __init__(self, out: io.BytesIO | BinaryIO, frame: PageFrame, cancel: Callable[[], bool] | None) -> None:
         super().__init__(
             out,
             pagesize=st.PAGE_SIZE,
@@ -213,13 +218,107 @@ def _fit(canv: Canvas, text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def layout(story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool] | None = None) -> tuple[bytes, PageMap]:
-    """Lay ``story`` out once; returns the PDF and the page of every bookmark and marker."""
+class LazyStory(list[Flowable]):
+    """A story that is made while it is laid out.
+
+    ReportLab's build loop asks ``len(story)`` before taking each flowable off
+    the front; this list refills itself from ``parts`` whenever fewer than
+    ``LOOKAHEAD`` flowables are left, so only a few pages' worth of flowables
+    exist at a time (a year of messages is ~15,000 rows and ~2,000 exhibits).
+    """
+
+    LOOKAHEAD = 64  # enough for keep-with-next chains and a split table's remainder
+
+    def __init__(self, parts: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self._parts: Iterator[list[Flowable]] | None = parts
+
+    def __len__(self) -> int:
+        while self._parts is not None and super().__len__() < self.LOOKAHEAD:
+            part = next(self._parts, None)
+            if part is None:
+                self._parts = None
+            else:
+                self.extend(part)
+        return super().__len__()
+
+
+def layout(
+    story: list[Flowable], frame: PageFrame, *, cancel: Callable[[], bool] | None = None, into: Path | None = None
+) -> tuple[bytes, PageMap]:
+    """Lay ``story`` out once; returns the PDF and the page of every bookmark and marker.
+
+    With ``into``, the PDF is written to that file and not returned (b""): one copy
+    fewer of a dossier that can be 100 MB for a year of screenshots.
+    """
     register_fonts()
-    buf = io.BytesIO()
-    doc = _Doc(buf, frame, cancel)
-    doc.build(story)
-    return buf.getvalue(), doc.map
+    # Binary streams, not ASCII85: the embedded JPEGs stay their own size (A85 adds a quarter,
+    # in the file and in the memory ReportLab holds until the end).
+    with _LAYOUT_LOCK, contextlib.ExitStack() as stack:
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        stack.callback(setattr, rl_config, "useA85", a85)
+        if into is None:
+            buf = io.BytesIO()
+            doc = _Doc(buf, frame, cancel)
+            doc.build(story)  # a dossier wanted as bytes (the bundle without a PDF, tests)
+            return buf.getvalue(), doc.map
+        out = stack.enter_context(open(into, "wb"))
+        stack.enter_context(_streamed_into(out))
+        doc = _Doc(out, frame, cancel)
+        doc.build(story)
+        return b"", doc.map
+
+
+# ReportLab collects the whole formatted PDF in a list and joins it (two more copies of a
+# file that reaches 100 MB for a year of screenshots); while a dossier is saved into a file,
+# its output collector writes each object to the file as it is formatted instead. The bytes
+# and their order are the same. One layout at a time: the collector is a module global.
+_LAYOUT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _streamed_into(out: BinaryIO) -> Iterator[None]:
+    original = pdfdoc.PDFFile
+
+    class StreamedFile(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, **kw)
+            for chunk in list(self.strings):  # the header
+                out.write(chunk)
+            self.strings: list[bytes] = []
+            self.write = out.write
+
+        def format(self, document: Any) -> bytes:
+            return b""
+
+    original_image = pdfdoc.PDFImageXObject
+
+    class JpegFromFile(original_image):  # type: ignore[misc, valid-type]
+        """A JPEG drawn from a file is read again when it is written, not held meanwhile."""
+
+        def __init__(self, name: str, source: Any = None, mask: Any = None) -> None:
+            super().__init__(name, source, mask)
+            self._spooled: str | None = None
+            if isinstance(source, str) and tuple(getattr(self, "_filters", ())) == ("DCTDecode",):
+                self._spooled = str.__str__(source)
+                self.streamContent = b""
+
+        def format(self, document: Any) -> bytes:
+            if self._spooled is None:
+                return bytes(super().format(document))
+            self.streamContent = Path(self._spooled).read_bytes()
+            try:
+                return bytes(super().format(document))
+            finally:
+                self.streamContent = b""
+
+    pdfdoc.PDFFile = StreamedFile
+    pdfdoc.PDFImageXObject = JpegFromFile
+    try:
+        yield
+    finally:
+        pdfdoc.PDFFile = original
+        pdfdoc.PDFImageXObject = original_image
 
 
 def page_range(pages: Mapping[str, int], start: str, end: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -22,20 +23,20 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
 
-from casefile.atomic import write_bytes_atomic
+from casefile.atomic import staged_file
 from casefile.jobs import Progress
 from casefile.store import CaseStore
 from export.data import DossierData, Exhibit, collect
-from export.document import DossierCancelledError, PageFrame, layout
+from export.document import DossierCancelledError, LazyStory, PageFrame, layout
 from export.errors import ExportError, ExportFailure
-from export.images import PageImage, page_images
+from export.images import PageImage, page_images, spool
 from export.labels import labels
 from export.options import DossierOptions, Section
 from export.sections import Context
 from export.sections.appendix import appendix
-from export.sections.chronology import chronology
+from export.sections.chronology import chronology, chronology_parts
 from export.sections.cover import cover
-from export.sections.exhibits import IMAGE_BOX_H, IMAGE_BOX_W, MIN_IMAGE_W, exhibits
+from export.sections.exhibits import IMAGE_BOX_H, IMAGE_BOX_W, MIN_IMAGE_W, exhibits, exhibits_parts
 from export.sections.index import index
 from export.sections.summary import summary
 from export.styles import make_styles
@@ -65,10 +66,14 @@ def write_dossier(
     data: DossierData, out_pdf: Path, options: DossierOptions, *, cancel: Cancel | None = None
 ) -> Iterator[Progress]:
     """Lay out ``data`` and write it to ``out_pdf``; touches no store, safe in a worker."""
-    pdf = yield from render_dossier(data, options, cancel=cancel)
-    if pdf is None:
+    try:
+        # Laid out straight into a hidden temporary file beside the target, renamed when whole.
+        with staged_file(Path(out_pdf)) as tmp:
+            pdf = yield from render_dossier(data, options, cancel=cancel, into=tmp)
+            if pdf is None:
+                raise DossierCancelledError
+    except DossierCancelledError:
         return
-    write_bytes_atomic(Path(out_pdf), pdf)
     yield Progress(dossier_steps(data, options), dossier_steps(data, options), "written")
 
 
@@ -79,18 +84,31 @@ def dossier_steps(data: DossierData, options: DossierOptions) -> int:
 
 
 def render_dossier(
-    data: DossierData, options: DossierOptions, *, cancel: Cancel | None = None
+    data: DossierData, options: DossierOptions, *, cancel: Cancel | None = None, into: Path | None = None
 ) -> Generator[Progress, None, bytes | None]:
-    """The dossier's bytes (the generator's return value), or None when cancelled."""
+    """The dossier's bytes (the generator's return value), or None when cancelled;
+    with ``into``, the dossier is written to that file and the value is b""."""
     total = dossier_steps(data, options)
     cancelled: Cancel = cancel if cancel is not None else (lambda: False)
     images: dict[int, list[PageImage]] = {}
-    if options.has(Section.EXHIBITS):
-        for done, (ex, imgs) in enumerate(_prepare_images(data.exhibits, options, cancelled), 1):
-            images[ex.number] = imgs
-            yield Progress(done, total, f"exhibit {ex.number}")
-        if cancelled():
-            return None
+    with tempfile.TemporaryDirectory(prefix="screenproof-pages-") as spooled:
+        if options.has(Section.EXHIBITS):
+            for done, (ex, imgs) in enumerate(_prepare_images(data.exhibits, options, cancelled), 1):
+                images[ex.number] = spool(imgs, Path(spooled), f"ex{ex.number}")
+                yield Progress(done, total, f"exhibit {ex.number}")
+            if cancelled():
+                return None
+        return (yield from _lay_out(data, options, images, total, cancelled, into))
+
+
+def _lay_out(
+    data: DossierData,
+    options: DossierOptions,
+    images: dict[int, list[PageImage]],
+    total: int,
+    cancelled: Cancel,
+    into: Path | None,
+) -> Generator[Progress, None, bytes | None]:
     generated = options.generated_at or datetime.now().replace(second=0, microsecond=0)
     base = Context(
         data=data,
@@ -105,22 +123,39 @@ def render_dossier(
         return None
     yield Progress(len(images), total, "layout")
     try:
-        pdf, _ = layout(assemble(base), frame, cancel=cancelled)
+        pdf, _ = layout(assemble(base), frame, cancel=cancelled, into=into)
     except DossierCancelledError:
         return None
     return pdf
 
 
 def assemble(ctx: Context) -> list[Flowable]:
-    """Every chosen section, each starting on a new page, in the fixed order."""
-    story: list[Flowable] = []
+    """Every chosen section, each starting on a new page, in the fixed order.
+
+    A LazyStory: the long sections are made piece by piece while ReportLab lays
+    out the previous pieces, so memory does not grow with the size of the case.
+    """
+    return LazyStory(_parts(ctx))
+
+
+_PARTS: dict[Section, Callable[[Context], Iterator[list[Flowable]]]] = {
+    Section.CHRONOLOGY: chronology_parts,
+    Section.EXHIBITS: exhibits_parts,
+}
+
+
+def _parts(ctx: Context) -> Iterator[list[Flowable]]:
+    first = True
     for section, make in _SECTIONS:
         if not ctx.options.has(section):
             continue
-        if story:
-            story.append(PageBreak())
-        story += make(ctx)
-    return story
+        if not first:
+            yield [PageBreak()]
+        first = False
+        if section in _PARTS:
+            yield from _PARTS[section](ctx)
+        else:
+            yield make(ctx)
 
 
 def page_frame(data: DossierData, options: DossierOptions, generated: datetime | None = None) -> PageFrame:

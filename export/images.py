@@ -14,7 +14,8 @@ shown one after another at a readable width.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PIL import Image, ImageOps
 
@@ -36,6 +37,31 @@ class PageImage:
     width_pt: float
     height_pt: float
     pixels: tuple[int, int]
+    # Where the JPEG was spooled (then ``jpeg`` is empty): a dossier of 2,000 exhibits keeps
+    # its pictures on disk, not in memory, and ReportLab embeds a JPEG file as it is.
+    path: str = ""
+
+
+class SpooledJpeg(str):
+    """The path of a spooled JPEG whose ``str()`` is its file name alone.
+
+    ReportLab names an image drawn from a file by a digest of ``str(path)``; the
+    temporary folder differs on every run, the file name does not, so the same
+    case and options still give the same PDF bytes.
+    """
+
+    def __str__(self) -> str:
+        return Path(str.__str__(self)).name
+
+
+def spool(images: list[PageImage], folder: Path, stem: str) -> list[PageImage]:
+    """Write each JPEG to ``folder`` and keep only its path (bounded memory for any case size)."""
+    out = []
+    for i, img in enumerate(images):
+        path = folder / f"{stem}-{i}.jpg"
+        path.write_bytes(img.jpeg)
+        out.append(replace(img, jpeg=b"", path=SpooledJpeg(path)))
+    return out
 
 
 def fit(w: float, h: float, max_w: float, max_h: float) -> tuple[float, float]:

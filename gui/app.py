@@ -22,9 +22,11 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui import i18n, logs, settings
+from casefile.faults import WriteFailedError
+from casefile.store import CaseError
+from gui import i18n, logs, messages, settings
 from gui.main_window import MainWindow
 from gui.qtfix import guard_refcounts
 
@@ -45,6 +47,7 @@ QToolBar { border: none; spacing: 4px; }
 QToolButton { padding: 3px 8px; border-radius: 4px; }
 QToolButton:hover { background: #e6ebf2; }
 QToolButton:checked { background: #d6e4f7; }
+#readOnlyBanner { background: #fff4ce; color: #5c4400; padding: 8px 12px; border-bottom: 1px solid #e8d48a; }
 """
 
 _state: dict[str, object] = {}
@@ -106,7 +109,18 @@ def build_window(case_dir: Path | None) -> MainWindow:
 
 
 def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """The one dialog for what we did not expect; logs only the frames and the type."""
+    """The one dialog for what we did not expect; logs only the frames and the type.
+
+    What we do expect from the user's environment (a full disk, a read-only or
+    busy case) gets its own sentence instead of a crash report.
+    """
+    if isinstance(exc, CaseError | WriteFailedError) and QCoreApplication.instance() is not None:
+        log.warning("case problem: %s", getattr(exc, "problem", ""))
+        QMessageBox.warning(
+            QApplication.activeWindow(), QCoreApplication.translate("Messages", "Screenproof"),
+            messages.case_problem(exc),
+        )
+        return
     logs.log_exception(exc_type, tb)
     if QCoreApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)

@@ -9,6 +9,7 @@ so every other command runs on a machine with no display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -70,14 +71,80 @@ def _engine_args(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Every command goes through here, so no traceback ever reaches the user.
+
+    The user's environment (a busy or read-only case, a full disk) gets its one
+    sentence and exit 1; a closed pipe (``| head``) ends quietly; anything
+    unexpected prints one line and the path of the log, where the type and the
+    frames are written (never the message: it may quote evidence).
+    """
     args = _parser().parse_args(argv)
     if args.command is None:
         from gui.app import run  # Qt only when the window is wanted
 
         return run(Path(args.case) if args.case else None)
+    from casefile.explain import describe_case_error, exit_code
+    from casefile.faults import WriteFailedError
+    from casefile.store import CaseError
     from gui import commands
 
-    return int(commands.dispatch(args))
+    try:
+        return int(commands.dispatch(args))
+    except CaseError as e:
+        _say(describe_case_error(e))
+        return exit_code(e)
+    except WriteFailedError as e:
+        _say(e.describe())
+        return exit_code(e)
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE_STATUS
+    except KeyboardInterrupt:
+        _say("cancelled / 已取消")
+        return 130
+    except Exception as e:  # noqa: BLE001 - the last guard: the user gets one line, the log the frames
+        log_file = _log_unexpected(e)
+        _say(
+            f"error: an unexpected problem stopped Screenproof ({type(e).__name__}); what was finished is kept. "
+            f"Details for support: {log_file} / 意外错误，操作已停止，已完成的部分已保存。详细信息：{log_file}"
+        )
+        return 1
+
+
+# What a shell reports for a command killed by SIGPIPE (128 + 13): ``screenproof timeline | head``
+# ended by ``head`` is not an error worth a message.
+BROKEN_PIPE_STATUS = 141
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _log_unexpected(e: BaseException) -> Path | str:
+    import logging
+
+    import platformdirs
+
+    from gui import logs
+
+    try:
+        path = logs.setup(Path(platformdirs.user_log_dir("Screenproof")))
+    except OSError:
+        return "(no log: the log folder cannot be written)"
+    logs.log_exception(type(e), e.__traceback__)
+    logging.shutdown()
+    return path
 
 
 if __name__ == "__main__":

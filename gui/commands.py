@@ -12,11 +12,14 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from casefile.explain import describe_case_error, exit_code
+from casefile.faults import WriteFailedError
 from casefile.importer import ImportResult, Outcome, import_paths
 from casefile.jobs import Progress
+from casefile.lock import COMMAND_WAIT_S
 from casefile.model import Screenshot
 from casefile.reading import ReadResult, read_case
-from casefile.store import CaseError, CaseStore
+from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import apply_suggestions
 
 
@@ -41,22 +44,26 @@ def dispatch(args: argparse.Namespace) -> int:
         if args.command == "verify":
             return cmd_verify(Path(args.case_dir))
         if args.command == "ocr":
-            with CaseStore.open(args.case_dir, create=False) as store:
+            with CaseStore.open(args.case_dir, create=False, wait=COMMAND_WAIT_S) as store:
                 return _read(store, None, redo=args.redo, engine=args.engine, workers=args.workers)
     except CaseError as e:
-        print(f"error: {e.folder}: {e.reason}", file=sys.stderr)
-        return 2
+        print(describe_case_error(e), file=sys.stderr)
+        return exit_code(e)
+    except WriteFailedError as e:
+        print(e.describe(), file=sys.stderr)
+        return exit_code(e)
     raise SystemExit(f"unknown command {args.command}")
 
 
 def cmd_import(
     case_dir: Path, paths: list[str], *, ocr: bool = True, engine: str = "auto", workers: int | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """Import, print one line per file and a summary, then read what is new (unless told not to)."""
+    out = out or sys.stdout
     counts: Counter[Outcome] = Counter()
     new_ids: list[int] = []
-    with CaseStore.open(case_dir) as store:
+    with CaseStore.open(case_dir, wait=COMMAND_WAIT_S) as store:
         for item in import_paths(store, paths):
             if isinstance(item, Progress):
                 continue
@@ -84,9 +91,11 @@ def _detail(item: ImportResult) -> str:
 
 def _read(
     store: CaseStore, shots: list[Screenshot] | None, *, redo: bool = False, engine: str = "auto",
-    workers: int | None = None, out: TextIO = sys.stdout,
+    workers: int | None = None, out: TextIO | None = None,
 ) -> int:
     from ocr.engine import EngineMissing
+
+    out = out or sys.stdout
 
     try:
         for item in read_case(store, shots, redo=redo, engine=engine, workers=workers):
@@ -113,8 +122,9 @@ def _read(
 _CAPTURE_SOURCE = {"file name": "文件名", "exif": "EXIF", "mtime": "文件修改时间?", "manual": "用户设定"}
 
 
-def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
-    with CaseStore.open(case_dir, create=False) as store:
+def cmd_list(case_dir: Path, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         counts = Counter(m.screenshot_id for m in store.messages(include_excluded=False))
         for s in shots:
@@ -130,8 +140,9 @@ def cmd_list(case_dir: Path, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def cmd_verify(case_dir: Path, out: TextIO = sys.stdout) -> int:
-    with CaseStore.open(case_dir, create=False) as store:
+def cmd_verify(case_dir: Path, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
         shots = store.screenshots()
         problems = store.verify()
         names = {s.sha256: s.original_name for s in shots}

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -30,10 +31,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from casefile.store import CaseError, CaseStore
+from casefile.store import Access, CaseError, CaseProblem, CaseStore, ReadOnlyBecause
 from gui import messages, settings
 from gui.controllers.import_controller import ImportController, ImportTally, summary
 from gui.controllers.review_controller import ReviewController
@@ -87,13 +89,25 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1100])
-        self.setCentralWidget(self.splitter)
+        # Says why a case is read-only (a write-protected stick, another window) and how to change it.
+        self.read_only_banner = QLabel(self)
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.progress = ProgressPanel(self)
         self.case_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addWidget(self.case_label)
         self._build_menus()
+        self._edit_triggers = self.review_pane.table.editTriggers()
         self._connect()
         self._restore_geometry()
 
@@ -119,11 +133,11 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(
             f, self.tr("&Import screenshots…"), self.choose_files, QKeySequence.StandardKey.Open
         )
-        self._action(f, self.tr("Import a &folder…"), self.choose_folder)
+        self.act_import_folder = self._action(f, self.tr("Import a &folder…"), self.choose_folder)
         f.addSeparator()
         self._action(f, self.tr("&Open case folder…"), self.choose_case)
         self._action(f, self.tr("&New case folder…"), self.new_case)
-        self._action(f, self.tr("Case &details…"), self.edit_case_details)
+        self.act_case_details = self._action(f, self.tr("Case &details…"), self.edit_case_details)
         f.addSeparator()
         self._action(f, self.tr("&Export dossier…"), self.export_dossier, "Ctrl+E")
         f.addSeparator()
@@ -141,13 +155,13 @@ class MainWindow(QMainWindow):
         r = bar.addMenu(self.tr("&Review"))
         self._action(r, self.tr("&Next screenshot"), lambda: self.step(1), "Alt+Down")
         self._action(r, self.tr("&Previous screenshot"), lambda: self.step(-1), "Alt+Up")
-        self._action(
+        self.act_reviewed_next = self._action(
             r, self.tr("Mark as reviewed and go to the &next"), self.mark_reviewed_next, "Ctrl+Return"
         )
         self._action(r, self.tr("Next &unsure field"), self.review.next_low_confidence, "F3")
         r.addSeparator()
-        self._action(r, self.tr("&Read screenshots again"), self.read_again)
-        self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
+        self.act_read_again = self._action(r, self.tr("&Read screenshots again"), self.read_again)
+        self.act_set_capture = self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
         r.addMenu(self.review_pane.read_as_menu)
         self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()
@@ -206,17 +220,26 @@ class MainWindow(QMainWindow):
     # -- cases ----------------------------------------------------------------------------
 
     def open_case(self, folder: Path, *, create: bool = True) -> bool:
-        """Open (or create) a case folder; on failure say why and keep the current case."""
+        """Open (or create) a case folder; on failure say why and keep the current case.
+
+        A case another window is changing can be opened read-only (the user is
+        asked); one whose folder cannot be written opens read-only with a banner.
+        The case already open here is shown again, not opened a second time (this
+        window holds its lock; a second writer would be refused).
+        """
         try:
-            store = CaseStore.open(folder, create=create)
+            if self.store is not None and self.store.paths.folder.resolve() == folder.resolve():
+                store = self.store
+            else:
+                store = CaseStore.open(folder, create=create)
         except CaseError as exc:
-            log.warning("case could not be opened: %s", type(exc).__name__)
-            QMessageBox.warning(
-                self, self.tr("Case folder"), messages.case_not_openable(exc.folder, exc.reason)
-            )
-            return False
+            log.warning("case could not be opened for writing: %s", exc.problem)
+            reopened = self._open_read_only(exc)
+            if reopened is None:
+                return False
+            store = reopened
         self.runner.shutdown()
-        if self.store is not None:
+        if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
         settings.set_last_case(store.paths.folder)
@@ -228,15 +251,64 @@ class MainWindow(QMainWindow):
         ids = self.shots.shot_ids()
         if ids:
             self.review.show(ids[0])
-        if any(s.ocr_status == "waiting" for s in store.screenshots()):
+        self._show_access(store)
+        if store.writable and any(s.ocr_status == "waiting" for s in store.screenshots()):
             self.imports.read_waiting()
         return True
+
+    def _open_read_only(self, exc: CaseError) -> CaseStore | None:
+        """The case could not be opened for writing: open it read-only when that makes sense."""
+        because: ReadOnlyBecause | None = None
+        if exc.problem is CaseProblem.BUSY:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Case in use"), messages.case_busy(), parent=self)
+            read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(read_only)
+            box.exec()
+            if box.clickedButton() is not read_only:
+                return None
+            because = ReadOnlyBecause.BUSY
+        elif exc.problem is CaseProblem.NOT_WRITABLE:
+            because = ReadOnlyBecause.NOT_WRITABLE
+        if because is not None:
+            try:
+                return CaseStore.open(exc.folder, access=Access.READ, read_only_because=because)
+            except CaseError as again:
+                exc = again
+        QMessageBox.warning(self, self.tr("Case folder"), messages.case_problem(exc))
+        return None
+
+    def _edit_actions(self) -> list[QAction]:
+        pane = self.review_pane
+        return [
+            self.act_import, self.act_import_folder, self.act_case_details, self.act_read_again,
+            self.act_parties, self.act_reviewed_next, self.act_undo, self.act_redo,
+            pane.act_add, pane.act_delete, pane.act_split, pane.act_merge, pane.act_set_all, pane.act_reviewed,
+            self.act_set_capture, *pane.read_as_actions.values(),
+        ]
+
+    def _show_access(self, store: CaseStore) -> None:
+        """Read-only: a banner saying why, and every action that would change the case disabled."""
+        writable = store.writable
+        if store.read_only is not None:
+            self.read_only_banner.setText(messages.read_only_banner(store.read_only))
+        self.read_only_banner.setVisible(not writable)
+        for action in self._edit_actions():
+            action.setEnabled(writable)
+        self.review_pane.table.setEditTriggers(
+            self._edit_triggers if writable else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        self.review_pane.read_as_button.setEnabled(writable)
+        self.review_pane.editable = writable
+        self.setAcceptDrops(writable)
 
     def _update_title(self) -> None:
         if self.store is None:
             return
         info = self.store.case_info()
         name = info.title or self.store.paths.folder.name
+        if not self.store.writable:
+            name = self.tr("%1 (read-only)").replace("%1", name)
         self.setWindowTitle(self.tr("%1 — Screenproof").replace("%1", name))
         self.case_label.setText(self.tr("Case: %1").replace("%1", str(self.store.paths.folder)))
 
@@ -272,7 +344,7 @@ class MainWindow(QMainWindow):
     # -- importing --------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
-        if self.store is not None and paths:
+        if self.store is not None and self.store.writable and paths:
             self.imports.import_paths(paths)
 
     def choose_files(self) -> None:
@@ -346,7 +418,7 @@ class MainWindow(QMainWindow):
     def _job_failed(self, exc: BaseException) -> None:
         from gui.app import show_crash
 
-        show_crash(type(exc), exc, exc.__traceback__)
+        show_crash(type(exc), exc, exc.__traceback__)  # a full disk or a busy case gets its sentence there
 
     # -- review -----------------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from casefile.faults import BUNDLE, CSV_FILE, DATABASE, EXPORT_FILE, ORIGINAL, Problem, WriteFailedError
 from casefile.importer import RejectReason
+from casefile.store import CaseError, CaseProblem, ReadOnlyBecause
 from ocr.model import Failure
 
 INSTALL_COMMAND = "sudo apt install tesseract-ocr tesseract-ocr-chi-sim"
@@ -125,3 +127,117 @@ def import_summary(imported: int, duplicates: int, rejected: int, cancelled: boo
     if cancelled:
         text += QCoreApplication.translate("Messages", " (stopped before the end)")
     return text
+
+
+# -- a case that is busy, read-only, damaged, or on a disk that refuses a write -----------------
+
+
+def _write_problem(problem: Problem) -> str:
+    texts = {
+        Problem.NO_SPACE: QCoreApplication.translate(
+            "Messages", "the disk is full. Free some space (or choose another disk) and try again."
+        ),
+        Problem.QUOTA: QCoreApplication.translate(
+            "Messages", "your disk quota is used up. Free some space and try again."
+        ),
+        Problem.READ_ONLY: QCoreApplication.translate(
+            "Messages", "the disk or folder is write-protected. Choose another place."
+        ),
+        Problem.PERMISSION: QCoreApplication.translate(
+            "Messages", "you may not write there. Choose another place."
+        ),
+        Problem.NAME_TOO_LONG: QCoreApplication.translate(
+            "Messages", "the file name or folder path is too long. Choose a shorter one."
+        ),
+        Problem.IO: QCoreApplication.translate(
+            "Messages", "the disk reported an error (was it removed?). Check it and try again."
+        ),
+        Problem.OTHER: QCoreApplication.translate("Messages", "the system refused the write."),
+    }
+    return texts[problem]
+
+
+def _what(what: str) -> str:
+    texts = {
+        ORIGINAL: QCoreApplication.translate("Messages", "The copy of the screenshot"),
+        DATABASE: QCoreApplication.translate("Messages", "Your change to the case"),
+        EXPORT_FILE: QCoreApplication.translate("Messages", "The dossier"),
+        BUNDLE: QCoreApplication.translate("Messages", "The evidence bundle"),
+        CSV_FILE: QCoreApplication.translate("Messages", "The CSV file"),
+    }
+    return texts.get(what, QCoreApplication.translate("Messages", "The file"))
+
+
+def write_failed(e: WriteFailedError) -> str:
+    """One sentence: what could not be written, where, why, and that nothing was damaged."""
+    return (
+        QCoreApplication.translate("Messages", "%1 could not be saved in %2: %3\n\nThe case is unchanged.")
+        .replace("%1", _what(e.what))
+        .replace("%2", str(e.where))
+        .replace("%3", _write_problem(e.problem))
+    )
+
+
+def case_busy() -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "This case is open in another Screenproof window.\n\n"
+        "Only one window at a time can change a case. You can open it here read-only: "
+        "you can read, check and export it, but not change it.",
+    )
+
+
+def case_damaged(folder: Path) -> str:
+    """A damaged database: say what still holds (the originals and their hashes) and how to rebuild."""
+    return (
+        QCoreApplication.translate(
+            "Messages",
+            "The case database in %1 is damaged, or this folder is not a Screenproof case.\n\n"
+            "Your original screenshots are kept apart from the database, in %2: each file is named by its own SHA-256 "
+            "fingerprint, so anyone can still check that it is unchanged.\n\n"
+            "To rebuild the case: choose File → New case folder, then File → Import a folder and "
+            "choose %2.",
+        )
+        .replace("%1", str(folder))
+        .replace("%2", str(folder / "originals"))
+    )
+
+
+def case_problem(e: CaseError | WriteFailedError) -> str:
+    """The sentence for any case error the window meets."""
+    if isinstance(e, WriteFailedError):
+        return write_failed(e)
+    if e.problem is CaseProblem.BUSY:
+        return case_busy()
+    if e.problem is CaseProblem.DAMAGED:
+        return case_damaged(e.folder)
+    if e.problem is CaseProblem.READ_ONLY:
+        return QCoreApplication.translate(
+            "Messages", "This case is open read-only, so it cannot be changed here."
+        )
+    if e.problem is CaseProblem.TOO_NEW:
+        return QCoreApplication.translate(
+            "Messages", "The case in %1 was made by a newer Screenproof. Please update Screenproof to open it."
+        ).replace("%1", str(e.folder))
+    if e.problem is CaseProblem.WRITE_FAILED and e.fault is not None:
+        return write_failed(WriteFailedError(DATABASE, e.folder, e.fault))
+    return case_not_openable(e.folder, e.reason)
+
+
+def read_only_banner(because: ReadOnlyBecause) -> str:
+    """Why the window shows this case read-only, and how to change it."""
+    texts = {
+        ReadOnlyBecause.NOT_WRITABLE: QCoreApplication.translate(
+            "Messages",
+            "Read-only: this case folder cannot be written (a write-protected USB stick, a disc, or a "
+            "folder you may not change). You can read, check and export it. To make changes, copy the "
+            "case folder to your computer and open the copy.",
+        ),
+        ReadOnlyBecause.BUSY: QCoreApplication.translate(
+            "Messages",
+            "Read-only: this case is open in another Screenproof window, and only that window can "
+            "change it. Close it there, then open the case here again to make changes.",
+        ),
+        ReadOnlyBecause.ASKED: QCoreApplication.translate("Messages", "Read-only: this case cannot be changed here."),
+    }
+    return texts[because]

@@ -25,6 +25,7 @@ from ocr.engines.errors import EngineFailed, EngineMissing
 from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext, PageResult
 from ocr.layouts.classify import layout_scores, parser_for, ranked
+from ocr.logsafe import log_error
 from ocr.model import Extraction, Failure, Layout, TimeSource
 from ocr.page import Page, analyse
 from ocr.preprocess import to_bgr
@@ -131,8 +132,8 @@ def extract(
         raise
     except EngineFailed as exc:
         out.error = f"{Failure.ENGINE}: {exc}"
-    except Exception as exc:
-        log.exception("extraction failed on an image (%s)", type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
+        log_error(log, "extraction failed on an image", exc)
         out.error = f"{Failure.INTERNAL}: {type(exc).__name__}"
     log.debug("extracted %d messages in %.2fs", len(out.messages), time.perf_counter() - t0)
     return out

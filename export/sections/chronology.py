@@ -54,26 +54,31 @@ def _groups(entries: tuple[TimelineEntry, ...]) -> Iterator[tuple[date | None, l
 
 
 def chronology(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [
-        mark(Paragraph(para(ctx.L("sec_chronology")), ctx.styles.h1), "chronology", ctx.L("sec_chronology"), 0)
-    ]
+    return [f for part in chronology_parts(ctx) for f in part]
+
+
+def chronology_parts(ctx: Context) -> Iterator[list[Flowable]]:
+    """The section in pieces (its heading, then one table of at most CHUNK_ROWS rows at a time),
+    so that a year of messages is laid out while it is made, never held whole in memory."""
+    yield [mark(Paragraph(para(ctx.L("sec_chronology")), ctx.styles.h1), "chronology", ctx.L("sec_chronology"), 0)]
     if not ctx.data.entries:
-        return [*out, Paragraph(para(ctx.L("no_messages")), ctx.styles.body)]
+        yield [Paragraph(para(ctx.L("no_messages")), ctx.styles.body)]
+        return
     widths = [34.0, 80.0, 44.0, 0.0, 62.0, 44.0]
     widths[3] = st.FRAME_W - sum(widths)
     head = [ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_time", "col_sender", "col_kind", "col_text", "col_tags", "col_exhibit")]
     rows: list[list[object]] = [head]
     extra: list[tuple[object, ...]] = []
 
-    def flush() -> None:
+    def table() -> list[Flowable]:
         nonlocal rows, extra
-        if len(rows) > 1:
-            out.append(grid(rows, widths, extra=[*_SMALL, *extra]))
+        out = [grid(rows, widths, extra=[*_SMALL, *extra])] if len(rows) > 1 else []
         rows, extra = [head], []
+        return out
 
     for day, group in _groups(ctx.data.entries):
         if len(rows) > 1 and len(rows) + len(group) > CHUNK_ROWS:
-            flush()
+            yield table()
         banner = (
             ctx.L("day_heading", day=day.isoformat(), weekday=ctx.weekday(day), n=len(group))
             if day is not None
@@ -84,12 +89,11 @@ def chronology(ctx: Context) -> list[Flowable]:
         extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), st.DAY_BG)]
         for e in group:
             if len(rows) >= CHUNK_ROWS:
-                flush()
+                yield table()
             if e.time is not None and is_night(e.time):
                 extra += [("TEXTCOLOR", (0, len(rows)), (0, len(rows)), st.NIGHT), ("FONTNAME", (0, len(rows)), (0, len(rows)), BOLD)]
             rows.append(_row(ctx, e, widths))
-    flush()
-    return out
+    yield table()
 
 
 def _fits(text: str, width: float, size: float) -> bool:

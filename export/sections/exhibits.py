@@ -9,6 +9,7 @@ has to trust the transcription more than the screenshot next to it.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from reportlab.lib.utils import ImageReader
@@ -181,17 +182,17 @@ def exhibit(ctx: Context, ex: Exhibit, *, first: bool) -> list[Flowable]:
         img = images[0]
         w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, avail_h)
         col_w = st.FRAME_W - w - GAP
-        side = SideBySide(FramedImage(img.jpeg, w, h), w + GAP, text, col_w)
+        side = SideBySide(FramedImage(img.path or img.jpeg, w, h), w + GAP, text, col_w)
         side.wrap(st.FRAME_W, st.FRAME_H)
         if col_w >= 150 and side.right_height <= h:
             out.append(side)
         else:
-            out += [FramedImage(img.jpeg, w, h), Spacer(1, 10), *text]
+            out += [FramedImage(img.path or img.jpeg, w, h), Spacer(1, 10), *text]
     else:
         for i, img in enumerate(images, 1):
             w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, IMAGE_BOX_H if i > 1 else avail_h)
             out.append(Paragraph(para(ctx.L("image_part", i=i, n=len(images))), ctx.styles.note))
-            out.append(FramedImage(img.jpeg, w, h))
+            out.append(FramedImage(img.path or img.jpeg, w, h))
         out += [Spacer(1, 10), *text]
     out.append(Marker(f"ex{ex.number}-end"))
     return out
@@ -200,7 +201,7 @@ def exhibit(ctx: Context, ex: Exhibit, *, first: bool) -> list[Flowable]:
 class FramedImage(Flowable):
     """The screenshot with a hairline frame: a white phone screen must not melt into the page."""
 
-    def __init__(self, jpeg: bytes, width: float, height: float) -> None:
+    def __init__(self, jpeg: bytes | str, width: float, height: float) -> None:
         super().__init__()
         self.jpeg, self.width, self.height = jpeg, width, height
         self.hAlign = "LEFT"
@@ -210,7 +211,12 @@ class FramedImage(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        c.drawImage(ImageReader(io.BytesIO(self.jpeg)), 0, 0, self.width, self.height)
+        if isinstance(self.jpeg, str):
+            # A JPEG file is embedded as it is (DCTDecode): no decoding, no re-compression, and
+            # only its compressed bytes are held until the PDF is written.
+            c.drawImage(self.jpeg, 0, 0, self.width, self.height)
+        else:
+            c.drawImage(ImageReader(io.BytesIO(self.jpeg)), 0, 0, self.width, self.height)
         c.setStrokeColor(st.RULE)
         c.setLineWidth(0.5)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
@@ -255,9 +261,11 @@ class SideBySide(Flowable):
 
 
 def exhibits(ctx: Context, only: list[Exhibit] | None = None) -> list[Flowable]:
-    out: list[Flowable] = [
-        mark(Paragraph(para(ctx.L("sec_exhibits")), ctx.styles.h1), "exhibits", ctx.L("sec_exhibits"), 0)
-    ]
+    return [f for part in exhibits_parts(ctx, only) for f in part]
+
+
+def exhibits_parts(ctx: Context, only: list[Exhibit] | None = None) -> Iterator[list[Flowable]]:
+    """The section one exhibit at a time: 2,000 exhibits are laid out as they are made."""
+    yield [mark(Paragraph(para(ctx.L("sec_exhibits")), ctx.styles.h1), "exhibits", ctx.L("sec_exhibits"), 0)]
     for i, ex in enumerate(only if only is not None else ctx.data.exhibits):
-        out += exhibit(ctx, ex, first=i == 0)
-    return out
+        yield exhibit(ctx, ex, first=i == 0)

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader
 
+from casefile.faults import WriteFailedError
 from casefile.importer import (
     ImportRejectedError,
     ImportResult,
@@ -34,11 +35,12 @@ from casefile.importer import (
 from casefile.jobs import CancelToken, Progress
 from casefile.model import OcrStatus, Screenshot
 from casefile.reading import ReadResult, apply, read, requests_for
-from casefile.store import CaseStore
+from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import Job, Task, TaskRunner
+from ocr.logsafe import log_error
 from ocr.model import Layout
 
 log = logging.getLogger(__name__)
@@ -222,8 +224,14 @@ class ImportController(QObject):
         if isinstance(item, Prepared):
             try:
                 result = record(self._store, item)
-            except Exception:
-                log.exception("recording an import failed (sha %s)", item.sha256[:12])
+            except (WriteFailedError, CaseError) as exc:
+                # The case cannot take more (a full disk): stop here with one dialog, not one per file.
+                log.warning("recording an import failed: %s", type(exc).__name__)
+                self.cancel()
+                self.failed.emit(exc)
+                return
+            except Exception as exc:  # noqa: BLE001 - logged by type and frames, the file reported
+                log_error(log, "recording an import failed", exc)
                 result = ImportResult(item.path, Outcome.REJECTED, RejectReason.CASE_NOT_WRITABLE)
         else:
             result = item
@@ -290,7 +298,13 @@ class ImportController(QObject):
     def _on_read(self, task: Task, result: ReadResult) -> None:
         if task is not self._task or self._store is None or self._tally is None:
             return
-        apply(self._store, result)
+        try:
+            apply(self._store, result)
+        except (WriteFailedError, CaseError) as exc:
+            log.warning("storing a reading failed: %s", type(exc).__name__)
+            self.cancel()
+            self.failed.emit(exc)
+            return
         sid = result.screenshot_id
         if sid in self._reading:
             self._reading.remove(sid)

@@ -89,6 +89,7 @@ class ReviewPane(QWidget):
         self.layout_note.setObjectName("layoutNote")
         self.layout_note.setWordWrap(True)
         self.layout_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.editable = True  # False on a read-only case: the line menu then only shows what was read
         self.read_as_menu = QMenu(self.tr("Read &as…"), self)
         self.read_as_actions: dict[Layout, QAction] = {}
         group = QActionGroup(self)
@@ -256,10 +257,11 @@ class ReviewPane(QWidget):
         head.setEnabled(False)
         new = menu.addAction(self.tr("Make it a new message"))
         new.triggered.connect(lambda: self.line_to_message_requested.emit(line_id))
+        new.setEnabled(self.editable)
         selected = self.selected_ids()
         add = menu.addAction(self.tr("Add it to the selected message's text"))
-        add.setEnabled(len(selected) == 1)
-        if len(selected) == 1:
+        add.setEnabled(self.editable and len(selected) == 1)
+        if self.editable and len(selected) == 1:
             add.triggered.connect(lambda: self.line_to_selected_requested.emit(line_id, selected[0]))
         self.line_menu = menu
         menu.popup(global_pos)

@@ -65,6 +65,28 @@ log = logging.getLogger(__name__)
 INSTALL_HINT = "pip install 'screenproof[rapidocr]'"
 MIN_SCORE = 0.5
 
+# The model files inside the pinned rapidocr wheel (pyproject.toml pins the version).
+# They are loaded by path: given no path, RapidOCR downloads a model it finds
+# missing or failing its checksum, and nothing may ever leave the user's machine.
+# The recogniser's character list is stored inside its .onnx, so no dictionary
+# is fetched either (tests/ocr/test_offline.py reads a screenshot with sockets blocked).
+MODEL_FILES = {
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+}
+
+
+def bundled_models(package_dir: Path) -> dict[str, Path]:
+    """The wheel's model files by stage; EngineMissing when one is gone (never a download)."""
+    models = {stage: package_dir / "models" / name for stage, name in MODEL_FILES.items()}
+    missing = [p.name for p in models.values() if not p.is_file()]
+    if missing:
+        raise EngineMissing(
+            f"RapidOCR's model files are missing ({', '.join(missing)}). Reinstall it with: {INSTALL_HINT}"
+        )
+    return models
+
 
 def rapidocr_installed() -> bool:
     """Whether both halves of the extra are importable (without importing them)."""
@@ -113,6 +135,7 @@ class RapidOcrEngine:
         if not rapidocr_installed():
             raise EngineMissing(f"The optional RapidOCR engine is not installed. Install it with: {INSTALL_HINT}")
         try:
+            import rapidocr
             from rapidocr import RapidOCR
         except ImportError as exc:
             raise EngineMissing(f"RapidOCR could not be loaded ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
@@ -129,6 +152,8 @@ class RapidOcrEngine:
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
+        for stage, path in bundled_models(Path(rapidocr.__file__).resolve().parent).items():
+            params[f"{stage}.model_path"] = str(path)
         det_side = _env_int("SCREENPROOF_RAPID_DET_SIDE", 0)
         if det_side:
             params["Det.limit_type"] = "max"

@@ -35,6 +35,7 @@ from ocr.layouts import call_log, chat_thread, list_rows, sms_inbox, sms_thread
 from ocr.layouts.base import LayoutParser
 from ocr.layouts.bubbles import bubble_blocks
 from ocr.layouts.row_reading import LIST_PAGE
+from ocr.logsafe import log_error
 from ocr.model import Box, Layout
 from ocr.page import Page, analyse
 from ocr.preprocess import Block
@@ -214,8 +215,8 @@ def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None) -> list
         if page.header_bottom > top and bottom > mid:
             regions += [Region(Box(0, top, page.width, mid - top), 0), Region(Box(0, mid, page.width, bottom - mid), 0)]
         return [ln for lst in read_regions(engine, image, regions) for ln in lst]
-    except Exception:
-        log.warning("OCR for classification failed", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
+        log_error(log, "OCR for classification failed", exc, logging.WARNING)
         return []
 
 

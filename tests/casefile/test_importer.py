@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from casefile import importer
+from casefile.faults import ORIGINAL, Problem, WriteFailedError
 from casefile.importer import Outcome, RejectReason, collect_files, import_one, import_paths
 from casefile.jobs import Progress
 from casefile.store import CaseStore
@@ -177,8 +178,11 @@ def test_case_folder_not_writable(store: CaseStore, tmp_path: Path, monkeypatch:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(importer, "store_original", full)
-    r = import_one(store, phone_png(tmp_path / "a.png"))
-    assert r.reason is RejectReason.CASE_NOT_WRITABLE
+    # Not the file's fault: the import stops with one sentence about the case, not a rejection per file.
+    with pytest.raises(WriteFailedError) as caught:
+        import_one(store, phone_png(tmp_path / "a.png"))
+    assert caught.value.problem is Problem.NO_SPACE and caught.value.what == ORIGINAL
+    assert "disk is full" in caught.value.describe() and "磁盘已满" in caught.value.describe()
     assert store.screenshots() == []
 
 

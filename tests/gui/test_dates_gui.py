@@ -50,8 +50,14 @@ def _seed(folder: Path, tmp_path: Path) -> list[int]:
 
 
 @pytest.fixture
-def win(case_dir: Path, tmp_path: Path, window):
-    ids = _seed(case_dir, tmp_path)
+def seeded(case_dir: Path, tmp_path: Path) -> list[int]:
+    """Written before the window opens the case: one writer at a time (the case lock)."""
+    return _seed(case_dir, tmp_path)
+
+
+@pytest.fixture
+def win(seeded: list[int], case_dir: Path, window):
+    ids = seeded
     window.open_case(case_dir)
     window.review.show(ids[0])
     window.ids = ids
@@ -88,8 +94,7 @@ def test_capture_time_dialog_resolves_again_and_undoes(win, monkeypatch, qtbot) 
     assert _column(win, Column.DATE) == ["2025-03-10", "2025-03-09", "2024-10-25"]
     assert _column(win, Column.TIME)[0] == "2025-03-10 14:35"
     assert "set by you" in win.review_pane.subtitle.text()
-    with CaseStore.open(win.store.paths.folder) as other:  # the second screenshot too, in one step
-        assert other.messages(win.ids[1])[1].day == date(2025, 3, 9)
+    assert win.store.messages(win.ids[1])[1].day == date(2025, 3, 9)  # the second screenshot too, in one step
     assert win.undo_stack.count() == 1
 
     win.undo_stack.undo()

@@ -146,10 +146,16 @@ def test_reading_a_box_can_be_cancelled(chat_case, window, qtbot) -> None:
     assert window.undo_stack.count() == 0
 
 
-def test_a_box_over_two_list_rows_gives_two_messages(case_dir, tmp_path, window, qtbot) -> None:
+@pytest.fixture
+def list_case(case_dir: Path, tmp_path: Path) -> int:
+    """An SMS list whose parser found only the last row (seeded before the window takes the case's lock)."""
     path = _write(tmp_path / "drop" / LIST_NAME, render_sms_list(ROWS))
     only_last = ExtractedMessage(Kind.SMS, Direction.INCOMING, "95188", None, "验证码123456", Box(200, 800, 830, 130), 0.9)
-    sid = _seed(case_dir, path, Extraction(LIST_NAME, Layout.SMS_INBOX, None, messages=[only_last]))
+    return _seed(case_dir, path, Extraction(LIST_NAME, Layout.SMS_INBOX, None, messages=[only_last]))
+
+
+def test_a_box_over_two_list_rows_gives_two_messages(list_case, case_dir, window, qtbot) -> None:
+    sid = list_case
     window.open_case(case_dir)
     pane, ctrl = window.review_pane, window.review
     ctrl.engine = "tesseract"
