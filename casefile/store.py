@@ -796,21 +796,25 @@ class CaseStore:
         return mid
 
     def corrections(self, message_id: int | None = None, *, batch: str | None = None) -> list[Correction]:
-        sql = "SELECT id, message_id, field, old, new, at, batch FROM corrections"
+        return [
+            Correction(r[0], r[1], r[2], r[3], r[4], datetime.fromisoformat(r[5]), r[6])
+            for r in self._audit_rows("corrections", "message_id", message_id, batch)
+        ]
+
+    def _audit_rows(self, table: str, owner: str, owner_id: int | None, batch: str | None) -> list[tuple[Any, ...]]:
+        """Rows of an append-only audit table (``corrections``, ``screenshot_corrections``), oldest first."""
+        sql = f"SELECT id, {owner}, field, old, new, at, batch FROM {table}"
         cond: list[str] = []
         args: list[Any] = []
-        if message_id is not None:
-            cond.append("message_id=?")
-            args.append(message_id)
+        if owner_id is not None:
+            cond.append(f"{owner}=?")
+            args.append(owner_id)
         if batch is not None:
             cond.append("batch=?")
             args.append(batch)
         if cond:
             sql += " WHERE " + " AND ".join(cond)
-        return [
-            Correction(r[0], r[1], r[2], r[3], r[4], datetime.fromisoformat(r[5]), r[6])
-            for r in self._conn.execute(sql + " ORDER BY id", args)
-        ]
+        return list(self._conn.execute(sql + " ORDER BY id", args))
 
     def revert_batch(self, batch: str) -> str:
         """Undo a batch by appending its inverse (the log only grows); returns the new batch id."""
@@ -853,20 +857,9 @@ class CaseStore:
     def screenshot_corrections(
         self, screenshot_id: int | None = None, *, batch: str | None = None
     ) -> list[ScreenshotCorrection]:
-        sql = "SELECT id, screenshot_id, field, old, new, at, batch FROM screenshot_corrections"
-        cond: list[str] = []
-        args: list[Any] = []
-        if screenshot_id is not None:
-            cond.append("screenshot_id=?")
-            args.append(screenshot_id)
-        if batch is not None:
-            cond.append("batch=?")
-            args.append(batch)
-        if cond:
-            sql += " WHERE " + " AND ".join(cond)
         return [
             ScreenshotCorrection(r[0], r[1], r[2], r[3], r[4], datetime.fromisoformat(r[5]), r[6])
-            for r in self._conn.execute(sql + " ORDER BY id", args)
+            for r in self._audit_rows("screenshot_corrections", "screenshot_id", screenshot_id, batch)
         ]
 
     def set_capture_time(self, screenshot_ids: Iterable[int], value: datetime | None) -> str:
