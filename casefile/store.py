@@ -536,29 +536,8 @@ class CaseStore:
                     (ex.captured_at.isoformat(), str(ex.captured_at_source), screenshot_id),
                 )
             c.executemany(
-                "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-                "text, box, confidence, field_confidence, duration_s, date, time_text) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        screenshot_id,
-                        float(i),
-                        str(Origin.OCR),
-                        str(m.kind),
-                        str(m.direction),
-                        m.sender,
-                        format_minute(m.time),
-                        str(m.time_source) if m.time_source else None,
-                        m.text,
-                        json.dumps(m.box.to_list()) if m.box else None,
-                        m.confidence,
-                        json.dumps(m.field_confidence),
-                        m.duration_s,
-                        m.day.isoformat() if m.day else None,
-                        m.time_text,
-                    )
-                    for i, m in enumerate(ex.messages)
-                ],
+                _INSERT_MESSAGE,
+                [_message_row(screenshot_id, float(i), Origin.OCR, m) for i, m in enumerate(ex.messages)],
             )
 
     def mark_ocr_failed(self, screenshot_id: int, error: str, engine: str = "", version: str = "") -> None:
@@ -1077,27 +1056,7 @@ class CaseStore:
 
     @staticmethod
     def _insert_read(c: sqlite3.Connection, screenshot_id: int, m: ExtractedMessage, position: float, batch: str) -> int:
-        cur = c.execute(
-            "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-            "text, box, confidence, field_confidence, duration_s, date, time_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                screenshot_id,
-                position,
-                str(Origin.MANUAL_FROM_OCR),
-                str(m.kind),
-                str(m.direction),
-                m.sender,
-                format_minute(m.time),
-                str(m.time_source) if m.time_source else None,
-                m.text,
-                json.dumps(m.box.to_list()) if m.box else None,
-                m.confidence,
-                json.dumps(m.field_confidence),
-                m.duration_s,
-                m.day.isoformat() if m.day else None,
-                m.time_text,
-            ),
-        )
+        cur = c.execute(_INSERT_MESSAGE, _message_row(screenshot_id, position, Origin.MANUAL_FROM_OCR, m))
         mid = int(cur.lastrowid or 0)
         c.execute(
             "INSERT INTO corrections (message_id, field, old, new, at, batch) VALUES (?,?,?,?,?,?)",
@@ -1277,3 +1236,31 @@ def _union(boxes: Iterable[Box | None]) -> Box | None:
 def _squeezed(text: str) -> str:
     """Text without whitespace: whether a line is still inside a message survives re-wrapping."""
     return "".join(text.split())
+
+
+# One statement and one row shape for every message that comes from the OCR (a reading, a
+# line or a box the user had read): two copies had already drifted once (date, time_text).
+_INSERT_MESSAGE = (
+    "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
+    "text, box, confidence, field_confidence, duration_s, date, time_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _message_row(screenshot_id: int, position: float, origin: Origin, m: ExtractedMessage) -> tuple[Any, ...]:
+    return (
+        screenshot_id,
+        position,
+        str(origin),
+        str(m.kind),
+        str(m.direction),
+        m.sender,
+        format_minute(m.time),
+        str(m.time_source) if m.time_source else None,
+        m.text,
+        json.dumps(m.box.to_list()) if m.box else None,
+        m.confidence,
+        json.dumps(m.field_confidence),
+        m.duration_s,
+        m.day.isoformat() if m.day else None,
+        m.time_text,
+    )
