@@ -24,13 +24,17 @@ NOT_LAW = frozenset({"国家标准（推荐性）", "行业自律规范"})
 _ID = re.compile(r"[a-z0-9_]+")
 
 
-class CitationsError(Exception):
-    """The citations file is missing or malformed."""
+class DataFileError(Exception):
+    """A data file under ``resources/`` is missing or malformed: an editor's input, named with its path."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class CitationsError(DataFileError):
+    """The citations file is missing or malformed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from casefile.citations import CITATIONS_PATH, Citation, CitationsError, load_citations
+from casefile.citations import CITATIONS_PATH, Citation, CitationsError, DataFileError, load_citations
 from casefile.model import Message, Party, Screenshot, Tag, TagState
 from casefile.parties import is_number, normalise_sender
 from casefile.store import CaseStore
@@ -56,13 +56,8 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 Suggestion = tuple[int, str, str]  # (message id, tag, rule id)
 
 
-class RulesError(Exception):
+class RulesError(DataFileError):
     """The rules file is missing or malformed: the user's (or an editor's) input."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
