@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from casefile.entries import TimelineEntry
 from casefile.parties import is_number
-from casefile.timeline import TimelineEntry
 from ocr.model import Kind
 
 
