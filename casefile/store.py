@@ -213,6 +213,7 @@ class CaseStore:
         self._lock = lock
         self.read_only = read_only
         self._snapshot = snapshot
+        self._revision = 0
 
     # -- opening -------------------------------------------------------------
 
@@ -349,6 +350,17 @@ class CaseStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def revision(self) -> int:
+        """This store's change counter: one more after every committed write.
+
+        Every write (import, reading, correction, tag, undo and redo, which are
+        corrections too) goes through ``transaction``, so a cache keyed by it
+        (``casefile.snapshot``) is stale exactly when the case changed through
+        this store. Another process writing the same case is kept out by the lock.
+        """
+        return self._revision
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic unit of change; nested use joins the outer transaction.
@@ -370,6 +382,7 @@ class CaseStore:
                     self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+            self._revision += 1
         except sqlite3.Error as e:
             fault = from_sqlite_error(e)
             if fault is None:

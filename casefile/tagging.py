@@ -31,6 +31,7 @@ from typing import Any
 from casefile.citations import CITATIONS_PATH, Citation, CitationsError, DataFileError, load_citations
 from casefile.model import Message, Party, Screenshot, Tag, TagState
 from casefile.parties import is_number, normalise_sender
+from casefile.snapshot import CaseSnapshot, read_snapshot
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, TimelineEntry, build_timeline, normalise_text
 from ocr.model import ME, Direction, Kind
@@ -635,35 +636,42 @@ def with_suggestions(timeline: Timeline, tags: Iterable[Tag], suggestions: Itera
     return timeline.with_tags([*existing, *extra])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SuggestionInput:
     """What the rules need, read from the store on its own thread.
 
-    Plain records, so ``compute_suggestions`` can run in a worker while the
-    GUI thread keeps the store: building the timeline for 20,000 messages takes
-    most of a second.
+    The case snapshot (``casefile.snapshot``: records and the timeline, built
+    once per change of the case and shared with the view and the dossier) plus
+    the settings the rules read. Plain records, so ``compute_suggestions`` can
+    run in a worker while the GUI thread keeps the store.
     """
 
-    messages: tuple[Message, ...]
-    screenshots: tuple[Screenshot, ...]
-    parties: tuple[Party, ...]
-    tags: tuple[Tag, ...]
+    snapshot: CaseSnapshot
     settings: Mapping[str, str | None]
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        return self.snapshot.messages
+
+    @property
+    def screenshots(self) -> tuple[Screenshot, ...]:
+        return self.snapshot.screenshots
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        return self.snapshot.parties
+
+    @property
+    def tags(self) -> tuple[Tag, ...]:
+        return self.snapshot.tags
 
 
 def suggestion_input(store: CaseStore, rules: RuleSet) -> SuggestionInput:
-    return SuggestionInput(
-        messages=tuple(store.messages(include_excluded=False)),
-        screenshots=tuple(store.screenshots()),
-        parties=tuple(store.parties()),
-        tags=tuple(store.tags()),
-        settings={k: store.setting(k) for k in setting_keys(rules)},
-    )
+    return SuggestionInput(read_snapshot(store), {k: store.setting(k) for k in setting_keys(rules)})
 
 
 def compute_suggestions(inp: SuggestionInput, rules: RuleSet) -> list[tuple[int, str, str]]:
-    timeline = build_timeline(inp.messages, inp.screenshots, parties=inp.parties, tags=inp.tags)
-    return suggest_tags(timeline, rules, inp.settings)
+    return suggest_tags(inp.snapshot.timeline, rules, inp.settings)
 
 
 def record_suggestions(store: CaseStore, suggestions: Iterable[tuple[int, str, str]]) -> int:

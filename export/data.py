@@ -34,6 +34,7 @@ from casefile.model import (
     ScreenshotCorrection,
     TagState,
 )
+from casefile.snapshot import read_snapshot
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, RuleSet, load_rules
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
@@ -202,11 +203,12 @@ def chronology(
 
 def collect(store: CaseStore) -> DossierData:
     """Read the case once; call it on the thread that owns the store."""
-    shots = store.screenshots()  # capture time (unknown last), then import order: exhibit order
-    every_message = store.messages(include_excluded=True)
-    all_messages = [m for m in every_message if not m.excluded]
-    parties = store.parties()
-    timeline = chronology(all_messages, shots, parties, store)
+    snap = read_snapshot(store)  # the timeline the view and the tags use, built once per change
+    shots = snap.screenshots  # capture time (unknown last), then import order: exhibit order
+    all_messages = snap.messages
+    every_message = store.messages(include_excluded=True)  # excluded ones keep their exhibit number
+    parties = snap.parties
+    timeline = snap.timeline
     corrections = store.corrections()
 
     by_shot: dict[int, list[Message]] = defaultdict(list)
