@@ -55,3 +55,30 @@ def test_a_correction_rebuilds_the_timeline(store: CaseStore, builds: list[int])
     assert "您已逾期4天" in [e.text for e in after.timeline.entries]
     read_snapshot(store)
     assert len(builds) == 2
+
+
+def test_night_window_wraps_midnight_and_matches_the_rules() -> None:
+    from datetime import datetime, time
+
+    from casefile.night import NightWindow
+    from casefile.rules import load_rules
+
+    w = NightWindow.parse("22:00", "08:00")
+    assert w.contains(time(23, 30)) and w.contains(time(7, 59)) and w.contains(datetime(2025, 3, 8, 22, 0))
+    assert not w.contains(time(8, 0)) and not w.contains(time(21, 59))
+    rules = load_rules()
+    assert rules.night == NightWindow(*rules.night_window)
+    assert load_rules() is rules  # unchanged file: parsed once
+
+
+def test_an_edited_rules_file_is_read_again(tmp_path: Path) -> None:
+    import os
+
+    from casefile.rules import RULES_PATH, load_rules
+
+    copy = tmp_path / "tags.json"
+    copy.write_bytes(RULES_PATH.read_bytes())
+    first = load_rules(copy)
+    st = copy.stat()
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert load_rules(copy) is not first
