@@ -39,6 +39,20 @@ def test_run_export_reports_bad_input(tmp_path: Path) -> None:
     assert not (tmp_path / "d.pdf").exists()
 
 
+def test_a_failed_bundle_leaves_no_pdf(tmp_path: Path) -> None:
+    """The CLI used to write the PDF before the bundle; now a failed bundle leaves nothing new."""
+    make_case(tmp_path / "case", corpus_images()[:1]).close()
+    out = tmp_path / "out"
+    (out / "b").mkdir(parents=True)
+    (out / "b" / "mine.txt").write_text("not a bundle")
+    err = io.StringIO()
+    code = run_export(str(tmp_path / "case"), str(out / "d.pdf"), bundle=str(out / "b"), err=err)
+    assert code == 2
+    assert "is not an earlier evidence bundle" in err.getvalue() and str(out / "b") in err.getvalue()
+    assert sorted(p.name for p in out.iterdir()) == ["b"]
+    assert [p.name for p in (out / "b").iterdir()] == ["mine.txt"]
+
+
 def test_screenproof_export_command(tmp_path: Path) -> None:
     make_case(tmp_path / "case", corpus_images()[:1]).close()
     assert main(["export", "--case", str(tmp_path / "case"), "--out", str(tmp_path / "x.pdf")]) == 0
