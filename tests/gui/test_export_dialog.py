@@ -20,9 +20,9 @@ from export.bundle import zip_path_for
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import Section
-from gui.tasks import TaskRunner
 from export.run import ExportProgress, ExportRequest, Stage, export_case
 from gui import messages
+from gui.tasks import TaskRunner
 from gui.views.export_dialog import ExportDialog
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 from tests.images import phone_png

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from casefile.importer import ImportResult, import_paths
 from casefile.store import CaseStore
-from export.cli import run_export
+from cli.cmd_export import run_export
+from cli.main import main
 from export.dossier import build_dossier
 from export.options import DossierOptions
 from export.text import plain
-from gui.cli import main
 from tests.export.conftest import EXPORT_DATA, GENERATED_AT, corpus_images, make_case
 from tests.export.pdfcheck import page_texts, squash
 

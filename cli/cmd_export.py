@@ -1,13 +1,14 @@
 """``screenproof export --case DIR --out FILE.pdf [--bundle DIR] [--lang zh|en]``.
 
-The lead wires this into the command line (``gui/commands.py``); it is here
-so the whole export can run on a server or in a script with no display. The
-case is read once; the bundle reuses the PDF just written instead of laying
-it out twice. Ctrl-C cancels cleanly: nothing half-written is left behind.
+The whole export runs on a server or in a script with no display. The case
+is read once; the job is ``export.run.export_case``, the same the window
+drives: the PDF is put in place only after the bundle is written, so a
+failure or Ctrl-C leaves nothing new behind.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -18,6 +19,7 @@ from casefile.explain import describe_case_error, exit_code
 from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
 from casefile.jobs import CancelToken
 from casefile.store import Access, CaseError, CaseStore
+from cli.common import add_case_arg
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, parse_sections
@@ -36,6 +38,18 @@ _REASONS: dict[ExportFailure, tuple[str, str]] = {
         "证据包文件夹已存在且不是之前生成的证据包，请选择空文件夹或新文件夹",
     ),
 }
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export the PDF dossier (and optionally the evidence bundle)")
+    add_case_arg(p)
+    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--bundle", metavar="DIR", help="also write the evidence bundle (folder and zip) here")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the dossier's labels")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang)
 
 
 def run_export(
