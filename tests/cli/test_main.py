@@ -13,7 +13,12 @@ from cli import main as cli
 
 def test_no_command_starts_the_window_as_its_own_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[list[str]] = []
-    monkeypatch.setattr(subprocess, "call", lambda argv: calls.append(argv) or 7)
+
+    def call(argv: list[str]) -> int:
+        calls.append(argv)
+        return 7
+
+    monkeypatch.setattr(subprocess, "call", call)
     assert cli.main(["--case", str(tmp_path)]) == 7
     assert calls == [[sys.executable, "-m", "gui", "--case", str(tmp_path)]]
     assert cli.main([]) == 7 and calls[-1] == [sys.executable, "-m", "gui"]
