@@ -2,7 +2,8 @@
 # Usage: scripts/same_output.sh BASE_REV [OUT_DIR]
 #
 # Does a restructuring change what Screenproof produces? Builds one case from 12 dev-corpus
-# screenshots with BASE_REV's code (a git worktree in a temporary folder) and with the working
+# screenshots with BASE_REV's code (git archive into a temporary folder, so no worktree is
+# registered in the shared repository) and with the working
 # tree, then compares byte for byte: the timeline CSV, the exported PDF (the export is
 # deterministic: fixed fonts, no wall-clock time in the file) and the extraction JSON of every
 # dev-corpus image (`extract --workers 1 --out DIR`, one worker so the order of work cannot matter).
@@ -25,8 +26,8 @@ mkdir -p "$out/in"
 cp "${images[@]:0:12}" "$out/in/"
 
 base_tree="$out/base-tree"
-git worktree add --detach -q "$base_tree" "$base_rev"
-trap 'git worktree remove --force "$base_tree" >/dev/null 2>&1 || true' EXIT
+mkdir -p "$base_tree"
+git archive --format=tar "$base_rev" | tar -x -C "$base_tree"
 
 # produce CODE_DIR RESULT_DIR: the whole flow with the code in CODE_DIR, through its command line.
 produce() {
@@ -35,8 +36,10 @@ produce() {
   mkdir -p "$res"
   (
     cd "$code"
-    "$PY" -m $mod import --case "$res/case" "$out/in" >"$res/import.log" 2>&1
-    "$PY" -m $mod ocr --case "$res/case" >"$res/ocr.log" 2>&1
+    # One OCR worker: message ids follow the order readings are stored, and with several
+    # workers that is the order they finish in, which differs from run to run.
+    "$PY" -m $mod import --workers 1 --case "$res/case" "$out/in" >"$res/import.log" 2>&1
+    "$PY" -m $mod ocr --workers 1 --case "$res/case" >"$res/ocr.log" 2>&1
     "$PY" -m $mod timeline --case "$res/case" --csv "$res/t.csv" >"$res/timeline.log" 2>&1
     "$PY" -m $mod export --case "$res/case" --out "$res/d.pdf" >"$res/export.log" 2>&1
     "$PY" -m $mod extract --workers 1 --out "$res/ext" "${images[@]}" >"$res/extract.log" 2>&1 || true
