@@ -97,7 +97,9 @@ def to_read(store: CaseStore, *, again: Sequence[int] = (), layout: Layout | Non
     shots = [s for s in store.screenshots() if s.ocr_status == OcrStatus.WAITING or s.id in again]
     if layout is not None:
         shots = [s for s in shots if s.id in again]
-    return shots
+    # In the order they were imported (the order the user gave them), not the case's display
+    # order: with one worker readings are stored in this order, so message ids are repeatable.
+    return sorted(shots, key=lambda s: s.id)
 
 
 def read(
