@@ -116,7 +116,7 @@ def measure(*args: str | Path) -> tuple[float, float, int]:
     env = dict(os.environ, PYTHONPATH=str(REPO), OMP_THREAD_LIMIT="1")
     t0 = time.perf_counter()
     p = subprocess.Popen(
-        [sys.executable, "-m", "gui.cli", *map(str, args)], stdout=subprocess.DEVNULL, env=env, cwd=REPO
+        [sys.executable, "-m", "cli", *map(str, args)], stdout=subprocess.DEVNULL, env=env, cwd=REPO
     )
     _pid, status, usage = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)

@@ -13,7 +13,7 @@ Two known times that differ are never merged; a misread time is fixed in
 review, after which the copies merge.
 
 Everything here is a pure function of the data passed in; the store is read by
-the caller (``timeline_cli``, the GUI controller) so this module can be tested
+the caller (``cli.cmd_timeline``, the GUI controller) so this module can be tested
 and benchmarked without a case folder.
 """
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from casefile.faults import BUNDLE, CSV_FILE, DATABASE, EXPORT_FILE, ORIGINAL, Problem, WriteFailedError
 from casefile.importer import RejectReason
 from casefile.store import CaseError, CaseProblem, ReadOnlyBecause
+from export.errors import ExportError, ExportFailure
 from ocr.model import Failure
 
 INSTALL_COMMAND = "sudo apt install tesseract-ocr tesseract-ocr-chi-sim"
@@ -241,3 +242,43 @@ def read_only_banner(because: ReadOnlyBecause) -> str:
         ReadOnlyBecause.ASKED: QCoreApplication.translate("Messages", "Read-only: this case cannot be changed here."),
     }
     return texts[because]
+
+
+def export_failed(error: BaseException, target: Path | None = None) -> str:
+    """One sentence, naming the file and what to do, for an export that stopped.
+
+    ``target`` names the file for an ``OSError`` that carries no file name.
+    """
+    if isinstance(error, ExportError):
+        texts = {
+            ExportFailure.ORIGINAL_MISSING: QCoreApplication.translate(
+                "Messages",
+                "An original screenshot is missing from the case folder: {path}. "
+                "Run “Verify the case” to see which ones.",
+            ),
+            ExportFailure.ORIGINAL_ALTERED: QCoreApplication.translate(
+                "Messages",
+                "An original screenshot was changed after it was imported: {path}. "
+                "The dossier was not written, because its hashes would no longer match.",
+            ),
+            ExportFailure.ORIGINAL_UNREADABLE: QCoreApplication.translate(
+                "Messages", "An original screenshot cannot be read: {path}."
+            ),
+            ExportFailure.TARGET_NOT_WRITABLE: QCoreApplication.translate(
+                "Messages", "Cannot write to {path}. Choose another folder (for example Documents)."
+            ),
+            ExportFailure.TARGET_EXISTS: QCoreApplication.translate(
+                "Messages",
+                "The folder {path} already exists and is not an earlier evidence bundle. "
+                "Choose another file name, or move that folder away.",
+            ),
+        }
+        return texts[error.reason].format(path=str(error.path) if error.path else "")
+    if isinstance(error, OSError):
+        where = error.filename or (target if target is not None else "")
+        return QCoreApplication.translate(
+            "Messages", "Cannot write {path}: {reason}. Choose another folder or free some disk space."
+        ).format(path=where, reason=error.strerror or type(error).__name__)
+    return QCoreApplication.translate(
+        "Messages", "The export failed because of an error in Screenproof. Nothing was written. Please report it."
+    )

@@ -29,7 +29,6 @@ _EXPORTS = {
     "EngineFailed": "ocr.engines.errors",
     "TesseractEngine": "ocr.engines.tesseract",
     "classify": "ocr.layouts.classify",
-    "run_extract": "ocr.cli",
     "Extraction": "ocr.model",
     "ExtractedMessage": "ocr.model",
     "Box": "ocr.model",

@@ -6,14 +6,14 @@ import subprocess
 import sys
 
 
-def test_domain_packages_do_not_import_qt() -> None:
+def test_domain_packages_and_the_command_line_do_not_import_qt() -> None:
     code = (
-        "import sys, ocr, casefile, export\n"
+        "import sys, ocr, casefile, export, cli\n"
         "import ocr.model, ocr.capture_time, casefile.store, casefile.importer, casefile.reading\n"
         "import pkgutil, importlib\n"
-        "for pkg in (ocr, casefile, export):\n"
+        "for pkg in (ocr, casefile, export, cli):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-        "        importlib.import_module(m.name)\n"
+        "        if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print(','.join(bad))\n"
     )

@@ -2,7 +2,8 @@
 
 Why split this way: ``prepare`` (read, hash, check, store the original) only
 touches files, so it runs in a worker; ``record`` writes the row and runs here,
-on the GUI thread that owns the store. Reading fans out over processes through
+on the GUI thread that owns the store. The stages and what follows an import
+are ``casefile.workflows``' (shared with the command line). Reading fans out over processes through
 ``casefile.reading.read`` in another worker, and each result is applied here.
 Cancelling stops between files or images; what was finished stays, so the case
 is always consistent (an original stored but not yet recorded is adopted by
@@ -22,21 +23,13 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader
 
 from casefile.faults import WriteFailedError
-from casefile.importer import (
-    ImportRejectedError,
-    ImportResult,
-    Outcome,
-    Prepared,
-    RejectReason,
-    collect_files,
-    prepare,
-    record,
-)
+from casefile.importer import ImportResult, Outcome, Prepared, RejectReason, record
 from casefile.jobs import CancelToken, Progress
-from casefile.model import OcrStatus, Screenshot
+from casefile.model import Screenshot
 from casefile.reading import ReadResult, apply, read, requests_for
 from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
+from casefile.workflows import prepare_files, to_read
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import Job, Task, TaskRunner
@@ -56,25 +49,6 @@ class ImportTally:
     read: int = 0
     failed: list[tuple[str, str | None]] = field(default_factory=list)
     cancelled: bool = False
-
-
-def import_job(paths: Sequence[Path], originals: Path) -> Callable[[CancelToken], Iterator[Any]]:
-    """The worker half of an import: expand folders, then prepare each file."""
-
-    def job(cancel: CancelToken) -> Iterator[Any]:
-        files = collect_files(paths)
-        total = len(files)
-        yield Progress(0, total)
-        for i, path in enumerate(files):
-            if cancel():
-                return
-            try:
-                yield prepare(path, originals)
-            except ImportRejectedError as exc:
-                yield ImportResult(path, Outcome.REJECTED, exc.reason, exc.detail)
-            yield Progress(i + 1, total)
-
-    return job
 
 
 def thumbnail_job(items: Sequence[tuple[str, Path]]) -> Callable[[CancelToken], Iterator[Any]]:
@@ -188,9 +162,10 @@ class ImportController(QObject):
         self._tally = ImportTally()
         self.running_changed.emit(True)
         self.progress.emit("import", 0, 0)
+        files, originals = list(paths), self._store.paths.originals
         self._start(
             "import",
-            import_job(list(paths), self._store.paths.originals),
+            lambda cancel: prepare_files(files, originals, cancel),
             self._on_imported,
             self._on_import_finished,
         )
@@ -273,9 +248,7 @@ class ImportController(QObject):
         if self._tally is None:
             self._tally = ImportTally()
             self.running_changed.emit(True)
-        shots = [s for s in self._store.screenshots() if s.ocr_status == OcrStatus.WAITING or s.id in again]
-        if layout is not None:
-            shots = [s for s in shots if s.id in again]
+        shots = to_read(self._store, again=again, layout=layout)
         if not shots:
             self._finish()
             return

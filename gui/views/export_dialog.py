@@ -6,17 +6,17 @@ technical. So the dialog asks only what changes the result (file, sections,
 language, whether to add the evidence bundle with the original screenshots),
 runs the export in the background with a progress bar and a real Cancel, and
 ends with either the path and an "Open folder" button or one sentence saying
-what went wrong, in the user's language. An export is all-or-nothing: the PDF
-is written under a temporary name and put in place only when everything
-(bundle included) succeeded and nobody pressed Cancel.
+what went wrong, in the user's language (``gui.messages.export_failed``).
+
+The dialog is a form: it only builds an ``ExportRequest`` and drives
+``export.run.export_case``, the same job the command line runs, which makes
+an export all-or-nothing (the PDF is put in place only when the bundle is
+written too and nobody pressed Cancel).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -41,65 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.atomic import fsync_dir, temp_path
-from casefile.jobs import CancelToken, Progress
 from casefile.store import CaseStore
-from export.bundle import write_bundle, zip_path_for
-from export.data import DossierData, collect
-from export.dossier import write_dossier
-from export.errors import ExportError, ExportFailure
+from export.bundle import zip_path_for
+from export.data import collect
+from export.errors import ExportError
 from export.labels import Lang
 from export.options import ALL_SECTIONS, DossierOptions, Section
+from export.run import ExportProgress, ExportRequest, Stage, export_case
+from gui import messages
 from gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRequest:
-    """What the dialog asks the export job to do."""
-
-    pdf: Path
-    options: DossierOptions
-    bundle_dir: Path | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Phase:
-    """Progress of one part of the export (the dossier, then the bundle)."""
-
-    name: str  # "dossier" | "bundle"
-    progress: Progress
-
-
-def export_job(data: DossierData, request: ExportRequest) -> Callable[[CancelToken], Iterator[Phase]]:
-    """The export as a TaskRunner job: dossier, then bundle, then the PDF put in place.
-
-    The dossier is laid out once and written to a temporary file beside the
-    target; the bundle reuses it; only when both are done and Cancel was not
-    pressed is it renamed onto the chosen path. So Cancel (or a failure) at any
-    point leaves no new file, and an older dossier at that path stays intact.
-    """
-
-    def run(cancel: CancelToken) -> Iterator[Phase]:
-        tmp = temp_path(request.pdf)
-        try:
-            for p in write_dossier(data, tmp, request.options, cancel=cancel):
-                yield Phase("dossier", p)
-            if cancel.cancelled or not tmp.exists():
-                return
-            if request.bundle_dir is not None:
-                for p in write_bundle(data, request.bundle_dir, request.options, cancel=cancel, pdf=tmp):
-                    yield Phase("bundle", p)
-            if cancel.cancelled:
-                return
-            tmp.replace(request.pdf)
-            fsync_dir(request.pdf.parent)
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-
-    return run
 
 
 class ExportDialog(QDialog):
@@ -279,7 +231,7 @@ class ExportDialog(QDialog):
         try:
             data = collect(self._store)
         except ExportError as e:
-            self._show_error(self.failure_text(e))
+            self._show_error(messages.export_failed(e, request.pdf))
             return
         self._request = request
         self._failure = None
@@ -291,7 +243,7 @@ class ExportDialog(QDialog):
             task.error.connect(self._on_error)
             task.finished.connect(self._on_finished)
 
-        self._task = self._runner.start("export", export_job(data, request), wire)
+        self._task = self._runner.start("export", lambda cancel: export_case(data, request, cancel), wire)
 
     def _confirm_replace(self, pdf: Path) -> bool:
         answer = QMessageBox.question(
@@ -330,19 +282,21 @@ class ExportDialog(QDialog):
             self.status_label.setStyleSheet("")
 
     @Slot(object)
-    def _on_phase(self, phase: object) -> None:
-        if not isinstance(phase, Phase) or self._task is None or self._task.cancelled:
+    def _on_phase(self, item: object) -> None:
+        if not isinstance(item, ExportProgress) or self._task is None or self._task.cancelled:
             return
-        p = phase.progress
+        p = item.progress
         if p.total:
             self.progress.setRange(0, p.total)
             self.progress.setValue(min(p.done, p.total))
-        if phase.name == "bundle":
+        if item.stage is Stage.BUNDLE:
             self.status_label.setText(self.tr("Writing the evidence bundle…"))
 
     @Slot(object)
     def _on_error(self, error: object) -> None:
-        self._failure = self.failure_text(error)
+        self._failure = messages.export_failed(
+            error if isinstance(error, BaseException) else RuntimeError(), self._request.pdf if self._request else None
+        )
         if not isinstance(error, ExportError | OSError):
             log.error("export failed unexpectedly: %s", type(error).__name__)
 
@@ -378,38 +332,6 @@ class ExportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.status_label.setStyleSheet("color: #a33a22;")
         self.status_label.setText(text)
-
-    def failure_text(self, error: object) -> str:
-        """One sentence, in the user's language, naming the file and what to do."""
-        if isinstance(error, ExportError):
-            path = str(error.path) if error.path else ""
-            reasons = {
-                ExportFailure.ORIGINAL_MISSING: self.tr(
-                    "An original screenshot is missing from the case folder: {path}. "
-                    "Run “Verify the case” to see which ones."
-                ),
-                ExportFailure.ORIGINAL_ALTERED: self.tr(
-                    "An original screenshot was changed after it was imported: {path}. "
-                    "The dossier was not written, because its hashes would no longer match."
-                ),
-                ExportFailure.ORIGINAL_UNREADABLE: self.tr("An original screenshot cannot be read: {path}."),
-                ExportFailure.TARGET_NOT_WRITABLE: self.tr(
-                    "Cannot write to {path}. Choose another folder (for example Documents)."
-                ),
-                ExportFailure.TARGET_EXISTS: self.tr(
-                    "The folder {path} already exists and is not an earlier evidence bundle. "
-                    "Choose another file name, or move that folder away."
-                ),
-            }
-            return reasons[error.reason].format(path=path)
-        if isinstance(error, OSError):
-            where = error.filename or (self._request.pdf if self._request else "")
-            return self.tr(
-                "Cannot write {path}: {reason}. Choose another folder or free some disk space."
-            ).format(path=where, reason=error.strerror or type(error).__name__)
-        return self.tr(
-            "The export failed because of an error in Screenproof. Nothing was written. Please report it."
-        )
 
     # -- after -------------------------------------------------------------------------------------
 

@@ -158,41 +158,6 @@ Zip: {zip}</source>
         <source>The evidence bundle: {folder} and {zip}</source>
         <translation>证据包：{folder} 和 {zip}</translation>
     </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="388"/>
-        <source>An original screenshot is missing from the case folder: {path}. Run “Verify the case” to see which ones.</source>
-        <translation>案件文件夹中缺少一张原始截图：{path}。请运行“校验案件”查看是哪些文件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="392"/>
-        <source>An original screenshot was changed after it was imported: {path}. The dossier was not written, because its hashes would no longer match.</source>
-        <translation>一张原始截图在导入后被改动过：{path}。由于哈希值将无法对应，未生成证据材料。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="395"/>
-        <source>An original screenshot cannot be read: {path}.</source>
-        <translation>无法读取原始截图：{path}。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="397"/>
-        <source>Cannot write to {path}. Choose another folder (for example Documents).</source>
-        <translation>无法写入 {path}。请选择其他文件夹（例如“文档”）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="400"/>
-        <source>The folder {path} already exists and is not an earlier evidence bundle. Choose another file name, or move that folder away.</source>
-        <translation>文件夹 {path} 已存在，且不是之前生成的证据包。请换一个文件名，或把该文件夹移走。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="408"/>
-        <source>Cannot write {path}: {reason}. Choose another folder or free some disk space.</source>
-        <translation>无法写入 {path}：{reason}。请选择其他文件夹或清理磁盘空间。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/views/export_dialog.py" line="411"/>
-        <source>The export failed because of an error in Screenproof. Nothing was written. Please report it.</source>
-        <translation>由于 Screenproof 程序出错，导出失败，没有写入任何文件。请报告此问题。</translation>
-    </message>
 </context>
 <context>
     <name>FrequencyChart</name>
@@ -520,6 +485,44 @@ Zip: {zip}</source>
         <location filename="../../gui/views/timeline_view.py" line="627"/>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>An original screenshot is missing from the case folder: {path}. Run “Verify the case” to see which ones.</source>
+        <translation>案件文件夹中缺少一张原始截图：{path}。请运行“校验案件”查看是哪些文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>An original screenshot was changed after it was imported: {path}. The dossier was not written, because its hashes would no longer match.</source>
+        <translation>一张原始截图在导入后被改动过：{path}。由于哈希值将无法对应，未生成证据材料。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>An original screenshot cannot be read: {path}.</source>
+        <translation>无法读取原始截图：{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>Cannot write to {path}. Choose another folder (for example Documents).</source>
+        <translation>无法写入 {path}。请选择其他文件夹（例如“文档”）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>The folder {path} already exists and is not an earlier evidence bundle. Choose another file name, or move that folder away.</source>
+        <translation>文件夹 {path} 已存在，且不是之前生成的证据包。请换一个文件名，或把该文件夹移走。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>Cannot write {path}: {reason}. Choose another folder or free some disk space.</source>
+        <translation>无法写入 {path}：{reason}。请选择其他文件夹或清理磁盘空间。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/messages.py"/>
+        <source>The export failed because of an error in Screenproof. Nothing was written. Please report it.</source>
+        <translation>由于 Screenproof 程序出错，导出失败，没有写入任何文件。请报告此问题。</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from types import ModuleType
 from casefile.importer import ImportResult, import_paths
 from casefile.store import CaseStore
 from casefile.timeline import build_timeline
-from ocr.cli import run_extract
+from cli.cmd_extract import run_extract
 from ocr.model import Extraction
 
 DATE_ACC_TARGET = 0.98  # issue 12, dev

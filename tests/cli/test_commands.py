@@ -15,7 +15,7 @@ from casefile.store import CaseStore
 from ocr.engine import default_engine_name
 from tests.images import noise_png, phone_png
 
-SCREENPROOF = [sys.executable, "-m", "gui.cli"]
+SCREENPROOF = [sys.executable, "-m", "cli"]
 
 
 def run(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:

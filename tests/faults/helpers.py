@@ -31,7 +31,7 @@ from casefile.store import CaseStore
 from tests.images import phone_png
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENPROOF = [sys.executable, "-m", "gui.cli"]
+SCREENPROOF = [sys.executable, "-m", "cli"]
 BUSY_LINE = "此案件正在另一个窗口中使用"
 BUSY_LINE_EN = "this case is open in another Screenproof window"
 
@@ -103,7 +103,7 @@ READ_ONLY_BOOT = (
     "    raise OSError(errno.EROFS, 'Read-only file system')\n"
     "lock.acquire = refuse\n"
     "store.folder_writable = lambda folder: False\n"
-    "from gui.cli import main\n"
+    "from cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 

@@ -10,7 +10,7 @@ import pytest
 from casefile.faults import DATABASE, ORIGINAL, Problem, WriteFailedError
 from casefile.importer import Outcome, import_one
 from casefile.store import CaseStore
-from gui import cli
+from cli import main as cli
 from tests.faults.helpers import (
     CAN_UNSHARE,
     SCREENPROOF,
@@ -92,7 +92,7 @@ def _full_disk_injected(tmp_path: Path) -> None:
         "            raise OSError(errno.ENOSPC, 'No space left on device')\n"
         "    real(fd)\n"
         "os.fsync = fsync\n"
-        "from gui.cli import main\n"
+        "from cli.main import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     r = subprocess.run([sys.executable, "-c", boot, "import", "--no-ocr", "--case", str(case), str(src)],

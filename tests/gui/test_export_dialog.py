@@ -20,8 +20,10 @@ from export.bundle import zip_path_for
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import Section
+from export.run import ExportProgress, ExportRequest, Stage, export_case
+from gui import messages
 from gui.tasks import TaskRunner
-from gui.views.export_dialog import ExportDialog, ExportRequest, export_job
+from gui.views.export_dialog import ExportDialog
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 from tests.images import phone_png
 
@@ -136,8 +138,8 @@ def test_the_job_cancelled_after_the_dossier_leaves_no_file(store: CaseStore, tm
     pdf.parent.mkdir()
     req = ExportRequest(pdf=pdf, options=DossierOptions(), bundle_dir=tmp_path / "out" / "bundle")
     token = CancelToken()
-    for phase in export_job(collect(store), req)(token):
-        if phase.name == "bundle":
+    for item in export_case(collect(store), req, token):
+        if isinstance(item, ExportProgress) and item.stage is Stage.BUNDLE:
             token.cancel()
     assert list(pdf.parent.iterdir()) == []
 
@@ -154,9 +156,26 @@ def test_an_altered_original_is_reported_in_words(dialog: ExportDialog, store: C
     assert not Path(dialog.pdf_edit.text()).exists()
 
 
-def test_failure_texts_name_the_file(dialog: ExportDialog, tmp_path: Path) -> None:
+def test_failure_texts_name_the_file(gui_app, tmp_path: Path) -> None:
     for reason in ExportFailure:
-        text = dialog.failure_text(ExportError(reason, tmp_path / "x.png"))
+        text = messages.export_failed(ExportError(reason, tmp_path / "x.png"))
         assert str(tmp_path / "x.png") in text
-    assert "Permission denied" in dialog.failure_text(PermissionError(13, "Permission denied", "/nope"))
-    assert "error in Screenproof" in dialog.failure_text(RuntimeError("bug"))
+    assert "Permission denied" in messages.export_failed(PermissionError(13, "Permission denied", "/nope"))
+    assert "/out/a.pdf" in messages.export_failed(OSError(28, "No space left on device"), Path("/out/a.pdf"))
+    assert "error in Screenproof" in messages.export_failed(RuntimeError("bug"))
+
+
+def test_a_failed_bundle_leaves_nothing_behind(dialog: ExportDialog, qtbot, tmp_path: Path) -> None:
+    """The bundle's folder is someone else's: the export stops, and no new PDF is left either."""
+    out = tmp_path / "out"
+    bundle = dialog.request().bundle_dir
+    assert bundle is not None
+    bundle.mkdir(parents=True)
+    (bundle / "my notes.txt").write_text("not a bundle")
+    dialog.start_export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+    assert "is not an earlier evidence bundle" in dialog.status_label.text()
+    assert str(bundle) in dialog.status_label.text()
+    assert sorted(p.name for p in out.iterdir()) == [bundle.name]
+    assert [p.name for p in bundle.iterdir()] == ["my notes.txt"]
+    assert not dialog.open_button.isVisible()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.cmd_extract import run_extract
 from ocr.batch import extract_paths
-from ocr.cli import run_extract
 
 NAMES = [
     "wx_share_7ba81b.png",

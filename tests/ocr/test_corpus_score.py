@@ -12,7 +12,7 @@ captured_at 1.00):
   installed, as CI installs it (CI fails if it is not: the extra is part of
   what CI must test); without the extra it is Tesseract again.
 
-Both run the real CLI path (``ocr.cli.run_extract``, 2 workers), so the batch
+Both run the real CLI path (``cli.cmd_extract.run_extract``, 2 workers), so the batch
 code and the JSON shape are under test too.
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from ocr.cli import run_extract
+from cli.cmd_extract import run_extract
 from ocr.engine import default_engine_name
 
 TARGETS = {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ocr.cli import run_extract
+from cli.cmd_extract import run_extract
 from ocr.engine_rapid import rapidocr_installed
 from ocr.extract import extract
 from ocr.model import Direction

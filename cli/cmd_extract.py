@@ -14,8 +14,20 @@ import json
 import sys
 from pathlib import Path
 
+from cli.common import add_engine_args
 from ocr.batch import extract_paths
 from ocr.engines.errors import EngineMissing
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="print (or write) the extraction JSON of images, no case needed")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--out", metavar="DIR", help="write <stem>.json per image into DIR")
+    add_engine_args(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_extract(list(args.images), args.out, engine=args.engine, workers=args.workers or 2)
 
 
 def run_extract(paths: list[str], out_dir: str | None, engine: str = "auto", workers: int = 2) -> int:
@@ -42,19 +54,3 @@ def run_extract(paths: list[str], out_dir: str | None, engine: str = "auto", wor
         print(exc.message, file=sys.stderr)
         return 2
     return 1 if failures else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m ocr.cli", description="Extract messages from screenshots.")
-    ap.add_argument("images", nargs="+")
-    ap.add_argument("--out", default=None, help="write <stem>.json per image here instead of stdout")
-    ap.add_argument(
-        "--engine", default="auto", help="auto (default: rapidocr when installed, else tesseract), tesseract or rapidocr"
-    )
-    ap.add_argument("--workers", type=int, default=2)
-    a = ap.parse_args(argv)
-    return run_extract(a.images, a.out, a.engine, a.workers)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

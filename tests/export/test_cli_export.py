@@ -8,11 +8,11 @@ from pathlib import Path
 
 from casefile.importer import ImportResult, import_paths
 from casefile.store import CaseStore
-from export.cli import run_export
+from cli.cmd_export import run_export
+from cli.main import main
 from export.dossier import build_dossier
 from export.options import DossierOptions
 from export.text import plain
-from gui.cli import main
 from tests.export.conftest import EXPORT_DATA, GENERATED_AT, corpus_images, make_case
 from tests.export.pdfcheck import page_texts, squash
 
@@ -37,6 +37,20 @@ def test_run_export_reports_bad_input(tmp_path: Path) -> None:
     assert "not a Screenproof case" in err.getvalue()
     assert run_export(str(tmp_path), str(tmp_path / "d.pdf"), sections="cover,bogus", err=err) == 2
     assert not (tmp_path / "d.pdf").exists()
+
+
+def test_a_failed_bundle_leaves_no_pdf(tmp_path: Path) -> None:
+    """The CLI used to write the PDF before the bundle; now a failed bundle leaves nothing new."""
+    make_case(tmp_path / "case", corpus_images()[:1]).close()
+    out = tmp_path / "out"
+    (out / "b").mkdir(parents=True)
+    (out / "b" / "mine.txt").write_text("not a bundle")
+    err = io.StringIO()
+    code = run_export(str(tmp_path / "case"), str(out / "d.pdf"), bundle=str(out / "b"), err=err)
+    assert code == 2
+    assert "is not an earlier evidence bundle" in err.getvalue() and str(out / "b") in err.getvalue()
+    assert sorted(p.name for p in out.iterdir()) == ["b"]
+    assert [p.name for p in (out / "b").iterdir()] == ["mine.txt"]
 
 
 def test_screenproof_export_command(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ numbers carry a leading tab so Excel does not turn them into 1.38E+10.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 import unicodedata
@@ -25,6 +26,7 @@ from casefile.faults import CSV_FILE, WriteFailedError, from_os_error
 from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
 from casefile.timeline import Timeline, TimelineEntry, build_timeline
+from cli.common import add_case_arg
 from ocr.model import Direction, Kind
 
 KIND_ZH = {Kind.SMS: "短信", Kind.CHAT: "聊天", Kind.CALL: "电话"}
@@ -48,6 +50,16 @@ CSV_HEADER = (
     "消息编号",
     "读数不一致",
 )
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("timeline", help="print the chronology of a case, or write it as CSV")
+    add_case_arg(p)
+    p.add_argument("--csv", metavar="FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_timeline(args.case_dir, args.csv)
 
 
 def run_timeline(

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from casefile.store import CaseStore, NewScreenshot
-from casefile.timeline_cli import CSV_HEADER, display_width, excel_safe, run_timeline
+from cli.cmd_timeline import CSV_HEADER, display_width, excel_safe, run_timeline
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 from tests.casefile.test_timeline import at
 

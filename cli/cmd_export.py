@@ -1,13 +1,14 @@
 """``screenproof export --case DIR --out FILE.pdf [--bundle DIR] [--lang zh|en]``.
 
-The lead wires this into the command line (``gui/commands.py``); it is here
-so the whole export can run on a server or in a script with no display. The
-case is read once; the bundle reuses the PDF just written instead of laying
-it out twice. Ctrl-C cancels cleanly: nothing half-written is left behind.
+The whole export runs on a server or in a script with no display. The case
+is read once; the job is ``export.run.export_case``, the same the window
+drives: the PDF is put in place only after the bundle is written, so a
+failure or Ctrl-C leaves nothing new behind.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -16,13 +17,13 @@ from typing import TextIO
 
 from casefile.explain import describe_case_error, exit_code
 from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
-from casefile.jobs import CancelToken, Progress
+from casefile.jobs import CancelToken
 from casefile.store import Access, CaseError, CaseStore
-from export.bundle import write_bundle, zip_path_for
+from cli.common import add_case_arg
 from export.data import collect
-from export.dossier import write_dossier
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, parse_sections
+from export.run import ExportProgress, ExportRequest, ExportResult, Stage, export_case
 
 _REASONS: dict[ExportFailure, tuple[str, str]] = {
     ExportFailure.ORIGINAL_MISSING: ("an original screenshot is missing from the case", "案件中缺少原始截图文件"),
@@ -37,6 +38,18 @@ _REASONS: dict[ExportFailure, tuple[str, str]] = {
         "证据包文件夹已存在且不是之前生成的证据包，请选择空文件夹或新文件夹",
     ),
 }
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export the PDF dossier (and optionally the evidence bundle)")
+    add_case_arg(p)
+    p.add_argument("--out", metavar="FILE.pdf", required=True)
+    p.add_argument("--bundle", metavar="DIR", help="also write the evidence bundle (folder and zip) here")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the dossier's labels")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang)
 
 
 def run_export(
@@ -62,17 +75,19 @@ def run_export(
         print(f"error: {e}", file=err)
         return 2
     pdf_path = Path(out_pdf).expanduser()
+    bundle_dir = Path(bundle).expanduser() if bundle is not None else None
+    request = ExportRequest(pdf=pdf_path, options=options, bundle_dir=bundle_dir)
     cancel = CancelToken()
-    what = EXPORT_FILE
+    result: ExportResult | None = None
+    stage = Stage.DOSSIER
     try:
         with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
             data = collect(store)
-        what = EXPORT_FILE
-        _drive(write_dossier(data, pdf_path, options, cancel=cancel), err)
-        if bundle is not None:
-            what = BUNDLE
-            bundle_dir = Path(bundle).expanduser()
-            _drive(write_bundle(data, bundle_dir, options, cancel=cancel, pdf=pdf_path), err)
+        for item in _shown(export_case(data, request, cancel), err):
+            if isinstance(item, ExportResult):
+                result = item
+            else:
+                stage = item.stage
     except CaseError as e:
         print(describe_case_error(e), file=err)
         return exit_code(e)
@@ -83,31 +98,35 @@ def run_export(
     except OSError as e:
         # Every file is staged under a hidden name and renamed only when whole, so a failed
         # write leaves nothing half-written under a real name (and an older dossier intact).
-        where = pdf_path.parent if what == EXPORT_FILE else Path(bundle or "").expanduser().parent
+        what, where = (BUNDLE, bundle_dir.parent) if stage is Stage.BUNDLE and bundle_dir else (EXPORT_FILE, pdf_path.parent)
         print(WriteFailedError(what, where, from_os_error(e)).describe(), file=err)
         return 1
     except KeyboardInterrupt:
         cancel.cancel()
         print("\ncancelled; nothing was written / 已取消，未写入任何文件", file=err)
         return 130
-    print(f"{pdf_path}  ({pdf_path.stat().st_size // 1024} KB)", file=out)
-    if bundle is not None:
-        print(f"{Path(bundle).expanduser()}/  {zip_path_for(Path(bundle).expanduser())}", file=out)
-    print(f"manifest SHA-256 / 证据清单: {data.manifest.sha256}", file=out)
+    if result is None:
+        return 130
+    print(f"{result.pdf}  ({result.pdf.stat().st_size // 1024} KB)", file=out)
+    if result.bundle_dir is not None:
+        print(f"{result.bundle_dir}/  {result.bundle_zip}", file=out)
+    print(f"manifest SHA-256 / 证据清单: {result.manifest_sha256}", file=out)
     return 0
 
 
-def _drive(job: Iterator[Progress], err: TextIO) -> None:
-    """Run a job to the end, showing progress on a terminal (not in logs or pipes)."""
+def _shown(job: Iterator[ExportProgress | ExportResult], err: TextIO) -> Iterator[ExportProgress | ExportResult]:
+    """Pass the job's items through, showing progress on a terminal (not in logs or pipes)."""
     tty = hasattr(err, "isatty") and err.isatty()
     try:
-        for p in job:
-            if tty and p.total:
-                err.write(f"\r{p.done}/{p.total} {p.label:<24}")
+        for item in job:
+            if tty and isinstance(item, ExportProgress) and item.progress.total:
+                p = item.progress
+                err.write(f"\r{p.done}/{p.total} {item.stage:<8} {p.label:<24}")
                 err.flush()
+            yield item
     finally:
         close = getattr(job, "close", None)
         if close is not None:
-            close()  # on Ctrl-C this runs the job's clean-up (temporary files) now
+            close()  # on Ctrl-C this runs the job's clean-up (the temporary PDF) now
         if tty:
             err.write("\r" + " " * 40 + "\r")
