@@ -10,8 +10,15 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from gui.models.timeline_model import ROW_IS_HEADER_ROLE, SUGGESTED_TAGS_ROLE, TAGS_ROLE, Column
 
@@ -160,3 +167,34 @@ class StickyHeader(QWidget):
         p = QPainter(self)
         paint_day_header(p, self.rect().translated(0, self.offset), self.text, self.font())
         p.end()
+
+
+def style_table(t: QTableView, kind_label: str) -> None:
+    """Row height, soft selection colours and column widths fitted to the longest usual texts."""
+    pal = t.palette()  # a soft selection: the pattern, not the cursor, should draw the eye
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
+        pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
+    t.setPalette(pal)
+    vh = t.verticalHeader()
+    vh.setVisible(False)
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(t.fontMetrics().height() + 14)
+    hh = t.horizontalHeader()
+    hh.setHighlightSections(False)
+    hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    hh.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+    fm = t.fontMetrics()
+    hh.resizeSection(Column.TIME, fm.horizontalAdvance("≈00:00") + 28)
+    hh.resizeSection(Column.SENDER, fm.horizontalAdvance("某某金融催收（13800138000）") // 1 + 16)
+    hh.resizeSection(
+        Column.KIND,
+        max(
+            fm.horizontalAdvance("短信 · 收到"),
+            fm.horizontalAdvance(kind_label),
+        )
+        + 24,
+    )
+    hh.resizeSection(Column.TAGS, 190)
+    hh.resizeSection(Column.SHOT, 56)

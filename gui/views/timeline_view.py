@@ -4,8 +4,9 @@ Why this shape: harassment by debt collectors is a pattern (dozens of messages
 a day, the same threat every morning, calls at night), so the chart on top
 shows the pattern at a glance, and the list below proves it message by
 message, grouped under sticky day headers ("2025年3月8日 星期六 · 47 条").
-The widget only presents: the rows, filters and counts come from
-``gui.models.timeline_model`` and, through it, from ``casefile``.
+The widget only presents: ``gui.controllers.timeline_loader`` reads the case
+and builds its chronology, the rows come from ``gui.models.timeline_model``,
+counts and thresholds from ``casefile.patterns``, drawing from ``timeline_paint``.
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ import logging
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -42,7 +41,7 @@ from gui.tasks import TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from gui.views.parties_dialog import PartiesDialog
 from gui.views.tag_menu import build_tag_menu
-from gui.views.timeline_paint import StickyHeader, TimelineDelegate
+from gui.views.timeline_paint import StickyHeader, TimelineDelegate, style_table
 from ocr.model import ME, Direction, Kind
 
 log = logging.getLogger(__name__)
@@ -133,33 +132,7 @@ class TimelineView(QWidget):
         t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setCornerButtonEnabled(False)
         t.setMouseTracking(True)
-        pal = t.palette()  # a soft selection: the pattern, not the cursor, should draw the eye
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
-            pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
-        t.setPalette(pal)
-        vh = t.verticalHeader()
-        vh.setVisible(False)
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
-        hh = t.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        fm = self.fontMetrics()
-        hh.resizeSection(Column.TIME, fm.horizontalAdvance("≈00:00") + 28)
-        hh.resizeSection(Column.SENDER, fm.horizontalAdvance("某某金融催收（13800138000）") // 1 + 16)
-        hh.resizeSection(
-            Column.KIND,
-            max(
-                fm.horizontalAdvance("短信 · 收到"),
-                fm.horizontalAdvance(self.model.kind_text(Kind.CHAT, Direction.INCOMING)),
-            )
-            + 24,
-        )
-        hh.resizeSection(Column.TAGS, 190)
-        hh.resizeSection(Column.SHOT, 56)
+        style_table(t, self.model.kind_text(Kind.CHAT, Direction.INCOMING))
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
