@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from casefile.store import CaseStore
-from gui.tasks import TaskRunner
+from gui.tasks import Job, Task, TaskRunner
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 
 
@@ -89,6 +90,14 @@ class SyncTaskRunner(TaskRunner):
     ``FakeThreadPool`` does the same for its tests). Task signals are emitted
     on the GUI thread, so their slots run directly and in order.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[str] = []  # the name of every job, in order: what a test may check ran here
+
+    def start(self, name: str, job: Job, connect: Callable[[Task], object] | None = None) -> Task:
+        self.started.append(name)
+        return super().start(name, job, connect)
 
     def _launch(self, runnable: QRunnable) -> None:
         runnable.run()

@@ -78,8 +78,12 @@ def store(tmp_path: Path):
 
 
 @pytest.fixture
-def view(gui_app, qtbot, store):
-    runner = SyncTaskRunner()
+def runner() -> SyncTaskRunner:
+    return SyncTaskRunner()
+
+
+@pytest.fixture
+def view(gui_app, qtbot, store, runner: SyncTaskRunner):
     v = TimelineView(runner=runner)
     qtbot.addWidget(v)
     v.resize(1100, 700)
@@ -263,13 +267,15 @@ def test_refresh_on_the_task_runner_keeps_the_window_free(gui_app, qtbot, store:
     settle(runner)
 
 
-def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, qtbot) -> None:
+def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, runner: SyncTaskRunner, qtbot) -> None:
     index = view.model.index(message_rows(view)[0], Column.SHOT)
     view.model.data(index, Qt.ItemDataRole.DecorationRole)
+    decodes = runner.started.count("thumbnails")
     qtbot.waitUntil(lambda: view.model.data(index, Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
     pm = view.model.data(index, Qt.ItemDataRole.DecorationRole)
     assert not pm.isNull() and pm.height() <= 64
     assert view.model.data(index, Qt.ItemDataRole.DecorationRole) is pm  # cached, not decoded again
+    assert runner.started.count("thumbnails") > decodes  # on the window's runner: no pool of its own
 
 
 def test_an_empty_case_says_what_to_do(gui_app, qtbot, tmp_path: Path) -> None:
