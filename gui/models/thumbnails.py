@@ -31,12 +31,14 @@ def decode_thumbnail(path: Path, size: QSize) -> QImage:
     return img.convertToFormat(QImage.Format.Format_RGB32)
 
 
-def decode_all(jobs: list[tuple[int, Path]], size: QSize, cancel: CancelToken) -> Iterator[tuple[int, QImage]]:
-    """(screenshot id, thumbnail) for each job, stopping early when the case closes."""
+def decode_all(
+    jobs: list[tuple[int, Path]], size: QSize, cancel: CancelToken
+) -> Iterator[tuple[int, Path, QImage]]:
+    """(screenshot id, its file, thumbnail) for each job, stopping early when the case closes."""
     for screenshot_id, path in jobs:
         if cancel.cancelled:
             return
-        yield screenshot_id, decode_thumbnail(path, size)
+        yield screenshot_id, path, decode_thumbnail(path, size)
 
 
 class ThumbnailCache(QObject):
@@ -58,10 +60,12 @@ class ThumbnailCache(QObject):
         self._pixmaps: dict[int, QPixmap] = {}
         self._pending: set[int] = set()
         self._queued: list[int] = []
+        self._batches: dict[Task, list[int]] = {}
 
     def set_paths(self, paths: dict[int, Path]) -> None:
+        """The files of the case shown now; a thumbnail is kept only while its id names the same file."""
+        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in paths and self._paths.get(k) == paths[k]}
         self._paths = dict(paths)
-        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in paths}
 
     def get(self, screenshot_id: int) -> QPixmap | None:
         pm = self._pixmaps.get(screenshot_id)
@@ -80,20 +84,32 @@ class ThumbnailCache(QObject):
         self._queued = []
         size = QSize(self._size)
         if self._runner is None:
-            for screenshot_id, image in decode_all(batch, size, CancelToken()):
-                self._on_loaded((screenshot_id, image))
+            for item in decode_all(batch, size, CancelToken()):
+                self._on_loaded(item)
             return
 
         def wire(task: Task) -> None:
-            task.result.connect(self._on_loaded)  # a bound slot: queued to the GUI thread
+            self._batches[task] = [i for i, _ in batch]
+            task.result.connect(self._on_loaded)  # bound slots: queued to the GUI thread
+            task.finished.connect(self._batch_finished)
 
         self._runner.start("thumbnails", lambda cancel: decode_all(batch, size, cancel), wire)
 
+    @Slot()
+    def _batch_finished(self) -> None:
+        """A batch ended (possibly cancelled with the case): what it did not decode may be asked again."""
+        task = self.sender()
+        for screenshot_id in self._batches.pop(task, []) if isinstance(task, Task) else []:
+            if screenshot_id not in self._pixmaps:
+                self._pending.discard(screenshot_id)
+
     @Slot(object)
     def _on_loaded(self, item: object) -> None:
-        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], QImage)):
+        if not (isinstance(item, tuple) and len(item) == 3 and isinstance(item[2], QImage)):
             return
-        screenshot_id, image = item
+        screenshot_id, path, image = item
         self._pending.discard(screenshot_id)
+        if self._paths.get(screenshot_id) != path:
+            return  # decoded for a case or a file no longer shown
         self._pixmaps[screenshot_id] = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         self.thumbnail_ready.emit(screenshot_id)
