@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from casefile.model import Message, Party, Screenshot, Tag
-from casefile.patterns import PatternRules, pattern_rules
+from casefile.patterns import PatternRules, default_pattern_rules, pattern_rules
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, build_timeline
 from gui.tasks import Task, TaskRunner
@@ -111,7 +111,7 @@ class TimelineLoader(QObject):
         """Re-read the case and build its chronology; a newer load supersedes this one."""
         self.supersede()
         if self._store is None:
-            self.case_read.emit(CaseSnapshot((), (), (), (), {}, PatternRules()))
+            self.case_read.emit(CaseSnapshot((), (), (), (), {}, default_pattern_rules()))
             self.built.emit(Timeline((), 0))
             return
         snapshot = read_case(self._store)

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from casefile.model import TagState
-from casefile.patterns import DayBar, PatternRules, cited_rules, day_bars, day_key, visible_positions
+from casefile.patterns import DayBar, cited_rules, day_bars, day_key, default_pattern_rules, visible_positions
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter
 from gui.models.thumbnails import ThumbnailCache
 from ocr.model import ME, Direction, Kind
@@ -84,7 +84,7 @@ class TimelineModel(QAbstractTableModel):
         self._timeline = Timeline((), 0)
         self._rows: Sequence[TimelineEntry] = ()
         self._day_keys: list[int] = []
-        self.rules = PatternRules()
+        self.rules = default_pattern_rules()
         self._filter = TimelineFilter()
         self._visible: list[int] = []
         self._display: list[int] = []
