@@ -93,7 +93,7 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> float:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     app = QApplication.instance() or QApplication([])
-    from gui.models.timeline_model import build_from, read_case
+    from gui.controllers.timeline_loader import build_from, read_case
     from gui.views.timeline_view import TimelineView
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,7 +162,7 @@ def main() -> None:
         print(f"jump      {jump * 1000:7.1f} ms  (chart click to a day)")
         paint = timed(lambda: view.table.viewport().grab())
         print(f"repaint   {paint * 1000:7.1f} ms  (one full table paint)")
-        view.thumbnails.wait()
+        app.processEvents()  # decode the queued thumbnails before the store closes
         view.close()
         store.close()
 

@@ -20,13 +20,12 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from casefile.faults import WriteFailedError
-from casefile.store import CaseError
-from gui import i18n, logs, messages, settings
+from gui import i18n, logs, settings
+from gui.crash import show_crash
 from gui.main_window import MainWindow
 from gui.qtfix import guard_refcounts
 
@@ -106,30 +105,6 @@ def build_window(case_dir: Path | None) -> MainWindow:
         if window.open_case(folder, create=create):
             break
     return window
-
-
-def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """The one dialog for what we did not expect; logs only the frames and the type.
-
-    What we do expect from the user's environment (a full disk, a read-only or
-    busy case) gets its own sentence instead of a crash report.
-    """
-    if isinstance(exc, CaseError | WriteFailedError) and QCoreApplication.instance() is not None:
-        log.warning("case problem: %s", getattr(exc, "problem", ""))
-        QMessageBox.warning(
-            QApplication.activeWindow(), QCoreApplication.translate("Messages", "Screenproof"),
-            messages.case_problem(exc),
-        )
-        return
-    logs.log_exception(exc_type, tb)
-    if QCoreApplication.instance() is None:
-        sys.__excepthook__(exc_type, exc, tb)
-        return
-    from gui.views.dialogs import CrashDialog
-
-    active = QApplication.activeWindow()
-    dialog = CrashDialog(logs.report(exc_type, exc, tb), settings.log_dir() / logs.LOG_NAME, active)
-    dialog.exec()
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

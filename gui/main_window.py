@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import (
@@ -35,18 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.store import Access, CaseError, CaseProblem, CaseStore, ReadOnlyBecause
+from casefile.store import CaseStore
 from gui import messages, settings
+from gui.controllers.case_opener import open_case_store
 from gui.controllers.import_controller import ImportController, ImportTally, summary
 from gui.controllers.review_controller import ReviewController
+from gui.crash import show_crash
 from gui.models.message_table_model import MessageTableModel
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import TaskRunner
-from gui.views import hosted
 from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog
+from gui.views.export_dialog import ExportDialog
+from gui.views.parties_dialog import PartiesDialog
 from gui.views.progress_panel import ProgressPanel
 from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
+from gui.views.timeline_view import TimelineView
+from gui.window_state import restore_layout, save_layout
 from ocr.engine import available_engines
 from ocr.model import Layout
 
@@ -78,11 +82,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.review_pane, self.tr("Review"))
-        self.timeline: Any = hosted.timeline_view(self, self.runner)
-        if self.timeline is not None:
-            self.tabs.addTab(self.timeline, self.tr("Timeline"))
-            self.timeline.openMessageRequested.connect(self.open_message)
-            self.timeline.tagsChanged.connect(self._timeline_tags_changed)
+        # Merging a large case's timeline runs on the window's TaskRunner (about a second for 20,000 messages).
+        self.timeline = TimelineView(self, runner=self.runner)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.timeline.openMessageRequested.connect(self.open_message)
+        self.timeline.tagsChanged.connect(self._timeline_tags_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.shot_list)
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._edit_triggers = self.review_pane.table.editTriggers()
         self._connect()
-        self._restore_geometry()
+        restore_layout(self, self._splitters())
 
     # -- building -------------------------------------------------------------------------
 
@@ -227,17 +231,12 @@ class MainWindow(QMainWindow):
         The case already open here is shown again, not opened a second time (this
         window holds its lock; a second writer would be refused).
         """
-        try:
-            if self.store is not None and self.store.paths.folder.resolve() == folder.resolve():
-                store = self.store
-            else:
-                store = CaseStore.open(folder, create=create)
-        except CaseError as exc:
-            log.warning("case could not be opened for writing: %s", exc.problem)
-            reopened = self._open_read_only(exc)
-            if reopened is None:
-                return False
-            store = reopened
+        if self.store is not None and self.store.paths.folder.resolve() == folder.resolve():
+            store: CaseStore | None = self.store
+        else:
+            store = open_case_store(self, folder, create=create)
+        if store is None:
+            return False
         self.runner.shutdown()
         if self.store is not None and self.store is not store:
             self.store.close()
@@ -245,8 +244,7 @@ class MainWindow(QMainWindow):
         settings.set_last_case(store.paths.folder)
         self.imports.set_store(store)
         self.review.set_store(store)
-        if self.timeline is not None:
-            self.timeline.set_store(store)
+        self.timeline.set_store(store)
         self._update_title()
         ids = self.shots.shot_ids()
         if ids:
@@ -255,28 +253,6 @@ class MainWindow(QMainWindow):
         if store.writable and any(s.ocr_status == "waiting" for s in store.screenshots()):
             self.imports.read_waiting()
         return True
-
-    def _open_read_only(self, exc: CaseError) -> CaseStore | None:
-        """The case could not be opened for writing: open it read-only when that makes sense."""
-        because: ReadOnlyBecause | None = None
-        if exc.problem is CaseProblem.BUSY:
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Case in use"), messages.case_busy(), parent=self)
-            read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(read_only)
-            box.exec()
-            if box.clickedButton() is not read_only:
-                return None
-            because = ReadOnlyBecause.BUSY
-        elif exc.problem is CaseProblem.NOT_WRITABLE:
-            because = ReadOnlyBecause.NOT_WRITABLE
-        if because is not None:
-            try:
-                return CaseStore.open(exc.folder, access=Access.READ, read_only_because=because)
-            except CaseError as again:
-                exc = again
-        QMessageBox.warning(self, self.tr("Case folder"), messages.case_problem(exc))
-        return None
 
     def _edit_actions(self) -> list[QAction]:
         pane = self.review_pane
@@ -333,13 +309,7 @@ class MainWindow(QMainWindow):
     def export_dossier(self) -> None:
         if self.store is None:
             return
-        dialog = hosted.export_dialog(self.store, self.runner, self)
-        if dialog is None:
-            QMessageBox.information(
-                self, self.tr("Export"), self.tr("Exporting the dossier is not available yet.")
-            )
-            return
-        dialog.exec()
+        ExportDialog(self.store, self.runner, self).exec()
 
     # -- importing --------------------------------------------------------------------------
 
@@ -391,13 +361,12 @@ class MainWindow(QMainWindow):
         self.review.reload(screenshot_id)
         if self.review.current is None:
             self.review.show(screenshot_id)
-        if self.timeline is not None and self.tabs.currentIndex() == 1:
+        if self.tabs.currentWidget() is self.timeline:
             self.timeline.refresh()
 
     def _import_finished(self, tally: ImportTally) -> None:
         self.last_tally = tally
-        if self.timeline is not None:
-            self.timeline.refresh()
+        self.timeline.refresh()
         if not tally.imported and not tally.rejected and not tally.duplicates:
             return
         headline, problems = summary(tally)
@@ -416,8 +385,6 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Text recognition is not installed"), messages.engine_missing())
 
     def _job_failed(self, exc: BaseException) -> None:
-        from gui.app import show_crash
-
         show_crash(type(exc), exc, exc.__traceback__)  # a full disk or a busy case gets its sentence there
 
     # -- review -----------------------------------------------------------------------------
@@ -437,8 +404,7 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, screenshot_id: int) -> None:
         self.imports.refresh_list()
-        if self.timeline is not None:
-            self.timeline.refresh()
+        self.timeline.refresh()
 
     def _timeline_tags_changed(self) -> None:
         if self.review.current is not None:
@@ -448,11 +414,9 @@ class MainWindow(QMainWindow):
         """Group numbers and names into counterparties, then recount the timeline per party."""
         if self.store is None:
             return
-        from gui.views.parties_dialog import PartiesDialog
-
         dialog = PartiesDialog(self.store, (), self)
         dialog.exec()
-        if dialog.changed and self.timeline is not None:
+        if dialog.changed:
             self.timeline.refresh()
 
     def step(self, delta: int) -> None:
@@ -504,23 +468,11 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
 
-    def _restore_geometry(self) -> None:
-        geo, state = settings.geometry()
-        if geo is None or not self.restoreGeometry(geo):
-            self.resize(1280, 820)
-        if state is not None:
-            self.restoreState(state)
-        split = settings.splitter_state("main")
-        if split is not None:
-            self.splitter.restoreState(split)
-        review = settings.splitter_state("review")
-        if review is not None:
-            self.review_pane.splitter.restoreState(review)
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "review": self.review_pane.splitter}
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings.set_geometry(self.saveGeometry(), self.saveState())
-        settings.set_splitter_state("main", self.splitter.saveState())
-        settings.set_splitter_state("review", self.review_pane.splitter.saveState())
+        save_layout(self, self._splitters())
         self.runner.shutdown()
         if self.summary_dialog is not None:
             self.summary_dialog.close()

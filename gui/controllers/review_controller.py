@@ -5,10 +5,9 @@ request becomes one ``casefile`` call that writes the correction with its audit
 row (the OCR value is never overwritten) and, when something changed, one
 command on the undo stack. The pane is then refilled from the store.
 
-The recovery tools live here too: a line the OCR read but placed nowhere
-becomes a message (or joins the selected one), and a box drawn over a missed
-message is read in a worker (``casefile.reading.read_box`` on the TaskRunner)
-and its message(s) added, audited as the user's, with the OCR values kept.
+Recovery too: a line the OCR placed nowhere becomes a message (or joins the
+selected one); a box drawn over a missed message is read by ``BoxReader`` and
+its messages added, audited as the user's. Where they go: ``placement``.
 """
 
 from __future__ import annotations
@@ -16,21 +15,22 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QPixmap, QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from casefile.jobs import Progress
-from casefile.model import Message, Screenshot, TagState
-from casefile.reading import BoxResult, box_request, read_box
+from casefile.model import Screenshot, TagState
+from casefile.reading import BoxResult, box_request
 from casefile.store import CaseStore, new_batch_id
 from gui import settings
+from gui.controllers.box_reader import BoxReader
+from gui.controllers.layout_note import layout_name, layout_note
+from gui.controllers.placement import position_for_box, positions_between, time_above, usual_sender
 from gui.controllers.undo import BatchCommand
-from gui.models.message_table_model import Column, is_low
+from gui.models.message_table_model import Column, low_cells
 from gui.models.screenshot_list_model import ScreenshotListModel
-from gui.tasks import Task, TaskRunner
+from gui.tasks import TaskRunner
 from gui.views.capture_time_dialog import CaptureTimeDialog, CaptureTimeText
 from gui.views.dialogs import SetAllDialog, SplitDialog
 from gui.views.review_pane import ReviewPane
@@ -39,12 +39,7 @@ from ocr.model import ME, Box, Direction, Kind, Layout
 
 log = logging.getLogger(__name__)
 
-LOW_COLUMNS = (Column.SENDER, Column.TIME, Column.TEXT)
-_FIELD = {Column.SENDER: "sender", Column.TIME: "time", Column.TEXT: "text"}
 _KIND_OF = {Layout.CHAT_THREAD: Kind.CHAT, Layout.CALL_LOG: Kind.CALL}
-# The layout guess is called unsure below this score, or when the runner-up is this close.
-SURE_SCORE = 0.6
-CLOSE_RUNNER_UP = 0.15
 
 
 class ReviewController(QObject):
@@ -67,7 +62,12 @@ class ReviewController(QObject):
         super().__init__(parent)
         self.runner = runner
         self.engine: str | None = None  # None: the engine chosen in the Review menu
-        self._box_task: Task | None = None
+        self._box_reader = BoxReader(runner, self) if runner is not None else None
+        if self._box_reader is not None:
+            self._box_reader.progress.connect(self.progress)
+            self._box_reader.running_changed.connect(self._box_running)
+            self._box_reader.read.connect(self._box_done)
+            self._box_reader.failed.connect(self._box_failed)
         self.pane = pane
         self.model = pane.model
         self.list_model = list_model
@@ -152,7 +152,7 @@ class ReviewController(QObject):
         lines = self.store.unassigned_lines(shot.id, include_taken=False)
         self.pane.set_unassigned([(u.id, u.box, u.text) for u in lines])
         self.pane.set_current_layout(shot.layout)
-        text, unsure = self.layout_note(shot)
+        text, unsure = layout_note(self.store.current_reading(shot.id), shot.layout)
         if lines:
             hint = self.tr(
                 "%n line(s) the OCR read but put in no message are outlined in purple: click one to use it.",
@@ -161,47 +161,6 @@ class ReviewController(QObject):
             )
             text = f"{text} {hint}".strip()
         self.pane.set_layout_note(text, unsure)
-
-    def layout_name(self, layout: Layout) -> str:
-        return {
-            Layout.SMS_THREAD: self.tr("text messages"),
-            Layout.SMS_INBOX: self.tr("message list"),
-            Layout.CHAT_THREAD: self.tr("chat"),
-            Layout.CALL_LOG: self.tr("call log"),
-        }[layout]
-
-    def layout_note(self, shot: Screenshot) -> tuple[str, bool]:
-        """What the window says about the layout: chosen by the user, or guessed and how surely.
-
-        Unsure when the guess scored low or another layout came close: then the
-        note names the runner-up and points to Read as….
-        """
-        assert self.store is not None
-        reading = self.store.current_reading(shot.id)
-        if reading is None or shot.layout is None:
-            return "", False
-        name = self.layout_name(shot.layout)
-        if reading.forced_layout is not None:
-            return self.tr("Read as %1, as you chose.").replace("%1", name), False
-        scores = reading.layout_scores
-        if str(shot.layout) not in scores:
-            return "", False
-        score = scores[str(shot.layout)]
-        others = sorted(
-            ((v, k) for k, v in scores.items() if k != str(shot.layout) and k in {str(x) for x in Layout}),
-            reverse=True,
-        )
-        pct = str(round(score * 100))
-        if score >= SURE_SCORE and (not others or score - others[0][0] >= CLOSE_RUNNER_UP):
-            return self.tr("Looks like %1 (%2% sure).").replace("%1", name).replace("%2", pct), False
-        note = self.tr("Looks like %1, but only %2% sure.").replace("%1", name).replace("%2", pct)
-        if others:
-            note += " " + self.tr("It could be %1: if the messages look wrong, choose “Read as…”.").replace(
-                "%1", self.layout_name(Layout(others[0][1]))
-            )
-        else:
-            note += " " + self.tr("If the messages look wrong, choose “Read as…”.")
-        return note, True
 
     # -- tags -------------------------------------------------------------------------------
 
@@ -241,7 +200,7 @@ class ReviewController(QObject):
         # With its source: a file's modification time is said to be uncertain, never "taken".
         parts.append(CaptureTimeText(self).describe(shot))
         if shot.layout is not None:
-            parts.append(self.layout_name(shot.layout))
+            parts.append(layout_name(shot.layout))
         n = self.model.rowCount()
         parts.append(self.tr("%n message(s)", "", n))
         return "  ·  ".join(parts)
@@ -320,42 +279,22 @@ class ReviewController(QObject):
             return
         shot = self.store.screenshot(self.current)
         existing = [m for m in self.store.messages(shot.id) if not m.excluded]
-        kind = _KIND_OF.get(shot.layout or Layout.SMS_THREAD, Kind.SMS)
-        senders = Counter(m.sender for m in existing if m.sender and m.direction is not Direction.OUTGOING)
-        above = [m for m in existing if m.box is not None and m.box.y <= box.y]
-        below = [m for m in existing if m.box is not None and m.box.y > box.y]
-        if above and below:
-            position: float | None = (max(m.position for m in above) + min(m.position for m in below)) / 2
-        elif below:
-            position = min(m.position for m in below) - 1
-        else:
-            position = None
-        time = max((m.time for m in above if m.time), default=None)
         batch = new_batch_id()
         mid = self.store.add_message(
             shot.id,
-            kind=kind,
+            kind=_KIND_OF.get(shot.layout or Layout.SMS_THREAD, Kind.SMS),
             direction=Direction.INCOMING,
-            sender=senders.most_common(1)[0][0] if senders else None,
-            time=time,
+            sender=usual_sender(existing),
+            time=time_above(existing, box.y),
             text="",
             box=box,
-            position=position,
+            position=position_for_box(existing, box.y),
             batch=batch,
         )
         self._push(self.tr("Add message"), batch, shot.id)
         self.pane.edit_text_of(mid)
 
     # -- recovery: lines the OCR placed nowhere, boxes drawn over missed messages ------------
-
-    @staticmethod
-    def _positions(existing: list[Message], y: int, n: int) -> list[float]:
-        """``n`` positions in on-screen order for new messages whose top is at ``y``."""
-        above = [m.position for m in existing if m.box is not None and m.box.y <= y]
-        below = [m.position for m in existing if m.box is not None and m.box.y > y]
-        lo = max(above) if above else (min(below) - 1 if below else max((m.position for m in existing), default=-1))
-        hi = min(below) if below else lo + 1
-        return [lo + (hi - lo) * (i + 1) / (n + 1) for i in range(n)]
 
     def line_to_message(self, line_id: int) -> int | None:
         """Make an unassigned line a message: its text as read, sender and time proposed
@@ -374,13 +313,11 @@ class ReviewController(QObject):
         if mine:
             direction, sender = Direction.OUTGOING, ME
         else:
-            senders = Counter(m.sender for m in existing if m.sender and m.direction is not Direction.OUTGOING)
             direction = Direction.INCOMING
             sender = shot.thread_title if layout in threads and shot.thread_title else None
-            if sender is None and senders and layout in threads:
-                sender = senders.most_common(1)[0][0]
-        above = [m for m in existing if m.box is not None and m.box.y <= line.box.y]
-        time = max((m.time for m in above if m.time), default=None) if layout in threads else None
+            if sender is None and layout in threads:
+                sender = usual_sender(existing)
+        time = time_above(existing, line.box.y) if layout in threads else None
         batch = new_batch_id()
         mid = self.store.message_from_line(
             line_id,
@@ -388,7 +325,7 @@ class ReviewController(QObject):
             direction=direction,
             sender=sender,
             time=time,
-            position=self._positions(existing, line.box.y, 1)[0],
+            position=positions_between(existing, line.box.y, 1)[0],
             batch=batch,
         )
         self._push(self.tr("Make a message from a read line"), batch, shot.id)
@@ -407,7 +344,7 @@ class ReviewController(QObject):
 
     @property
     def reading_box(self) -> bool:
-        return self._box_task is not None
+        return self._box_reader is not None and self._box_reader.busy
 
     def read_drawn_box(self, box: Box) -> None:
         """Read a box drawn over a missed message, in a worker; its messages are added when read.
@@ -417,43 +354,23 @@ class ReviewController(QObject):
         """
         if self.store is None or self.current is None:
             return
-        if self.runner is None:
+        if self._box_reader is None:
             self.add_message(box)
             return
-        if self._box_task is not None:
+        if self._box_reader.busy:
             self.status.emit(self.tr("Still reading the last box; please wait a moment."))
             return
-        shot = self.store.screenshot(self.current)
-        request = box_request(self.store, shot, box)
-        engine = self.engine or settings.ocr_engine()
-        store = self.store
+        request = box_request(self.store, self.store.screenshot(self.current), box)
         self.pane.image.show_pending(box)
-        self.running_changed.emit(True)
-        self.progress.emit("read", 0, 0)
-
-        def wire(task: Task) -> None:
-            self._box_task = task
-            task.progress.connect(lambda p: self._box_progress(task, p))
-            task.result.connect(lambda r: self._box_done(task, store, r))
-            task.error.connect(lambda e: self._box_failed(task, e))
-            task.finished.connect(lambda: self._box_finished(task))
-
-        self.runner.start(
-            "read box", lambda cancel: read_box(request, engine=engine, cancel=cancel), wire
-        )
+        self._box_reader.start(request, self.engine or settings.ocr_engine())
 
     def cancel_reading(self) -> None:
-        if self._box_task is not None:
-            self._box_task.cancel()
+        if self._box_reader is not None:
+            self._box_reader.cancel()
 
-    def _box_progress(self, task: Task, p: Progress) -> None:
-        if task is self._box_task:
-            self.progress.emit("read", p.done, p.total)
-
-    def _box_done(self, task: Task, store: CaseStore, result: Any) -> None:
-        if task is not self._box_task or store is not self.store or not isinstance(result, BoxResult):
-            return
-        if task.cancelled:
+    def _box_done(self, result: BoxResult) -> None:
+        store = self.store
+        if store is None:
             return
         self.pane.image.show_pending(None)  # read: the messages' own boxes take its place
         sid = result.request.screenshot_id
@@ -469,27 +386,22 @@ class ReviewController(QObject):
         existing = [m for m in store.messages(sid) if not m.excluded]
         top = min((m.box.y for m in read if m.box is not None), default=result.request.box.y)
         batch = new_batch_id()
-        ids = store.add_read_messages(sid, read, self._positions(existing, top, len(read)), batch=batch)
+        ids = store.add_read_messages(sid, read, positions_between(existing, top, len(read)), batch=batch)
         self._push(self.tr("Read %n missed message(s)", "", len(ids)), batch, sid)
         for mid in ids[:1]:
             self.pane.select_message(mid)
         self.status.emit(self.tr("Read %n message(s) from the box. Please check them.", "", len(ids)))
         self.box_read.emit(ids)
 
-    def _box_failed(self, task: Task, exc: BaseException) -> None:
-        if task is not self._box_task:
-            return
-        log.warning("reading a drawn box failed: %s", type(exc).__name__)
+    def _box_failed(self) -> None:
         self.status.emit(self.tr("The box could not be read. You can type the message instead."))
         self.pane.image.show_pending(None)
         self.box_read.emit([])
 
-    def _box_finished(self, task: Task) -> None:
-        if task is not self._box_task:
-            return
-        self._box_task = None
-        self.pane.image.show_pending(None)
-        self.running_changed.emit(False)
+    def _box_running(self, on: bool) -> None:
+        if not on:
+            self.pane.image.show_pending(None)
+        self.running_changed.emit(on)
 
     def split(self, message_id: int) -> None:
         if self.store is None:
@@ -561,7 +473,7 @@ class ReviewController(QObject):
         if self.store is None:
             return False
         row, col = self.pane.current_cell()
-        cells = self._low_cells()
+        cells = low_cells(self.model.messages())
         for r, c in cells:
             if (r, c) > (row, col):
                 self.pane.select_cell(r, c)
@@ -572,9 +484,9 @@ class ReviewController(QObject):
             if sid == self.current:
                 continue
             msgs = [m for m in self.store.messages(sid) if not m.excluded]
-            if any(is_low(m, _FIELD[c]) for m in msgs for c in LOW_COLUMNS):
+            if low_cells(msgs):
                 self.show(sid)
-                cells = self._low_cells()
+                cells = low_cells(self.model.messages())
                 if cells:
                     self.pane.select_cell(*cells[0])
                 return True
@@ -583,14 +495,6 @@ class ReviewController(QObject):
             return True
         self.status.emit(self.tr("No unsure fields left."))
         return False
-
-    def _low_cells(self) -> list[tuple[int, int]]:
-        out = []
-        for r, m in enumerate(self.model.messages()):
-            for c in LOW_COLUMNS:
-                if is_low(m, _FIELD[c]):
-                    out.append((r, int(c)))
-        return out
 
     def _dialog_parent(self) -> QWidget:
         return self.pane.window()

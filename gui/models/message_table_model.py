@@ -9,6 +9,7 @@ from the store. So the table can never show a value the case does not hold.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -65,6 +66,14 @@ def is_low(m: Message, field: str) -> bool:
     if field == "date":
         return m.day is None
     return field_confidence(m, field) < LOW_CONFIDENCE
+
+
+LOW_COLUMNS = (Column.SENDER, Column.TIME, Column.TEXT)  # the fields "next unsure field" visits
+
+
+def low_cells(messages: Sequence[Message]) -> list[tuple[int, int]]:
+    """(row, column) of every unsure field, in table order."""
+    return [(r, int(c)) for r, m in enumerate(messages) for c in LOW_COLUMNS if is_low(m, FIELD_OF[c])]
 
 
 class MessageTableModel(QAbstractTableModel):

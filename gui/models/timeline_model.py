@@ -8,20 +8,17 @@ is formatted only when Qt asks for a visible cell, and screenshot thumbnails
 are decoded once, off the GUI thread, and cached.
 
 The domain work (ordering, merging duplicates, parties, tags, counts, what
-"night" means) belongs to ``casefile``; the small adapter functions at the top
-of this module are the only place that knows its shape.
+"night" means, the per-day bars) belongs to ``casefile`` (``timeline`` and
+``patterns``); this module only groups rows under days and formats cells.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,189 +26,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
     Qt,
-    QThreadPool,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap
+from PySide6.QtGui import QColor
 
-from casefile.model import Message, Party, Screenshot, Tag, TagState
-from casefile.store import CaseStore
-from casefile.tagging import RulesError, load_rules
-from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline, filter_entries
+from casefile.model import TagState
+from casefile.patterns import DayBar, cited_rules, day_bars, day_key, default_pattern_rules, visible_positions
+from casefile.timeline import Timeline, TimelineEntry, TimelineFilter
+from gui.models.thumbnails import ThumbnailCache
 from ocr.model import ME, Direction, Kind
-
-# -- adapters over casefile (the one place that knows its shape) ----------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PatternRules:
-    """The two thresholds the chart draws, taken from the tag rules (``resources/rules``).
-
-    The night window is the ``night-time`` rule's, so the chart's shading, the
-    夜间 tag and the dossier's night counts can never disagree; the 高频 line is
-    the ``per-day-frequency`` rule's limit (the case may override it in its
-    settings). Kept as plain times so a 20,000-entry recount stays a tight loop.
-    """
-
-    night_from: time = time(22, 0)
-    night_until: time = time(8, 0)
-    high_per_day: int = 20
-
-    def is_night(self, t: datetime | None) -> bool:
-        """Same window test as casefile.tagging (it may wrap midnight)."""
-        if t is None:
-            return False
-        c, start, end = t.time(), self.night_from, self.night_until
-        return (c >= start or c < end) if start > end else (start <= c < end)
-
-
-@functools.cache
-def cited_rules(tag: str) -> tuple[str, ...]:
-    """What the rules of ``tag`` cite, each with its kind (read once: a tooltip must not read files)."""
-    try:
-        return tuple(c.short for c in load_rules().citations_of(tag))
-    except RulesError:
-        return ()
-
-
-def pattern_rules(store: CaseStore | None = None) -> PatternRules:
-    """Read the thresholds from the rules file (and the case's override of the daily limit)."""
-    try:
-        rules = load_rules()
-    except RulesError:
-        return PatternRules()
-    out = PatternRules()
-    for r in rules.rules:
-        if r.check == "night-time":
-            out = replace(out, night_from=_hhmm(r.params["from"]), night_until=_hhmm(r.params["until"]))
-        elif r.check == "per-day-frequency":
-            limit = int(r.params.get("default", out.high_per_day))
-            name = r.params.get("setting")
-            if store is not None and name:
-                override = store.setting(str(name))
-                if override and override.strip().isdigit():
-                    limit = int(override)
-            out = replace(out, high_per_day=limit)
-    return out
-
-
-def _hhmm(s: str) -> time:
-    h, m = s.split(":")
-    return time(int(h), int(m))
-
-
-@dataclass(frozen=True, slots=True)
-class DayBar:
-    """One bar of the frequency chart: contact received on a day, and how much at night."""
-
-    day: date
-    total: int
-    night: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class CaseSnapshot:
-    """What building the timeline needs, read from the store on the GUI thread.
-
-    Plain frozen records, so ``build_from`` can run in a worker without the
-    store (which belongs to the GUI thread) — merging 20,000 messages takes
-    seconds and must not freeze the window.
-    """
-
-    messages: tuple[Message, ...]
-    screenshots: tuple[Screenshot, ...]
-    parties: tuple[Party, ...]
-    tags: tuple[Tag, ...]
-    paths: dict[int, Path]
-    rules: PatternRules = PatternRules()
-
-
-def read_case(store: CaseStore) -> CaseSnapshot:
-    shots = tuple(store.screenshots())
-    return CaseSnapshot(
-        messages=tuple(store.messages(include_excluded=False)),
-        screenshots=shots,
-        parties=tuple(store.parties()),
-        tags=tuple(store.tags()),
-        paths={s.id: store.original_file(s) for s in shots},
-        rules=pattern_rules(store),
-    )
-
-
-def build_from(snapshot: CaseSnapshot) -> Timeline:
-    """The case's chronology: every message once, in time order, overlaps merged, tags applied.
-
-    Its counts (used by the filter lists) are computed here too, so that cost
-    is also paid in the worker; ``Timeline.counts`` caches them.
-    """
-    timeline = build_timeline(
-        snapshot.messages, snapshot.screenshots, parties=snapshot.parties, tags=snapshot.tags
-    )
-    _ = timeline.counts
-    return timeline
-
-
-def load_timeline(store: CaseStore) -> Timeline:
-    """Read and build in one go (the command line, tests, and hosts without a TaskRunner)."""
-    return build_from(read_case(store))
-
-
-def visible_positions(entries: Sequence[TimelineEntry], flt: TimelineFilter) -> list[int]:
-    """Positions (``entry.index``) of the entries passing ``flt``, via casefile's filter."""
-    if flt == TimelineFilter():
-        return list(range(len(entries)))
-    return [e.index for e in filter_entries(entries, flt)]
-
-
-def day_bars(entries: Sequence[TimelineEntry], rules: PatternRules | None = None) -> list[DayBar]:
-    """Contact received per calendar day, with the night part, every day in the range included.
-
-    The same definition as ``casefile.counts`` (``entry.received``, entries
-    whose day the screenshot shows — a day-only row counts on its day, never
-    at night — so a day is never guessed), in a single pass: the chart
-    recounts on every keystroke, and ``count_entries`` computes a dozen other
-    tallies (~100 ms for 20,000 entries). Empty days are zero bars: a quiet
-    week is part of the pattern too.
-    """
-    is_night = (rules or PatternRules()).is_night
-    total: dict[int, int] = {}
-    night: dict[int, int] = {}
-    for e in entries:
-        d = e.day
-        if d is None or not e.received:
-            continue
-        o = d.toordinal()
-        total[o] = total.get(o, 0) + 1
-        t = e.time
-        if t is not None and is_night(t):
-            night[o] = night.get(o, 0) + 1
-    if not total:
-        return []
-    return [
-        DayBar(date.fromordinal(o), total.get(o, 0), night.get(o, 0))
-        for o in range(min(total), max(total) + 1)
-    ]
-
-
-def day_key(e: TimelineEntry) -> int:
-    """The day (ordinal) an entry is listed under; 0 for "time unknown".
-
-    casefile orders by ``sort_time`` (the time, or for an undated entry where it
-    was placed), so grouping by its date never splits a day in two.
-    """
-    t = e.time or e.sort_time
-    return t.toordinal() if t is not None else 0
-
-
-def choice_counts(timeline: Timeline) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Parties (contact received, casefile's ranking) and tags with counts, for the filter lists."""
-    parties = [(name, t.total) for name, t in timeline.counts.per_party.items() if name]
-    tags = Counter(tag for e in timeline.entries for tag in e.tags)
-    return parties, sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))
-
 
 # -- the model ---------------------------------------------------------------------------
 
@@ -259,7 +84,7 @@ class TimelineModel(QAbstractTableModel):
         self._timeline = Timeline((), 0)
         self._rows: Sequence[TimelineEntry] = ()
         self._day_keys: list[int] = []
-        self.rules = PatternRules()
+        self.rules = default_pattern_rules()
         self._filter = TimelineFilter()
         self._visible: list[int] = []
         self._display: list[int] = []
@@ -554,99 +379,3 @@ class TimelineModel(QAbstractTableModel):
                 lines.append("  · " + self.tr("No verified rule on file for this tag"))
             parts.append("\n".join(lines))
         return "\n".join(parts) + "\n" + self.tr("Right-click to confirm or remove a tag.")
-
-
-# -- running jobs ------------------------------------------------------------------------
-
-
-# -- thumbnails ------------------------------------------------------------------------
-
-
-class _Relay(QObject):
-    """Carries decoded images from pool threads to the GUI thread (queued signal).
-
-    One relay for the whole program that is never deleted, so a worker that
-    finishes after its view closed emits into a live object; Qt has already
-    disconnected the dead cache.
-    """
-
-    loaded = Signal(int, int, QImage)  # cache id, screenshot id, image
-
-
-_relay: _Relay | None = None
-_pool: QThreadPool | None = None
-
-
-def _shared_relay() -> tuple[_Relay, QThreadPool]:
-    global _relay, _pool
-    if _relay is None or _pool is None:
-        _relay = _Relay()
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(2)
-    return _relay, _pool
-
-
-def decode_thumbnail(path: Path, size: QSize) -> QImage:
-    """Decode and shrink one screenshot (runs in a pool thread; QImage is thread-safe)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    full = reader.size()
-    if full.isValid() and full.width() > 0 and full.height() > 0:
-        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
-    img = reader.read()
-    if img.isNull():
-        return QImage()
-    return img.convertToFormat(QImage.Format.Format_RGB32)
-
-
-class ThumbnailCache(QObject):
-    """Screenshot thumbnails, decoded once in the background and kept as pixmaps.
-
-    ``get`` never blocks: the first call for a screenshot queues its decoding
-    and returns None; ``thumbnail_ready`` tells the model to repaint.
-    """
-
-    thumbnail_ready = Signal(int)
-    _ids = itertools.count(1)
-
-    def __init__(self, size: QSize, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._size = size
-        self._paths: dict[int, Path] = {}
-        self._pixmaps: dict[int, QPixmap] = {}
-        self._pending: set[int] = set()
-        self._id = next(self._ids)
-        relay, self._pool = _shared_relay()
-        relay.loaded.connect(self._on_loaded)
-
-    def set_paths(self, paths: dict[int, Path]) -> None:
-        self._paths = dict(paths)
-        self._pixmaps = {k: v for k, v in self._pixmaps.items() if k in paths}
-
-    def get(self, screenshot_id: int) -> QPixmap | None:
-        pm = self._pixmaps.get(screenshot_id)
-        if pm is not None:
-            return pm
-        if screenshot_id not in self._pending and screenshot_id in self._paths:
-            self._pending.add(screenshot_id)
-            path, size, cache_id = self._paths[screenshot_id], QSize(self._size), self._id
-            relay = _shared_relay()[0]
-
-            def job() -> None:
-                relay.loaded.emit(cache_id, screenshot_id, decode_thumbnail(path, size))
-
-            self._pool.start(job)
-        return None
-
-    def wait(self, msecs: int = 5000) -> bool:
-        """Let queued decodes finish (tests, and closing the case)."""
-        return bool(self._pool.waitForDone(msecs))
-
-    @Slot(int, int, QImage)
-    def _on_loaded(self, cache_id: int, screenshot_id: int, image: QImage) -> None:
-        if cache_id != self._id:
-            return
-        self._pending.discard(screenshot_id)
-        pm = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
-        self._pixmaps[screenshot_id] = pm
-        self.thumbnail_ready.emit(screenshot_id)

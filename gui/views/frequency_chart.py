@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from gui.models.timeline_model import DayBar
+from casefile.patterns import DayBar
 
 DAY_COLOUR = QColor("#9db2cf")
 NIGHT_COLOUR = QColor("#4b3f8f")

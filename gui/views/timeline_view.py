@@ -4,220 +4,49 @@ Why this shape: harassment by debt collectors is a pattern (dozens of messages
 a day, the same threat every morning, calls at night), so the chart on top
 shows the pattern at a glance, and the list below proves it message by
 message, grouped under sticky day headers ("2025年3月8日 星期六 · 47 条").
-The widget only presents: the rows, filters and counts come from
-``gui.models.timeline_model`` and, through it, from ``casefile``.
+The widget only presents: ``gui.controllers.timeline_loader`` reads the case
+and builds its chronology, the rows come from ``gui.models.timeline_model``,
+counts and thresholds from ``casefile.patterns``, drawing from ``timeline_paint``.
 """
 
 from __future__ import annotations
 
 import logging
-import zlib
 from datetime import date, timedelta
 
-from PySide6.QtCore import (
-    QDate,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from casefile.model import TagState
+from casefile.patterns import choice_counts, entry_days
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, TimelineFilter
-from gui.models.timeline_model import (
-    DAY_ROLE,
-    ROW_IS_HEADER_ROLE,
-    SUGGESTED_TAGS_ROLE,
-    TAGS_ROLE,
-    Column,
-    ThumbnailCache,
-    TimelineModel,
-    build_from,
-    choice_counts,
-    read_case,
-)
-from gui.tasks import Task, TaskRunner
+from gui.controllers.timeline_loader import CaseSnapshot, TimelineLoader
+from gui.models.thumbnails import ThumbnailCache
+from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel
+from gui.tasks import TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from gui.views.parties_dialog import PartiesDialog
 from gui.views.tag_menu import build_tag_menu
+from gui.views.timeline_paint import StickyHeader, TimelineDelegate, style_table
 from ocr.model import ME, Direction, Kind
 
 log = logging.getLogger(__name__)
 
-HEADER_BG = QColor("#eef1f5")
-HEADER_RULE = QColor("#d5dae1")
-HEADER_TEXT = QColor("#2d3640")
-ROW_RULE = QColor("#f0f1f3")
-# Calm chip colours (background, text); a tag keeps its colour across runs.
-CHIP_COLOURS = (
-    (QColor("#fbe3dc"), QColor("#8a3b22")),
-    (QColor("#e4e0f5"), QColor("#463a86")),
-    (QColor("#dcefe6"), QColor("#2c6148")),
-    (QColor("#fbefd2"), QColor("#7a5a12")),
-    (QColor("#dde9f6"), QColor("#2f557f")),
-    (QColor("#f3dcea"), QColor("#7d2f5c")),
-)
 THUMB_DECODE_SIZE = QSize(64, 64)  # decoded once, drawn at the row height (sharp on HiDPI)
-
-
-def chip_colours(tag: str) -> tuple[QColor, QColor]:
-    return CHIP_COLOURS[zlib.crc32(tag.encode("utf-8")) % len(CHIP_COLOURS)]
-
-
-def paint_day_header(p: QPainter, rect: QRect, text: str, font: QFont) -> None:
-    """One look for the in-list headers and the sticky one, so they line up exactly."""
-    p.save()
-    p.fillRect(rect, HEADER_BG)
-    p.setPen(QPen(HEADER_RULE, 1))
-    p.drawLine(rect.bottomLeft(), rect.bottomRight())
-    bold = QFont(font)
-    bold.setBold(True)
-    p.setFont(bold)
-    p.setPen(HEADER_TEXT)
-    p.drawText(
-        rect.adjusted(12, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-    )
-    p.restore()
-
-
-class _Delegate(QStyledItemDelegate):
-    """Paints day headers across the row, tag chips, and cached thumbnails."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        rect = QRect(option.rect)
-        if index.data(ROW_IS_HEADER_ROLE):
-            if index.column() == 0:
-                paint_day_header(painter, rect, str(index.data() or ""), option.font)
-            return
-        col = index.column()
-        if col == Column.TAGS:
-            self._paint_background(painter, option, index)
-            self._paint_chips(
-                painter, rect, list(index.data(TAGS_ROLE) or []), option.font, index.data(SUGGESTED_TAGS_ROLE) or frozenset()
-            )
-        elif col == Column.SHOT:
-            self._paint_background(painter, option, index)
-            pm = index.data(Qt.ItemDataRole.DecorationRole)
-            if isinstance(pm, QPixmap) and not pm.isNull():
-                self._paint_thumb(painter, rect, pm)
-        else:
-            super().paint(painter, option, index)
-        painter.save()
-        painter.setPen(QPen(ROW_RULE, 1))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.restore()
-
-    def _paint_background(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
-        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-    @staticmethod
-    def _paint_chips(
-        p: QPainter, rect: QRect, tags: list[str], font: QFont, suggested: frozenset[str] = frozenset()
-    ) -> None:
-        """Confirmed tags as filled chips; a rule's unconfirmed suggestion as a dashed outline with "?"."""
-        if not tags:
-            return
-        small = QFont(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
-        fm = QFontMetrics(small)
-        p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setFont(small)
-        p.setClipRect(rect)
-        h = fm.height() + 4
-        y = rect.top() + (rect.height() - h) / 2
-        x = rect.left() + 4.0
-        for name in tags:
-            tag = name + "?" if name in suggested else name
-            w = fm.horizontalAdvance(tag) + 12
-            if x + w > rect.right() - 2 and x > rect.left() + 4:
-                p.setPen(QColor("#7a828c"))
-                p.drawText(QRectF(x, y, 20, h), int(Qt.AlignmentFlag.AlignVCenter), "…")
-                break
-            bg, fg = chip_colours(name)
-            if name in suggested:
-                p.setPen(QPen(fg, 1, Qt.PenStyle.DashLine))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-            else:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(bg)
-            p.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
-            p.setPen(fg)
-            p.drawText(QRectF(x, y, w, h), int(Qt.AlignmentFlag.AlignCenter), tag)
-            x += w + 4
-        p.restore()
-
-    @staticmethod
-    def _paint_thumb(p: QPainter, rect: QRect, pm: QPixmap) -> None:
-        target = QSize(pm.size())
-        target.scale(rect.size() - QSize(6, 4), Qt.AspectRatioMode.KeepAspectRatio)
-        x = rect.left() + (rect.width() - target.width()) // 2
-        y = rect.top() + (rect.height() - target.height()) // 2
-        p.save()
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        p.drawPixmap(QRect(x, y, target.width(), target.height()), pm)
-        p.setPen(QPen(QColor("#c9ced6"), 1))
-        p.drawRect(QRect(x, y, target.width() - 1, target.height() - 1))
-        p.restore()
-
-
-class _StickyHeader(QWidget):
-    """The header of the day at the top of the list, pinned while its messages scroll by.
-
-    It sits on the table (not its viewport, which Qt scrolls with the content)
-    and lets clicks through; the next day's header pushes it up as it arrives.
-    """
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__(table)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.text = ""
-        self.offset = 0
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        paint_day_header(p, self.rect().translated(0, self.offset), self.text, self.font())
-        p.end()
 
 
 class TimelineView(QWidget):
@@ -234,13 +63,9 @@ class TimelineView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self._store: CaseStore | None = None
-        self._runner = runner
-        self._generation = 0
-        self._loading = False
-        self._pending: QObject | None = None
+        self.loader = TimelineLoader(runner, self)
         self.model = TimelineModel(self)
-        self.thumbnails = ThumbnailCache(THUMB_DECODE_SIZE, self)
+        self.thumbnails = ThumbnailCache(THUMB_DECODE_SIZE, runner, self)
         self.model.attach_thumbnails(self.thumbnails)
 
         self.who_combo = QComboBox()
@@ -265,7 +90,7 @@ class TimelineView(QWidget):
         self.chart = FrequencyChart()
         self.table = QTableView()
         self._setup_table()
-        self._sticky = _StickyHeader(self.table)
+        self._sticky = StickyHeader(self.table)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -296,7 +121,7 @@ class TimelineView(QWidget):
     def _setup_table(self) -> None:
         t = self.table
         t.setModel(self.model)
-        t.setItemDelegate(_Delegate(t))
+        t.setItemDelegate(TimelineDelegate(t))
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -307,33 +132,7 @@ class TimelineView(QWidget):
         t.setTextElideMode(Qt.TextElideMode.ElideRight)
         t.setCornerButtonEnabled(False)
         t.setMouseTracking(True)
-        pal = t.palette()  # a soft selection: the pattern, not the cursor, should draw the eye
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#d6e4f5"))
-            pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
-        t.setPalette(pal)
-        vh = t.verticalHeader()
-        vh.setVisible(False)
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
-        hh = t.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        fm = self.fontMetrics()
-        hh.resizeSection(Column.TIME, fm.horizontalAdvance("≈00:00") + 28)
-        hh.resizeSection(Column.SENDER, fm.horizontalAdvance("某某金融催收（13800138000）") // 1 + 16)
-        hh.resizeSection(
-            Column.KIND,
-            max(
-                fm.horizontalAdvance("短信 · 收到"),
-                fm.horizontalAdvance(self.model.kind_text(Kind.CHAT, Direction.INCOMING)),
-            )
-            + 24,
-        )
-        hh.resizeSection(Column.TAGS, 190)
-        hh.resizeSection(Column.SHOT, 56)
+        style_table(t, self.model.kind_text(Kind.CHAT, Direction.INCOMING))
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
@@ -360,6 +159,9 @@ class TimelineView(QWidget):
         lay.addWidget(self._stack, 1)
 
     def _connect(self) -> None:
+        self.loader.case_read.connect(self._case_read)
+        self.loader.built.connect(self._show_timeline)
+        self.loader.failed.connect(self._build_failed)
         for combo in (self.who_combo, self.tag_combo, self.kind_combo):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.from_edit.dateChanged.connect(self._apply_filter)
@@ -380,62 +182,37 @@ class TimelineView(QWidget):
 
     def set_store(self, store: CaseStore | None) -> None:
         """Show the case in ``store`` (None: no case open). The store stays the caller's."""
-        self._store = store
+        self.loader.set_store(store)
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the case (after an import, OCR or a correction), keeping filters and place.
 
-        The store is read here, on the GUI thread that owns it; merging the
-        messages into a chronology runs on the TaskRunner when there is one,
-        and the old timeline stays visible until the new one arrives.
+        The loader reads the store on the GUI thread and merges in a worker;
+        the old timeline stays visible until the new one arrives.
         """
-        self._generation += 1
-        if self._store is None:
-            self.thumbnails.set_paths({})
-            self._show_timeline(self._generation, Timeline((), 0))
-            return
-        snapshot = read_case(self._store)
-        self.thumbnails.set_paths(snapshot.paths)
-        self.model.rules = snapshot.rules
-        if self._runner is None:
-            self._show_timeline(self._generation, build_from(snapshot))
-            return
-        self._loading = True
-        self.count_label.setText(self.tr("Updating the timeline…"))
-        generation = self._generation
-
-        def wire(task: Task) -> None:
-            # Bound methods of this widget, so Qt queues the calls to the GUI thread
-            # (a functools.partial or a lambda would run in the worker).
-            task.result.connect(self._on_built)
-            task.error.connect(self._on_build_failed)
-
-        self._pending = self._runner.start(
-            "timeline", lambda _cancel: iter(((generation, build_from(snapshot)),)), wire
-        )
+        self.loader.load()
+        if self.loader.loading:
+            self.count_label.setText(self.tr("Updating the timeline…"))
 
     @property
     def loading(self) -> bool:
         """True while a refresh is being built in the background."""
-        return self._loading
+        return self.loader.loading
 
     def show_timeline(self, timeline: Timeline) -> None:
         """Show an already built chronology (a host that builds it itself; benchmarks)."""
-        self._generation += 1
-        self._show_timeline(self._generation, timeline)
+        self.loader.supersede()
+        self._show_timeline(timeline)
 
     @Slot(object)
-    def _on_built(self, result: object) -> None:
-        if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Timeline):
-            self._show_timeline(result[0], result[1])
+    def _case_read(self, snapshot: CaseSnapshot) -> None:
+        self.thumbnails.set_paths(snapshot.paths)
+        self.model.rules = snapshot.rules
 
-    def _show_timeline(self, generation: int, timeline: Timeline) -> None:
-        if generation != self._generation:
-            return  # a newer refresh superseded this one
+    @Slot(object)
+    def _show_timeline(self, timeline: Timeline) -> None:
         keep = self.current_message_id()
-        self._loading = False
-        self._pending = None
         self.model.set_timeline(timeline)
         self._fill_choices()
         self._apply_filter()
@@ -443,13 +220,8 @@ class TimelineView(QWidget):
             self.select_message(keep)
         self.loaded.emit()
 
-    @Slot(object)
-    def _on_build_failed(self, error: object) -> None:
-        if self.sender() is not self._pending:
-            return  # a superseded refresh
-        self._loading = False
-        self._pending = None
-        log.error("building the timeline failed: %s", type(error).__name__)
+    @Slot()
+    def _build_failed(self) -> None:
         self.count_label.setText(self.tr("The timeline could not be built. Please report this problem."))
         self.loaded.emit()
 
@@ -521,12 +293,13 @@ class TimelineView(QWidget):
     def context_menu_for_row(self, row: int) -> QMenu | None:
         """The row's tag menu plus "group the selected senders"; None on a day header or without a case."""
         entry = self.model.entry(row)
-        if entry is None or self._store is None:
+        store = self.loader.store
+        if entry is None or store is None:
             return None
         states = dict(entry.tag_states)
         for tag in entry.tags:
             states.setdefault(tag, TagState.SUGGESTED)
-        menu = build_tag_menu(self, self._store, entry.message_ids, states, self.refresh_tags)
+        menu = build_tag_menu(self, store, entry.message_ids, states, self.refresh_tags)
         menu.addSeparator()
         group = menu.addAction(self.tr("Group the selected senders as one counterparty…"))
         group.setObjectName("groupSendersAction")
@@ -545,9 +318,10 @@ class TimelineView(QWidget):
 
     def parties_dialog(self, preselect: list[str]) -> PartiesDialog | None:
         """The counterparties dialog on this case; the timeline refreshes when it closes."""
-        if self._store is None:
+        store = self.loader.store
+        if store is None:
             return None
-        dialog = PartiesDialog(self._store, preselect, self)
+        dialog = PartiesDialog(store, preselect, self)
         dialog.finished.connect(lambda _r: self._parties_closed(dialog))
         return dialog
 
@@ -564,13 +338,12 @@ class TimelineView(QWidget):
 
     def refresh_tags(self) -> None:
         """Show new tag states without merging again (one click must feel instant)."""
-        if self._store is None:
+        if self.loader.store is None:
             return
-        if self._loading:
+        if self.loader.loading:
             self.refresh()
         else:
-            self._generation += 1
-            self._show_timeline(self._generation, self.model.timeline.with_tags(self._store.tags()))
+            self.show_timeline(self.loader.retagged(self.model.timeline))
         self.tagsChanged.emit()
 
     @Slot(QPoint)
@@ -643,7 +416,7 @@ class TimelineView(QWidget):
                 for name, n in items:
                     combo.addItem(f"{name}  ({n:,})", name)
                 self._select_data(combo, keep)
-            days = [d for e in self.model.timeline.entries if (d := e.day) is not None]
+            days = entry_days(self.model.timeline)
             if days:
                 floor = _qdate(min(days) - timedelta(days=1))
                 for e in (self.from_edit, self.to_edit):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, QPointF, QRunnable, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from casefile.store import CaseStore
+from gui.tasks import Job, Task, TaskRunner
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
 
 
@@ -77,3 +80,38 @@ def seed_case(folder: Path, images: list[Path], *, low: bool = False) -> list[in
             store.save_extraction(r.screenshot_id, fake_extraction(p.name, low=low))
             ids.append(r.screenshot_id)
         return ids
+
+
+class SyncTaskRunner(TaskRunner):
+    """A TaskRunner that runs each job to its end inside ``start``, on the calling thread.
+
+    Why: a test then sees every result as soon as ``start`` returns, with no
+    waiting for workers or for queued signals (MusicBrainz Picard's
+    ``FakeThreadPool`` does the same for its tests). Task signals are emitted
+    on the GUI thread, so their slots run directly and in order.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[str] = []  # the name of every job, in order: what a test may check ran here
+
+    def start(self, name: str, job: Job, connect: Callable[[Task], object] | None = None) -> Task:
+        self.started.append(name)
+        return super().start(name, job, connect)
+
+    def _launch(self, runnable: QRunnable) -> None:
+        runnable.run()
+
+
+def settle(runner: TaskRunner, timeout_ms: int = 5000) -> None:
+    """After ``runner.shutdown()``: deliver the queued "finished" signals and delete the finished tasks.
+
+    Why: a worker's last signals are queued to the GUI thread, and each finished
+    task is deleted later; a runner collected before that happens takes Qt
+    down. This waits for exactly that instead of a fixed time.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while runner.busy and time.monotonic() < deadline:
+        QCoreApplication.sendPostedEvents()
+    assert not runner.busy, "tasks still running after shutdown"
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

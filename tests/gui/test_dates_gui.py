@@ -171,8 +171,9 @@ def test_timeline_view_lists_day_only_items_on_their_day(gui_app) -> None:
     counts it on that day and not at night."""
     from dataclasses import replace
 
+    from casefile.patterns import day_bars
     from casefile.timeline import build_timeline
-    from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel, day_bars
+    from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel
     from tests.casefile.test_timeline import msg, shot
 
     cap = datetime(2024, 11, 2, 20, 0)

@@ -25,6 +25,7 @@ from gui import messages
 from gui.tasks import TaskRunner
 from gui.views.export_dialog import ExportDialog
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+from tests.gui.helpers import settle
 from tests.images import phone_png
 
 
@@ -58,7 +59,7 @@ def runner(qtbot):
     r = TaskRunner()
     yield r
     r.shutdown(15000)
-    qtbot.wait(50)  # finished tasks are deleted later; let that happen while the runner lives
+    settle(r)
 
 
 @pytest.fixture

@@ -150,7 +150,7 @@ def test_a_full_database_during_a_correction_is_a_dialog(window, qtbot, monkeypa
     mid = w.store.messages()[0].id
     pages = w.store._conn.execute("PRAGMA page_count").fetchone()[0]
     w.store._conn.execute(f"PRAGMA max_page_count = {pages}")
-    from gui.app import show_crash
+    from gui.crash import show_crash
 
     try:
         for i in range(2000):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from casefile.jobs import CancelToken
 from gui.qtfix import emit_leaks_true, void_call_leaks_none
 from gui.tasks import Task, TaskRunner
+from tests.gui.helpers import settle
 
 
 def test_instant_jobs_lose_no_result(qtbot) -> None:
@@ -32,7 +33,7 @@ def test_instant_jobs_lose_no_result(qtbot) -> None:
     qtbot.waitUntil(lambda: len(finished) == 60, timeout=10_000)
     assert sorted(got) == list(range(60))
     runner.shutdown()
-    qtbot.wait(50)
+    settle(runner)
 
 
 def test_cancel_reaches_the_job(qtbot) -> None:
@@ -54,7 +55,7 @@ def test_cancel_reaches_the_job(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done == [True]
     runner.shutdown()
-    qtbot.wait(50)
+    settle(runner)
 
 
 def test_installed_pyside_keeps_reference_counts(qapp) -> None:

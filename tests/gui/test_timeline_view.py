@@ -15,13 +15,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from casefile.importer import import_one
+from casefile.patterns import day_bars, pattern_rules
 from casefile.store import CaseStore
 from casefile.tagging import load_rules
 from casefile.timeline import TimelineFilter
-from gui.models.timeline_model import MESSAGE_ID_ROLE, Column, day_bars, pattern_rules
+from gui.models.timeline_model import MESSAGE_ID_ROLE, Column
 from gui.tasks import TaskRunner
 from gui.views.timeline_view import TimelineView
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+from tests.gui.helpers import SyncTaskRunner, settle
 from tests.images import phone_png
 
 COLLECTOR = "10690123456789"
@@ -76,15 +78,20 @@ def store(tmp_path: Path):
 
 
 @pytest.fixture
-def view(gui_app, qtbot, store):
-    v = TimelineView()
+def runner() -> SyncTaskRunner:
+    return SyncTaskRunner()
+
+
+@pytest.fixture
+def view(gui_app, qtbot, store, runner: SyncTaskRunner):
+    v = TimelineView(runner=runner)
     qtbot.addWidget(v)
     v.resize(1100, 700)
     v.show()
     qtbot.waitExposed(v)
     v.set_store(store)
     yield v
-    v.thumbnails.wait()
+    assert not runner.busy
 
 
 def message_rows(v: TimelineView) -> list[int]:
@@ -257,18 +264,18 @@ def test_refresh_on_the_task_runner_keeps_the_window_free(gui_app, qtbot, store:
         v.refresh()
     assert v.model.visible_count == 9
     assert runner.shutdown(5000)
-    # Let the finished tasks' deleteLater run while their runner is alive: a runner
-    # collected with those still queued crashes Qt (the window's runner lives on).
-    qtbot.wait(50)
+    settle(runner)
 
 
-def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, qtbot) -> None:
+def test_thumbnails_are_decoded_once_in_the_background(view: TimelineView, runner: SyncTaskRunner, qtbot) -> None:
     index = view.model.index(message_rows(view)[0], Column.SHOT)
     view.model.data(index, Qt.ItemDataRole.DecorationRole)
+    decodes = runner.started.count("thumbnails")
     qtbot.waitUntil(lambda: view.model.data(index, Qt.ItemDataRole.DecorationRole) is not None, timeout=5000)
     pm = view.model.data(index, Qt.ItemDataRole.DecorationRole)
     assert not pm.isNull() and pm.height() <= 64
     assert view.model.data(index, Qt.ItemDataRole.DecorationRole) is pm  # cached, not decoded again
+    assert runner.started.count("thumbnails") > decodes  # on the window's runner: no pool of its own
 
 
 def test_an_empty_case_says_what_to_do(gui_app, qtbot, tmp_path: Path) -> None:
