@@ -93,7 +93,7 @@ def _read(
     store: CaseStore, shots: list[Screenshot] | None, *, redo: bool = False, engine: str = "auto",
     workers: int | None = None, out: TextIO | None = None,
 ) -> int:
-    from ocr.engine import EngineMissing
+    from ocr.engines.errors import EngineMissing
 
     out = out or sys.stdout
 

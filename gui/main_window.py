@@ -47,7 +47,7 @@ from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog
 from gui.views.progress_panel import ProgressPanel
 from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
-from ocr.engine import available_engines
+from ocr.engines.registry import available_engines
 from ocr.model import Layout
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 A batch of evidence must not stop at one bad file: an unreadable image, a
 file that is not an image, a blank screen or an engine failure on one image
 come back as an ``Extraction`` with ``error`` set (or with no messages). The
-one exception that escapes is :class:`~ocr.engine.EngineMissing`: it is the
+one exception that escapes is :class:`~ocr.engines.errors.EngineMissing`: it is the
 same for every image, and the user must be told once what to install.
 """
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ocr.cli import run_extract
-from ocr.engine_rapid import rapidocr_installed
+from ocr.engines.rapidocr import rapidocr_installed
 from ocr.extract import extract
 from ocr.model import Direction
 
