@@ -40,7 +40,7 @@ recognition.)
   accuracy, and the targets are accuracy targets, so accuracy wins.
   ``SCREENPROOF_RAPID_DET_SIDE=2000`` gives the faster trade-off for
   experiments; ``SCREENPROOF_RAPID_MAX_SIDE`` and ``SCREENPROOF_RAPID_CLS``
-  the other two knobs.
+  the other two knobs (all read by :mod:`ocr.engines.settings`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import Any, ClassVar
@@ -56,6 +55,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.engines.settings import engine_settings
 from ocr.model import Box
 from ocr.recognition import Line
 from ocr.text import clean_line
@@ -118,11 +118,6 @@ def _describe(ocr: Any) -> str:
     return f"{_dist_version('rapidocr')} (onnxruntime {_dist_version('onnxruntime')}; {', '.join(models)})"
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    return int(value) if value.isdigit() else default
-
-
 class RapidOcrEngine:
     """``OcrEngine`` over RapidOCR 3.x. Reads whole pages well (``prefers_page``)."""
 
@@ -139,22 +134,22 @@ class RapidOcrEngine:
             from rapidocr import RapidOCR
         except ImportError as exc:
             raise EngineMissing(f"RapidOCR could not be loaded ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
+        settings = engine_settings()
         if threads is None:
-            env = os.environ.get("SCREENPROOF_ORT_THREADS")
-            threads = int(env) if env and env.isdigit() else -1
+            threads = settings.ort_threads
         params: dict[str, Any] = {
             "Global.log_level": "error",
             # Phone screenshots are tall (2400–3200 px); the default 2000 px cap
             # shrinks small separator text below what the recogniser reads.
-            "Global.max_side_len": _env_int("SCREENPROOF_RAPID_MAX_SIDE", 3400),
+            "Global.max_side_len": settings.rapid_max_side,
             # Screenshots are upright: the 180° classifier is pure cost.
-            "Global.use_cls": os.environ.get("SCREENPROOF_RAPID_CLS", "0") == "1",
+            "Global.use_cls": settings.rapid_cls,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         for stage, path in bundled_models(Path(rapidocr.__file__).resolve().parent).items():
             params[f"{stage}.model_path"] = str(path)
-        det_side = _env_int("SCREENPROOF_RAPID_DET_SIDE", 0)
+        det_side = settings.rapid_det_side
         if det_side:
             params["Det.limit_type"] = "max"
             params["Det.limit_side_len"] = det_side
