@@ -54,7 +54,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.engines.errors import EngineCrashed, EngineFailed, EngineMissing
 from ocr.engines.settings import engine_settings
 from ocr.model import Box
 from ocr.recognition import Line
@@ -186,23 +186,31 @@ class RapidOcrEngine:
             image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
         try:
             result = self._ocr(image)
-        except Exception as exc:
-            raise EngineFailed(f"rapidocr failed: {type(exc).__name__}") from exc
-        boxes = getattr(result, "boxes", None)
-        txts = getattr(result, "txts", None)
-        scores = getattr(result, "scores", None)
-        if boxes is None or txts is None or scores is None:
-            return []
-        out: list[Line] = []
-        for quad, txt, score in zip(boxes, txts, scores, strict=False):
-            if float(score) < MIN_SCORE:
-                continue
-            text = clean_line(str(txt))
-            if not text:
-                continue
-            q = np.asarray(quad, dtype=float)
-            x0, y0 = int(q[:, 0].min()), int(q[:, 1].min())
-            x1, y1 = int(np.ceil(q[:, 0].max())), int(np.ceil(q[:, 1].max()))
-            out.append(Line(text, float(score), Box(x0, y0, x1 - x0, y1 - y0)))
-        out.sort(key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
-        return out
+        except Exception as exc:  # whatever the library raises is its crash on this image
+            raise EngineCrashed(f"rapidocr failed: {type(exc).__name__}") from exc
+        try:
+            return _lines_of(result)
+        except (ValueError, TypeError, IndexError, OverflowError) as exc:
+            raise EngineFailed(f"rapidocr returned what is not a reading ({type(exc).__name__})") from exc
+
+
+def _lines_of(result: object) -> list[Line]:
+    """RapidOCR's result as lines; raises ValueError/TypeError/IndexError on malformed output."""
+    boxes = getattr(result, "boxes", None)
+    txts = getattr(result, "txts", None)
+    scores = getattr(result, "scores", None)
+    if boxes is None or txts is None or scores is None:
+        return []
+    out: list[Line] = []
+    for quad, txt, score in zip(boxes, txts, scores, strict=False):
+        if not float(score) >= MIN_SCORE:  # also drops a NaN score
+            continue
+        text = clean_line(str(txt))
+        if not text:
+            continue
+        q = np.asarray(quad, dtype=float)
+        x0, y0 = int(q[:, 0].min()), int(q[:, 1].min())
+        x1, y1 = int(np.ceil(q[:, 0].max())), int(np.ceil(q[:, 1].max()))
+        out.append(Line(text, float(score), Box(x0, y0, x1 - x0, y1 - y0)))
+    out.sort(key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
+    return out
