@@ -54,7 +54,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ocr.engines.errors import EngineCrashed, EngineFailed, EngineMissing
+from ocr.engines.errors import EngineCrashed, EngineFailed, EngineMissing, EngineTimeout
 from ocr.engines.settings import engine_settings
 from ocr.model import Box
 from ocr.recognition import Line
@@ -126,7 +126,14 @@ class RapidOcrEngine:
     _shared: ClassVar[RapidOcrEngine | None] = None
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    # Seconds one page may take. The slowest page measured reads in about 5 s on
+    # one thread; 120 s is a library that has stopped, not a slow page, even on a
+    # machine busy with other work.
+    timeout_s: float = 120.0
+
+    def __init__(self, *, threads: int | None = None, timeout_s: float | None = None) -> None:
+        if timeout_s is not None:
+            self.timeout_s = timeout_s
         if not rapidocr_installed():
             raise EngineMissing(f"The optional RapidOCR engine is not installed. Install it with: {INSTALL_HINT}")
         try:
@@ -184,14 +191,40 @@ class RapidOcrEngine:
             import cv2
 
             image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-        try:
-            result = self._ocr(image)
-        except Exception as exc:  # whatever the library raises is its crash on this image
-            raise EngineCrashed(f"rapidocr failed: {type(exc).__name__}") from exc
+        result = self._call_with_timeout(image)
         try:
             return _lines_of(result)
         except (ValueError, TypeError, IndexError, OverflowError) as exc:
             raise EngineFailed(f"rapidocr returned what is not a reading ({type(exc).__name__})") from exc
+
+
+    def _call_with_timeout(self, image: np.ndarray) -> object:
+        """The library's reading of ``image``, or a typed crash or timeout.
+
+        RapidOCR runs in this process, so a stopped library cannot be killed as
+        Tesseract's subprocess is: the call runs on a daemon thread, and after
+        ``timeout_s`` this image fails with :class:`EngineTimeout` and the batch
+        goes on (the thread is abandoned; it ends with the process).
+        """
+        box: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                box["result"] = self._ocr(image)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="rapidocr-page", daemon=True)
+        worker.start()
+        worker.join(self.timeout_s)
+        if worker.is_alive():
+            raise EngineTimeout(f"rapidocr timed out after {self.timeout_s:g} s")
+        error = box.get("error")
+        if isinstance(error, Exception):  # whatever the library raises is its crash on this image
+            raise EngineCrashed(f"rapidocr failed: {type(error).__name__}") from error
+        if isinstance(error, BaseException):
+            raise error  # KeyboardInterrupt, SystemExit: not the image's fault
+        return box.get("result")
 
 
 def _lines_of(result: object) -> list[Line]:

@@ -2,8 +2,8 @@
 
 ``test_engine_faults`` drives a stand-in ``tesseract`` binary (after OCRmyPDF's
 ``tests/plugins/tesseract_crash.py``). RapidOCR runs in-process, so here the
-library behind the adapter is replaced: it raises, or returns output that is not
-a reading. And an engine of any kind that returns lines that make no sense on
+library behind the adapter is replaced: it raises, never answers, or returns
+output that is not a reading. And an engine of any kind that returns lines that make no sense on
 the page (outside it, empty, of zero size) must not break the page model.
 Whatever happens, ``extract`` returns an ``Extraction`` whose error, if any,
 says the engine failed (``Failure.ENGINE``), never an internal error.
@@ -11,12 +11,14 @@ says the engine failed (``Failure.ENGINE``), never an internal error.
 
 from __future__ import annotations
 
+import threading
+import time
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from ocr.engines.errors import EngineCrashed, EngineFailed
+from ocr.engines.errors import EngineCrashed, EngineFailed, EngineTimeout
 from ocr.engines.rapidocr import RapidOcrEngine
 from ocr.extract import extract
 from ocr.model import Box, Failure
@@ -24,9 +26,10 @@ from ocr.recognition import Line
 from tests.ocr.list_render import ListRow, render_list
 
 
-def _adapter(library: object) -> RapidOcrEngine:
+def _adapter(library: object, timeout_s: float = 60.0) -> RapidOcrEngine:
     """The real adapter with the library's callable replaced (no model is loaded)."""
     eng = RapidOcrEngine.__new__(RapidOcrEngine)
+    eng.timeout_s = timeout_s
     eng._ocr = library  # type: ignore[assignment]
     eng._version = "stand-in"
     return eng
@@ -50,6 +53,21 @@ GARBAGE = [
 def test_a_crashing_library_is_a_typed_crash() -> None:
     with pytest.raises(EngineCrashed):
         _adapter(_crash).recognize(_screen())
+
+
+def test_a_library_that_never_answers_is_a_typed_timeout() -> None:
+    release = threading.Event()
+    try:
+        eng = _adapter(lambda image: release.wait(30), timeout_s=0.5)
+        t0 = time.monotonic()
+        with pytest.raises(EngineTimeout):
+            eng.recognize(_screen())
+        assert time.monotonic() - t0 < 10  # the caller got its answer, the library still hangs
+        x = extract(_screen(), name="a.png", engine=eng)
+        assert x.error is not None and x.error.startswith(str(Failure.ENGINE)), x.error
+        assert "timed out" in x.error
+    finally:
+        release.set()
 
 
 @pytest.mark.parametrize("result", GARBAGE)
