@@ -176,7 +176,7 @@ def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None
             if alt_cov >= POOR_COVERAGE and alt_cov > cov + COVERAGE_MARGIN and len(alt.messages) >= len(result.messages):
                 layout, result = other, alt
     out.layout = layout
-    page_dates.apply_day_headers(reader.lines_read(), result.messages, img.shape[1])
+    page_dates.apply_day_headers(reader.lines_read(), result.messages)
     times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
     out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
     out.messages = result.messages

@@ -3,7 +3,7 @@
 Some screens print the day once and a bare clock on every item: WeChat's
 forwarded chat history (``2018-3-31`` centred at the top, ``下午3:59`` at the
 right of each row), call logs and message lists grouped under ``今天`` /
-``2025年3月8日`` headers. Read alone, each row's ``下午3:59`` is a bare clock,
+``昨天`` / ``2025年3月8日`` section headers. Read alone, each row's ``下午3:59`` is a bare clock,
 which SCHEMA resolves against the capture day — unknown or wrong here, since
 the screen says which day it is. A parser that reads rows does not look
 above its rows, so the page does it once for every layout, before the labels
@@ -12,13 +12,15 @@ are resolved (``times.apply_labels``).
 The rule is narrow on purpose, so that it cannot move an item to a day the
 screen does not show:
 
-* a header is a *centred* line that reads as a day and nothing else (no
-  clock): right-aligned row times and a chat's ``15:46`` separators are not
-  headers, and a separator that carries its own clock is the day of what
-  follows it, as the bubble parser already has it;
-* a message takes the header only when that header is the nearest centred
-  time line above it (a bare-clock separator in between means "today" on a
-  chat screen, so the header no longer applies);
+* a header is a line standing alone between the messages (not level with
+  any of them) that reads as a day and nothing else (no clock): a row's own
+  time column is level with its row, a chat's ``15:46`` separator is not a
+  day, and a separator that carries its own clock is the day of what follows
+  it, as the bubble parser already has it;
+* a message takes the header only when that header is the nearest line
+  standing alone above it (a bare-clock separator in between means "today"
+  on a chat screen, a ``更早`` section starts other days, a group member's
+  name is not a day: each ends the header's reach);
 * only a message whose own time is a bare clock, or which has no time label
   and a bare clock on its row, is changed. Its label becomes ``header`` +
   ``clock``, the same label a bubble under a date-only separator carries, so a
@@ -35,16 +37,6 @@ from ocr.recognition import Line
 
 __all__ = ["apply_day_headers"]
 
-# A centred header's middle lies within this share of the page width of the
-# page's middle. WeChat's date header is centred to a few pixels; right-aligned
-# row times sit beyond 0.3 of the width from the middle; 0.06 is the tolerance
-# the bubble parser uses for Samsung's centred date pills.
-CENTRED = 0.06
-
-
-def _centred(box: Box, width: int) -> bool:
-    return abs(box.x + box.w / 2 - width / 2) < width * CENTRED
-
 
 def _day_only(text: str) -> bool:
     r = times.read_moment(text)
@@ -54,11 +46,6 @@ def _day_only(text: str) -> bool:
 def _clock_only(text: str) -> bool:
     r = times.read_moment(text)
     return r is not None and r.day_kind is None and r.clock is not None
-
-
-def _inside(line: Box, box: Box) -> bool:
-    cx, cy = line.x + line.w / 2, line.y + line.h / 2
-    return box.x <= cx <= box.x + box.w and box.y <= cy <= box.y + box.h
 
 
 def _row_clock(lines: Sequence[Line], m: ExtractedMessage, box: Box) -> Line | None:
@@ -80,24 +67,27 @@ def _row_clock(lines: Sequence[Line], m: ExtractedMessage, box: Box) -> Line | N
     return min(found, key=lambda ln: ln.box.y) if found else None
 
 
-def apply_day_headers(lines: Sequence[Line], messages: list[ExtractedMessage], width: int) -> None:
-    """Give clock-only messages the day of the centred day header above them (see module doc)."""
-    centred = sorted(
-        (
-            ln
-            for ln in lines
-            if _centred(ln.box, width)
-            and times.is_time_text(ln.text)
-            and not any(m.box is not None and _inside(ln.box, m.box) for m in messages)
-        ),
-        key=lambda ln: ln.box.y,
-    )
-    if not any(_day_only(ln.text) for ln in centred):
+def _on_a_row(line: Line, messages: list[ExtractedMessage]) -> bool:
+    """Whether the line belongs to a message: level with its box, or at most one line above it.
+
+    A list row prints its name and time on a line that may begin a little above
+    the box of its text; a header stands alone between rows.
+    """
+    mid = line.box.y + line.box.h / 2
+    return any(m.box is not None and m.box.y - line.box.h <= mid <= m.box.y + m.box.h for m in messages)
+
+
+def apply_day_headers(lines: Sequence[Line], messages: list[ExtractedMessage]) -> None:
+    """Give clock-only messages the day of the day header above them (see module doc)."""
+    alone = sorted((ln for ln in lines if not _on_a_row(ln, messages)), key=lambda ln: ln.box.y)
+    if not any(_day_only(ln.text) for ln in alone):
         return
     for m in messages:
         if m.box is None:
             continue
-        above = [ln for ln in centred if ln.box.y + ln.box.h / 2 < m.box.y]
+        above = [ln for ln in alone if ln.box.y + ln.box.h / 2 < m.box.y]
+        # The nearest line standing alone above: a day is this row's header; anything
+        # else (a bare-clock separator, ``更早``, a group member's name) is not.
         if not above or not _day_only(above[-1].text):
             continue
         header = above[-1].text
