@@ -30,7 +30,7 @@ os.environ["SCREENPROOF_ORT_THREADS"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr.batch import extract_paths
-from ocr.engine import get_engine
+from ocr.engines.registry import get_engine
 from ocr.extract import extract
 
 

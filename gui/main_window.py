@@ -51,7 +51,7 @@ from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
 from gui.views.timeline_view import TimelineView
 from gui.window_state import restore_layout, save_layout
-from ocr.engine import available_engines
+from ocr.engines.registry import available_engines
 from ocr.model import Layout
 
 log = logging.getLogger(__name__)

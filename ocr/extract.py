@@ -3,7 +3,7 @@
 A batch of evidence must not stop at one bad file: an unreadable image, a
 file that is not an image, a blank screen or an engine failure on one image
 come back as an ``Extraction`` with ``error`` set (or with no messages). The
-one exception that escapes is :class:`~ocr.engine.EngineMissing`: it is the
+one exception that escapes is :class:`~ocr.engines.errors.EngineMissing`: it is the
 same for every image, and the user must be told once what to install.
 """
 
@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from ocr import capture_time, ledger, times
+from ocr import capture_time, ledger, page_dates, times
 from ocr.engines.errors import EngineFailed, EngineMissing
 from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext, PageResult
@@ -176,6 +176,7 @@ def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None
             if alt_cov >= POOR_COVERAGE and alt_cov > cov + COVERAGE_MARGIN and len(alt.messages) >= len(result.messages):
                 layout, result = other, alt
     out.layout = layout
+    page_dates.apply_day_headers(reader.lines_read(), result.messages)
     times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
     out.thread_title = result.thread_title if layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) else None
     out.messages = result.messages

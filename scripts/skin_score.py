@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rendered {len(batch)} screens into {gold_dir} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     if a.render_only:
         return 0
-    from ocr.engine import resolve_engine_name
+    from ocr.engines.registry import resolve_engine_name
 
     engine = resolve_engine_name(a.engine)
     t0 = time.perf_counter()

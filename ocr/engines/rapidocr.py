@@ -40,7 +40,7 @@ recognition.)
   accuracy, and the targets are accuracy targets, so accuracy wins.
   ``SCREENPROOF_RAPID_DET_SIDE=2000`` gives the faster trade-off for
   experiments; ``SCREENPROOF_RAPID_MAX_SIDE`` and ``SCREENPROOF_RAPID_CLS``
-  the other two knobs.
+  the other two knobs (all read by :mod:`ocr.engines.settings`).
 """
 
 from __future__ import annotations
@@ -48,14 +48,14 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
 
-from ocr.engines.errors import EngineFailed, EngineMissing
+from ocr.engines.errors import EngineCrashed, EngineFailed, EngineMissing, EngineTimeout
+from ocr.engines.settings import engine_settings
 from ocr.model import Box
 from ocr.recognition import Line
 from ocr.text import clean_line
@@ -118,11 +118,6 @@ def _describe(ocr: Any) -> str:
     return f"{_dist_version('rapidocr')} (onnxruntime {_dist_version('onnxruntime')}; {', '.join(models)})"
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    return int(value) if value.isdigit() else default
-
-
 class RapidOcrEngine:
     """``OcrEngine`` over RapidOCR 3.x. Reads whole pages well (``prefers_page``)."""
 
@@ -131,7 +126,14 @@ class RapidOcrEngine:
     _shared: ClassVar[RapidOcrEngine | None] = None
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    # Seconds one page may take. The slowest page measured reads in about 5 s on
+    # one thread; 120 s is a library that has stopped, not a slow page, even on a
+    # machine busy with other work.
+    timeout_s: float = 120.0
+
+    def __init__(self, *, threads: int | None = None, timeout_s: float | None = None) -> None:
+        if timeout_s is not None:
+            self.timeout_s = timeout_s
         if not rapidocr_installed():
             raise EngineMissing(f"The optional RapidOCR engine is not installed. Install it with: {INSTALL_HINT}")
         try:
@@ -139,22 +141,22 @@ class RapidOcrEngine:
             from rapidocr import RapidOCR
         except ImportError as exc:
             raise EngineMissing(f"RapidOCR could not be loaded ({exc}). Reinstall it with: {INSTALL_HINT}") from exc
+        settings = engine_settings()
         if threads is None:
-            env = os.environ.get("SCREENPROOF_ORT_THREADS")
-            threads = int(env) if env and env.isdigit() else -1
+            threads = settings.ort_threads
         params: dict[str, Any] = {
             "Global.log_level": "error",
             # Phone screenshots are tall (2400–3200 px); the default 2000 px cap
             # shrinks small separator text below what the recogniser reads.
-            "Global.max_side_len": _env_int("SCREENPROOF_RAPID_MAX_SIDE", 3400),
+            "Global.max_side_len": settings.rapid_max_side,
             # Screenshots are upright: the 180° classifier is pure cost.
-            "Global.use_cls": os.environ.get("SCREENPROOF_RAPID_CLS", "0") == "1",
+            "Global.use_cls": settings.rapid_cls,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         for stage, path in bundled_models(Path(rapidocr.__file__).resolve().parent).items():
             params[f"{stage}.model_path"] = str(path)
-        det_side = _env_int("SCREENPROOF_RAPID_DET_SIDE", 0)
+        det_side = settings.rapid_det_side
         if det_side:
             params["Det.limit_type"] = "max"
             params["Det.limit_side_len"] = det_side
@@ -189,25 +191,59 @@ class RapidOcrEngine:
             import cv2
 
             image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        result = self._call_with_timeout(image)
         try:
-            result = self._ocr(image)
-        except Exception as exc:
-            raise EngineFailed(f"rapidocr failed: {type(exc).__name__}") from exc
-        boxes = getattr(result, "boxes", None)
-        txts = getattr(result, "txts", None)
-        scores = getattr(result, "scores", None)
-        if boxes is None or txts is None or scores is None:
-            return []
-        out: list[Line] = []
-        for quad, txt, score in zip(boxes, txts, scores, strict=False):
-            if float(score) < MIN_SCORE:
-                continue
-            text = clean_line(str(txt))
-            if not text:
-                continue
-            q = np.asarray(quad, dtype=float)
-            x0, y0 = int(q[:, 0].min()), int(q[:, 1].min())
-            x1, y1 = int(np.ceil(q[:, 0].max())), int(np.ceil(q[:, 1].max()))
-            out.append(Line(text, float(score), Box(x0, y0, x1 - x0, y1 - y0)))
-        out.sort(key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
-        return out
+            return _lines_of(result)
+        except (ValueError, TypeError, IndexError, OverflowError) as exc:
+            raise EngineFailed(f"rapidocr returned what is not a reading ({type(exc).__name__})") from exc
+
+
+    def _call_with_timeout(self, image: np.ndarray) -> object:
+        """The library's reading of ``image``, or a typed crash or timeout.
+
+        RapidOCR runs in this process, so a stopped library cannot be killed as
+        Tesseract's subprocess is: the call runs on a daemon thread, and after
+        ``timeout_s`` this image fails with :class:`EngineTimeout` and the batch
+        goes on (the thread is abandoned; it ends with the process).
+        """
+        box: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                box["result"] = self._ocr(image)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="rapidocr-page", daemon=True)
+        worker.start()
+        worker.join(self.timeout_s)
+        if worker.is_alive():
+            raise EngineTimeout(f"rapidocr timed out after {self.timeout_s:g} s")
+        error = box.get("error")
+        if isinstance(error, Exception):  # whatever the library raises is its crash on this image
+            raise EngineCrashed(f"rapidocr failed: {type(error).__name__}") from error
+        if isinstance(error, BaseException):
+            raise error  # KeyboardInterrupt, SystemExit: not the image's fault
+        return box.get("result")
+
+
+def _lines_of(result: object) -> list[Line]:
+    """RapidOCR's result as lines; raises ValueError/TypeError/IndexError on malformed output."""
+    boxes = getattr(result, "boxes", None)
+    txts = getattr(result, "txts", None)
+    scores = getattr(result, "scores", None)
+    if boxes is None or txts is None or scores is None:
+        return []
+    out: list[Line] = []
+    for quad, txt, score in zip(boxes, txts, scores, strict=False):
+        if not float(score) >= MIN_SCORE:  # also drops a NaN score
+            continue
+        text = clean_line(str(txt))
+        if not text:
+            continue
+        q = np.asarray(quad, dtype=float)
+        x0, y0 = int(q[:, 0].min()), int(q[:, 1].min())
+        x1, y1 = int(np.ceil(q[:, 0].max())), int(np.ceil(q[:, 1].max()))
+        out.append(Line(text, float(score), Box(x0, y0, x1 - x0, y1 - y0)))
+    out.sort(key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
+    return out

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ocr.engines.errors import EngineCrashed, EngineMissing, EngineTimeout
+from ocr.engines.settings import engine_settings
 from ocr.model import Box
 from ocr.recognition import Line
 from ocr.text import clean_line
@@ -93,11 +94,11 @@ class TesseractEngine:
     ) -> None:
         # Read when an engine is made, not when the module is imported: a
         # test or a worker that sets them after import is obeyed.
+        settings = engine_settings()
         if lang is None:
-            lang = os.environ.get("SCREENPROOF_TESS_LANG", "chi_sim")
+            lang = settings.tess_lang
         if psm is None:
-            env_psm = os.environ.get("SCREENPROOF_TESS_PSM", "6")
-            psm = int(env_psm) if env_psm.isdigit() else 6
+            psm = settings.tess_psm
         os.environ["OMP_THREAD_LIMIT"] = "1"
         try:
             import pytesseract

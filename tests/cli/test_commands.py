@@ -12,7 +12,7 @@ from pathlib import Path
 
 from casefile.originals import sha256_file
 from casefile.store import CaseStore
-from ocr.engine import default_engine_name
+from ocr.engines.registry import default_engine_name
 from tests.images import noise_png, phone_png
 
 SCREENPROOF = [sys.executable, "-m", "cli"]

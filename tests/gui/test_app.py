@@ -160,7 +160,7 @@ def test_every_ocr_failure_is_said_in_chinese(gui_app, tmp_path: Path, failure: 
 
 
 def test_the_ocr_engine_is_chosen_in_the_window(window) -> None:
-    from ocr.engine_rapid import rapidocr_installed
+    from ocr.engines.rapidocr import rapidocr_installed
 
     actions = {a.data(): a for a in window.engine_actions.actions()}
     assert set(actions) == {"auto", "rapidocr", "tesseract"}

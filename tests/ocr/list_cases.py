@@ -13,7 +13,7 @@ from PIL import Image
 
 from casefile.timeline import levenshtein
 from ocr.capture_time import establish
-from ocr.engine import get_engine
+from ocr.engines.registry import get_engine
 from ocr.layouts.base import LayoutParser, PageContext, PageResult
 from tests.images import read_bgr
 

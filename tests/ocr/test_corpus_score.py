@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from cli.cmd_extract import run_extract
-from ocr.engine import default_engine_name
+from ocr.engines.registry import default_engine_name
 
 TARGETS = {
     "recall": 0.97,

@@ -8,15 +8,10 @@ from pathlib import Path
 import cv2
 import pytest
 
-from ocr.engine import (
-    EngineMissing,
-    TesseractEngine,
-    available_engines,
-    default_engine_name,
-    get_engine,
-    resolve_engine_name,
-)
-from ocr.engine_rapid import rapidocr_installed
+from ocr.engines.errors import EngineMissing
+from ocr.engines.rapidocr import rapidocr_installed
+from ocr.engines.registry import available_engines, default_engine_name, get_engine, resolve_engine_name
+from ocr.engines.tesseract import TesseractEngine
 from tests.images import read_bgr
 
 
@@ -96,14 +91,14 @@ def _tsv(words: list[tuple[str, int, int]]) -> dict[str, list[object]]:
 
 def test_a_correct_word_with_zero_confidence_is_kept_inside_a_good_line() -> None:
     """chi_sim scores rare but right characters (鑫, 盛, 秒) at 0: dropping them lost evidence."""
-    from ocr.engine import _group_lines
+    from ocr.engines.tesseract import _group_lines
 
     lines = _group_lines(_tsv([("【", 93, 1), ("鑫", 0, 1), ("盛", 3, 1), ("易贷", 90, 1), ("】", 91, 1), ("通知", 96, 1)]))
     assert [ln.text for ln in lines] == ["【鑫盛易贷】通知"]
 
 
 def test_a_line_of_garbage_is_dropped_as_a_whole() -> None:
-    from ocr.engine import _group_lines
+    from ocr.engines.tesseract import _group_lines
 
     lines = _group_lines(_tsv([("还款", 95, 1), ("HIOASHJ", 0, 2), ("吸", 0, 2), ("J", 88, 2)]))
     assert [ln.text for ln in lines] == ["还款"]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ocr.engine import EngineCrashed, EngineTimeout, TesseractEngine
+from ocr.engines.errors import EngineCrashed, EngineTimeout
+from ocr.engines.tesseract import TesseractEngine
 from ocr.extract import extract
 from ocr.model import Failure
 from tests.ocr.list_render import ListRow, render_list

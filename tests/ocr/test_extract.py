@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ocr.engine import EngineMissing, TesseractEngine
+from ocr.engines.errors import EngineMissing
+from ocr.engines.tesseract import TesseractEngine
 from ocr.extract import extract
 from ocr.layouts.classify import classify
 from ocr.model import Direction, Failure, Layout

@@ -59,7 +59,7 @@ def test_a_missing_model_file_is_an_error_not_a_download(tmp_path: Path) -> None
     (tmp_path / "models").mkdir()
     for name in list(MODEL_FILES.values())[:2]:
         (tmp_path / "models" / name).write_bytes(b"x")
-    from ocr.engine import EngineMissing
+    from ocr.engines.errors import EngineMissing
 
     with pytest.raises(EngineMissing, match=r"ch_ppocr_mobile_v2\.0_cls_mobile\.onnx"):
         bundled_models(tmp_path)

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from ocr.engine import default_engine_name
+from ocr.engines.registry import default_engine_name
 from tests.ocr import scoring
 from tests.ocr.skins import FAMILIES, LAYOUTS, render
 from tests.ocr.skins.run import Rendered, extract_batch, render_batch, score_batch, worst_images

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import get_engine
+from ocr.engines.registry import get_engine
 from ocr.model import Box
 from ocr.recognition import Line
 from ocr.regions import STRONG_LINE, Region, read_regions

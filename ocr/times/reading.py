@@ -1,84 +1,21 @@
-"""Chinese on-screen times, read and resolved against the capture time.
+"""Time texts read off a screen, syntax only: what a short OCR'd text shows as a time.
 
-Phones write times relative to "now": a bare ``14:32`` means today, ``昨天``,
-``前天`` and ``星期二`` count back from the day the screenshot was taken, and
-``3月8日`` leaves the year out. Evidence needs absolute minutes, so every such
-text is resolved against ``captured_at`` — and when that is unknown, anything
-relative or year-less stays unknown (``None``) instead of being guessed
-(SCHEMA.md, Time rules; DESIGN.md, data rules).
-
-Reading and resolving are split, because a thread parser sometimes needs the
-pieces separately (a date-only separator ``2025年3月8日 星期六`` above bubbles
-that carry their own clock ``下午2:32``).
-
-API
----
-``read_moment(text) -> Reading | None``
-    Syntax only: is this short OCR'd text *entirely* a time expression? Returns
-    what it shows (a day part, a clock, or both) without resolving anything, or
-    ``None`` for anything else. Tolerant of OCR noise: full-width digits and
-    colon, spaces inside or missing (``昨天14:32``, ``下午 2:32``, ``星 期 二``),
-    ``O``/``l`` misread for ``0``/``1`` next to digits, stray edge marks (an iOS
-    chevron ``>``, ``|``, ``·``).
-``resolve(reading, captured_at) -> Moment``
-    Turns a reading into absolute values against ``captured_at`` (may be None).
-``parse_moment(text, captured_at) -> Moment | None``
-    ``resolve(read_moment(text), captured_at)``; ``None`` when the text is not a
-    time at all. A returned ``Moment`` may still have ``date``/``minute`` None
-    (e.g. ``昨天`` with ``captured_at`` unknown).
-``is_time_text(text) -> bool``
-    Whether a short text IS a time separator / list time (``read_moment`` is
-    not None). Use it to tell separators from bubbles.
-``split_trailing_time(text) -> tuple[str, str] | None``
-    When OCR merged a row's name and its time into one line
-    (``95357 下午5:21``), the leading rest and the trailing time text.
-
-``Moment`` fields:
-    ``date`` — the calendar day shown (or implied: a bare clock is the capture
-    day), or None when it cannot be known;
-    ``minute`` — ``datetime`` to the minute when both a day and a clock are
-    known, else None. For list rows (inbox, call log) ``minute`` IS the row's
-    time: a day-only row (``昨天``, ``3月8日``, ``2025/3/8``) has no minute;
-    ``clock`` — the ``datetime.time`` shown, if any, even when unresolvable;
-    ``is_time_only`` — the text showed a clock and no day part;
-    ``relative`` — resolving needed ``captured_at``;
-    ``on(day)`` — the clock placed on a given day (bubble clock under a
-    date-only separator).
-
-Resolution rules: ``今天``/bare clock = capture day; ``昨天`` −1; ``前天`` −2;
-``星期X``/``周X``/``礼拜X`` = the most recent such weekday before the capture
-day (1–7 days back; phones use it for the last 2–6 days); ``M月D日`` and ``M/D``
-take the capture year unless that lands after the capture day, in which case
-the previous year (``12月31日`` seen on 2025-01-02 is 2024-12-31); a weekday
-written beside a full date is ignored (the date is more specific).
+Nothing here resolves anything: ``read_moment`` says whether a text is
+*entirely* a time expression and which parts it shows (a day part, a clock,
+or both); :mod:`ocr.times.resolving` turns that into days and minutes against
+the capture time. Tolerant of OCR noise: full-width digits and colon, spaces
+inside or missing (``昨天14:32``, ``下午 2:32``, ``星 期 二``), ``O``/``l`` misread
+for ``0``/``1`` next to digits, stray edge marks (an iOS chevron ``>``, ``|``, ``·``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
-from itertools import pairwise
+from dataclasses import dataclass
+from datetime import date, time
 
-from ocr.model import ExtractedMessage, TimeSource
-
-_Date = date  # the Moment field named ``date`` would shadow the type in its class body
-
-__all__ = [
-    "Moment",
-    "Reading",
-    "apply_labels",
-    "choose_day_first",
-    "is_time_text",
-    "make_label",
-    "parse_moment",
-    "read_moment",
-    "resolve",
-    "resolve_label",
-    "resolve_labels",
-    "split_trailing_time",
-]
+__all__ = ["DAY_MINUTES", "Reading", "is_time_text", "read_moment", "split_trailing_time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +40,6 @@ class Reading:
     day_first: bool = False  # the reading as read: ``month``/``day`` already in that order
     ago_minutes: int | None = None  # ``x分钟前`` / ``2 hr. ago`` (day_kind ``"ago"``)
     ago_unit: int = 1  # minutes the shown figure counts in (1, 60 or 1440): its precision
-
-
-@dataclass(frozen=True, slots=True)
-class Moment:
-    """A time text resolved against the capture time (see the module docstring)."""
-
-    date: _Date | None
-    minute: datetime | None
-    clock: time | None
-    is_time_only: bool
-    relative: bool
-
-    def on(self, day: _Date | None) -> datetime | None:
-        """This moment's clock on ``day``: a bubble's own clock under a date-only separator."""
-        if day is None or self.clock is None:
-            return None
-        return datetime.combine(day, self.clock)
 
 
 # --- normalisation -----------------------------------------------------------
@@ -193,7 +113,7 @@ _CLOCK = re.compile(
 _AGO_CN = re.compile(r"(?P<n>\d{1,3}|半)\s?(?P<u>分钟|分|小时|个小时|天)前")
 _AGO_EN = re.compile(r"(?P<n>\d{1,3})\s?(?P<u>m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\.?\s?ago", re.I)
 _NOW = re.compile(r"刚刚|刚才|just now|now", re.I)
-_DAY_MINUTES = 1440
+DAY_MINUTES = 1440
 _UNIT = {"分钟": 1, "分": 1, "小时": 60, "个小时": 60, "天": 1440}
 
 _AFTERNOON = {"下午", "晚上", "傍晚", "夜里", "夜间", "深夜", "PM"}
@@ -372,73 +292,6 @@ def _looks_like_decimal(s: str) -> bool:
     return ":" not in s and not re.search(r"[上下晚凌中早傍夜深半]|AM|PM", s, re.IGNORECASE)
 
 
-def resolve(reading: Reading, captured_at: datetime | None, *, day_first: bool | None = None) -> Moment:
-    """Absolute values for a reading; unknowable parts stay None (never guessed).
-
-    ``day_first`` settles an ambiguous numeric date (``05/03``) the way the
-    screenshot's other dates do (``choose_day_first``); None keeps the reading's own.
-    """
-    cap = captured_at.date() if captured_at else None
-    if reading.ambiguous and day_first is not None and day_first != reading.day_first:
-        reading = replace(reading, month=reading.day, day=reading.month, day_first=day_first)
-    day: date | None = None
-    relative = reading.day_kind != "ymd"
-    if reading.day_kind == "ago":
-        return _resolve_ago(reading, captured_at)
-    if reading.day_kind == "ymd":
-        assert reading.year and reading.month and reading.day
-        day = date(reading.year, reading.month, reading.day)
-    elif cap is None:
-        day = None
-    elif reading.day_kind == "md":
-        assert reading.month and reading.day
-        day = _year_less(reading.month, reading.day, cap)
-    elif reading.day_kind == "rel":
-        day = cap - timedelta(days=reading.days_back or 0)
-    elif reading.day_kind == "weekday":
-        assert reading.weekday is not None
-        back = (cap.weekday() - reading.weekday) % 7 or 7
-        day = cap - timedelta(days=back)
-    else:  # a bare clock: the capture day
-        day = cap
-    minute = datetime.combine(day, reading.clock) if day and reading.clock else None
-    return Moment(day, minute, reading.clock, reading.day_kind is None, relative)
-
-
-def _resolve_ago(reading: Reading, captured_at: datetime | None) -> Moment:
-    """``5分钟前`` is a minute; ``3小时前`` only a day, and only when the whole hour it
-    covers falls on one day (``1小时前`` seen at 00:30 could be either side of midnight)."""
-    if captured_at is None or reading.ago_minutes is None:
-        return Moment(None, None, None, False, True)
-    latest = captured_at - timedelta(minutes=reading.ago_minutes)
-    if reading.ago_unit >= _DAY_MINUTES:  # 2天前: phones count calendar days
-        return Moment(latest.date(), None, None, False, True)
-    if reading.ago_unit == 1:
-        minute = latest.replace(second=0, microsecond=0)
-        return Moment(minute.date(), minute, minute.time(), False, True)
-    earliest = latest - timedelta(minutes=reading.ago_unit) + timedelta(seconds=1)
-    day = latest.date() if earliest.date() == latest.date() else None
-    return Moment(day, None, None, False, True)
-
-
-def _year_less(month: int, dayn: int, cap: date) -> date | None:
-    """``M月D日`` in the capture year, or the year before when that would be in the future."""
-    for year in (cap.year, cap.year - 1, cap.year - 2, cap.year - 3, cap.year - 4):
-        try:
-            d = date(year, month, dayn)
-        except ValueError:
-            continue  # 2月29日 outside a leap year: look further back
-        if d <= cap:
-            return d
-    return None
-
-
-def parse_moment(text: str, captured_at: datetime | None) -> Moment | None:
-    """Read and resolve a time text; None when the text is not a time."""
-    reading = read_moment(text)
-    return resolve(reading, captured_at) if reading else None
-
-
 def is_time_text(text: str) -> bool:
     """Whether a short OCR'd text is a time (a separator or a list row's time)."""
     return read_moment(text) is not None
@@ -479,127 +332,3 @@ def split_trailing_time(text: str) -> tuple[str, str] | None:
         if is_time_text(t) and not t.isdigit():
             return " ".join(words[:-k]), t
     return None
-
-
-# --- labels: what a message keeps so its time can be resolved again -------------
-
-LABEL_JOIN = "\n"  # between a separator's text and a bubble's own clock
-
-
-def make_label(separator: str | None, clock: str | None = None) -> str | None:
-    """The on-screen time text of one message, as stored with it.
-
-    A list row's label is its time text; a bubble's is the separator above it,
-    then (after a line break) its own clock when it carries one. Keeping the
-    text, not only the result, lets a corrected capture time resolve
-    ``昨天`` or ``5分钟前`` again (the user knows when they took the screenshot).
-    """
-    if not separator and not clock:
-        return None
-    return (separator or "") + (LABEL_JOIN + clock if clock else "")
-
-
-def resolve_label(
-    label: str | None, captured_at: datetime | None, *, day_first: bool | None = None
-) -> tuple[datetime | None, _Date | None]:
-    """(minute, day) a stored label shows, against ``captured_at``; (None, None) if none.
-
-    The rules of the parsers (SCHEMA): a bubble's own clock with a full day
-    stands alone, a bare one goes on the separator's day; without a clock the
-    separator's minute and day are the bubble's.
-    """
-    if not label:
-        return None, None
-    sep_text, _, clock_text = label.partition(LABEL_JOIN)
-    sep = _resolved(sep_text, captured_at, day_first)
-    if clock_text:
-        own = _resolved(clock_text, captured_at, day_first)
-        if own is not None and own.minute is not None and not own.is_time_only:
-            return own.minute, own.date
-        day = sep.date if sep is not None else None
-        minute = own.on(day) if own is not None else None
-        return minute, (minute.date() if minute else day)
-    if sep is None:
-        return None, None
-    return sep.minute, (sep.minute.date() if sep.minute else sep.date)
-
-
-def _resolved(text: str, captured_at: datetime | None, day_first: bool | None) -> Moment | None:
-    reading = read_moment(text) if text else None
-    return resolve(reading, captured_at, day_first=day_first) if reading else None
-
-
-def choose_day_first(
-    labels: list[str | None], captured_at: datetime | None, *, newest_first: bool
-) -> bool | None:
-    """Whether this screenshot writes ``05/03`` day first, decided by which reading is consistent.
-
-    One screen uses one convention. A reading is inconsistent where a date is
-    impossible (``13/05`` cannot be month first), lies after the capture, or
-    breaks the screen's order (lists run newest first, threads oldest first).
-    None when no date on the screen is ambiguous (each keeps its own reading).
-    """
-    readings = [
-        r
-        for label in labels
-        if label
-        for part in label.split(LABEL_JOIN)
-        if part and (r := read_moment(part)) is not None and r.day_kind in ("md", "ymd")
-    ]
-    if not any(r.ambiguous for r in readings):
-        return None
-    best: tuple[int, int, bool] | None = None
-    default = next(r.day_first for r in readings if r.ambiguous)
-    for candidate in (default, not default):
-        days = [resolve(r, captured_at, day_first=candidate).date for r in readings]
-        cost = 0
-        for r in readings:
-            if not r.ambiguous and r.month is not None and r.day is not None and r.month != r.day:
-                # an unambiguous neighbour shows the convention outright (13/05 is day first)
-                cost += 0 if r.day_first == candidate else 3
-        cap = captured_at.date() if captured_at else None
-        known = [d for d in days if d is not None]
-        if cap is not None:
-            cost += sum(
-                2 for r, d in zip(readings, days, strict=True) if r.day_kind == "ymd" and d and d > cap
-            )
-        for a, b in pairwise(known):
-            if (a < b) if newest_first else (a > b):
-                cost += 1
-        # Between equally consistent readings, the one nearer the capture: a
-        # screen shows recent messages (05/03 seen on 10 March is the 5th, not last May).
-        distance = sum((cap - d).days for d in known) if cap is not None else 0
-        if best is None or (cost, distance) < best[:2]:
-            best = (cost, distance, candidate)
-    return best[2] if best else None
-
-
-def resolve_labels(
-    labels: list[str | None], captured_at: datetime | None, *, newest_first: bool
-) -> list[tuple[datetime | None, _Date | None]]:
-    """Every message label of one screenshot resolved, with one day order for the whole screen."""
-    day_first = choose_day_first(labels, captured_at, newest_first=newest_first)
-    return [resolve_label(label, captured_at, day_first=day_first) for label in labels]
-
-
-def apply_labels(
-    messages: list[ExtractedMessage], captured_at: datetime | None, *, newest_first: bool
-) -> None:
-    """Set ``time`` and ``date`` of one screenshot's messages from their labels.
-
-    The parsers find the labels; resolving them here, for the whole screen at
-    once, is what lets one day order (``05/03``) hold for every row, and makes
-    a first reading and a re-resolution after a capture-time correction the
-    same computation. A message without a label keeps what its parser set.
-    """
-    resolved = resolve_labels([m.time_text for m in messages], captured_at, newest_first=newest_first)
-    for m, (minute, day) in zip(messages, resolved, strict=True):
-        if m.time_text is None:
-            if m.time is not None:
-                m.date = m.time.date()
-            continue
-        if minute is None:
-            m.time_source = None
-        elif m.time is None or m.time_source is None:
-            m.time_source = TimeSource.ROW if newest_first else TimeSource.SEPARATOR
-        m.time, m.date = minute, day
