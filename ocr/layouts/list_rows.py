@@ -259,7 +259,8 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
     text_h = float(np.percentile(heights, 60)) if heights.size else text_h
 
     lines: list[TextLine] = []
-    for group in _group_lines(pieces, text_h):
+    groups = _group_lines(pieces, text_h)
+    for group in groups:
         segs = _segments(group, gap=0.5 * max(p.h for p in group))
         lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs))
     column: list[TextLine] = []
@@ -283,6 +284,10 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
                 ln.left.append(Segment(p.x0, p.y0, p.x1, p.y1))
                 break
     rows = _rows(column, dividers, text_h)
+    shifted = _shifted_rows(rows, lines, groups, column, left, text_h, width)
+    if shifted:
+        rows = sorted(rows + shifted, key=lambda r: r.y0)
+        column = column + [ln for r in shifted for ln in r.lines]
     _attach_extras(rows, lines, column, width)
     return ListPage(image, ink, bg, text_left, text_h, rows)
 
@@ -317,11 +322,36 @@ def _longest_line_start(pieces: list[_Piece], width: int, text_h: float) -> int:
     return min(sized, key=lambda p: (-run(p), p.x0)).x0
 
 
+def _core(ln: TextLine) -> tuple[int, int]:
+    """A line's vertical extent from its text alone.
+
+    An unread badge (a round count bubble) or an icon beside the text sits
+    higher or lower than the text and stretches the line's box towards its
+    neighbour; measuring the gaps between rows on such boxes makes one gap far
+    smaller than the others, and the row split then falls between a row's own
+    lines. Text runs are wider than tall, badges and icons are not: the
+    extent is taken from the line's widest piece and every piece at least
+    ``TEXT_ASPECT`` times as wide as tall.
+    """
+    segs = ln.main or ln.segments
+    if len(segs) < 2:
+        return ln.y0, ln.y1
+    widest = max(segs, key=lambda s: s.w)
+    text = [s for s in segs if s is widest or s.w >= TEXT_ASPECT * s.h]
+    return min(s.y0 for s in text), max(s.y1 for s in text)
+
+
+# Width over height above which a piece of a line is a run of text: two
+# characters are ~2 heights wide, a badge or an icon ~1.
+TEXT_ASPECT = 1.5
+
+
 def _rows(column: list[TextLine], dividers: list[_Piece], text_h: float) -> list[Row]:
     """Split text-column lines into rows at dividers and at gaps wider than the within-row ones."""
     if not column:
         return []
-    gaps = [column[i].y0 - column[i - 1].y1 for i in range(1, len(column))]
+    cores = [_core(ln) for ln in column]
+    gaps = [cores[i][0] - cores[i - 1][1] for i in range(1, len(column))]
     threshold = _gap_threshold(gaps, text_h)
     rows: list[Row] = [Row([column[0]])]
     for i in range(1, len(column)):
@@ -348,6 +378,53 @@ def _gap_threshold(gaps: list[int], text_h: float) -> float:
     if best_ratio >= 1.6 and 0.3 * text_h <= cut <= 4 * text_h:
         return cut
     return fallback
+
+
+def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]], column: list[TextLine],
+                  left: list[_Piece], text_h: float, width: int) -> list[Row]:
+    """Rows that do not start at the text column: a row swiped sideways, a section header.
+
+    A swiped row slides its text left or right to show action buttons (the
+    buttons are filled blocks and fall out as headings); a section header
+    (今天 / Yesterday) starts at the screen margin, left of a column that
+    avatars push right. Such lines lie between the column's rows. Lines with
+    a common left edge and row-like gaps become one row, read like any other.
+    Only the list's own band counts, between the first row and the last: what
+    sits higher (tabs, a search field, a notification) or lower (a tab bar)
+    is chrome. (A header above the first row is lost for dating only: it is
+    今天 unless the list was scrolled, and a bare clock is read as the
+    capture's day anyway.)
+    """
+    if not rows:
+        return []
+    ids = {id(ln) for ln in column}
+    first_top = rows[0].y0
+    med = float(np.median([ln.h for ln in column]))
+    tol = max(3.0, width * 0.013) + 0.7 * text_h
+    cands: list[TextLine] = []
+    for ln, group in zip(lines, groups, strict=True):
+        if id(ln) in ids or any(r.y0 - 0.2 * text_h <= (ln.y0 + ln.y1) / 2 <= r.y1 + 0.2 * text_h for r in rows):
+            continue
+        # pieces left of the column that belong to this line (a row swiped left)
+        extra = [p for p in left if text_h * 0.5 <= p.h <= 1.8 * text_h
+                 and min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h]
+        segs = _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
+        if segs[0].x0 >= width * 0.45 or not (0.45 * med <= ln.h <= 1.8 * med):
+            continue
+        ln.segments = ln.main = segs
+        ln.y0, ln.y1 = min(s.y0 for s in segs), max(s.y1 for s in segs)
+        cands.append(ln)
+    out: list[Row] = []
+    for ln in sorted(cands, key=lambda ln: ln.y0):
+        prev = out[-1].lines[-1] if out else None
+        between = prev is not None and any(prev.y1 <= c.y0 and c.y1 <= ln.y0 for c in column)
+        if (prev is not None and not between and ln.y0 - prev.y1 <= 1.2 * text_h
+                and abs(ln.main[0].x0 - prev.main[0].x0) <= tol):
+            out[-1].lines.append(ln)
+        else:
+            out.append(Row([ln]))
+    last_bottom = rows[-1].y1
+    return [r for r in out if r.y0 >= first_top and r.y1 <= last_bottom]
 
 
 def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine], width: int) -> None:
