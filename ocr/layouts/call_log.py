@@ -25,7 +25,8 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine, hue_share
+from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine
+from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
     joined,

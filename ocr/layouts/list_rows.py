@@ -70,6 +70,7 @@ class TextLine:
     segments: list[Segment]  # sorted by x
     main: list[Segment] = field(default_factory=list)  # from the text column's left edge on
     left: list[Segment] = field(default_factory=list)  # icons left of the text column
+    core: tuple[int, int] | None = None  # top and bottom of its text, badges aside (``_core``)
 
     @property
     def h(self) -> int:
@@ -262,7 +263,8 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
     groups = _group_lines(pieces, text_h)
     for group in groups:
         segs = _segments(group, gap=0.5 * max(p.h for p in group))
-        lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs))
+        core = (_weighted_median([(p.y0, p.x1 - p.x0) for p in group]), _weighted_median([(p.y1, p.x1 - p.x0) for p in group]))
+        lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs, core=core))
     column: list[TextLine] = []
     for ln in lines:
         # A line may start a little right of the edge: a full-width 【 carries half an em of blank.
@@ -284,8 +286,15 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
                 ln.left.append(Segment(p.x0, p.y0, p.x1, p.y1))
                 break
     rows = _rows(column, dividers, text_h)
+    # text left of the column on no row's line: a header at the margin, a row slid left
+    margin = _group_lines([p for p in left if 0.5 * text_h <= p.h <= 1.8 * text_h and not any(
+        min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h for ln in lines)], text_h)
+    lines += [TextLine(min(p.y0 for p in g), max(p.y1 for p in g), _segments(g, 0.5 * max(p.h for p in g)))
+              for g in margin]
+    groups += margin
     shifted = _shifted_rows(rows, lines, groups, column, left, text_h, width)
     if shifted:
+        rows = _absorb_shifted_halves(shifted, rows, lines, groups, left, text_h, width)
         rows = sorted(rows + shifted, key=lambda r: r.y0)
         column = column + [ln for r in shifted for ln in r.lines]
     _attach_extras(rows, lines, column, width)
@@ -325,25 +334,28 @@ def _longest_line_start(pieces: list[_Piece], width: int, text_h: float) -> int:
 def _core(ln: TextLine) -> tuple[int, int]:
     """A line's vertical extent from its text alone.
 
-    An unread badge (a round count bubble) or an icon beside the text sits
-    higher or lower than the text and stretches the line's box towards its
-    neighbour; measuring the gaps between rows on such boxes makes one gap far
-    smaller than the others, and the row split then falls between a row's own
-    lines. Text runs are wider than tall, badges and icons are not: the
-    extent is taken from the line's widest piece and every piece at least
-    ``TEXT_ASPECT`` times as wide as tall.
+    An unread badge (a round count bubble) or an icon beside the text
+    stretches the line's box towards its neighbour; gaps measured on such
+    boxes make one gap far smaller than the others, and the row split then
+    falls between a row's own lines. Text takes most of a line's width, a
+    badge little: the top and bottom are the medians of the line's pieces'
+    tops and bottoms, weighted by width (pieces, not segments: a badge may
+    be glued to the snippet's last segment).
     """
+    if ln.core is not None:
+        return ln.core
     segs = ln.main or ln.segments
-    if len(segs) < 2:
-        return ln.y0, ln.y1
-    widest = max(segs, key=lambda s: s.w)
-    text = [s for s in segs if s is widest or s.w >= TEXT_ASPECT * s.h]
-    return min(s.y0 for s in text), max(s.y1 for s in text)
+    return _weighted_median([(s.y0, s.w) for s in segs]), _weighted_median([(s.y1, s.w) for s in segs])
 
 
-# Width over height above which a piece of a line is a run of text: two
-# characters are ~2 heights wide, a badge or an icon ~1.
-TEXT_ASPECT = 1.5
+def _weighted_median(values: list[tuple[int, int]]) -> int:
+    total = sum(w for _, w in values)
+    acc = 0
+    for v, w in sorted(values):
+        acc += w
+        if 2 * acc >= total:
+            return v
+    return values[-1][0]
 
 
 def _rows(column: list[TextLine], dividers: list[_Piece], text_h: float) -> list[Row]:
@@ -405,10 +417,7 @@ def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Pie
     for ln, group in zip(lines, groups, strict=True):
         if id(ln) in ids or any(r.y0 - 0.2 * text_h <= (ln.y0 + ln.y1) / 2 <= r.y1 + 0.2 * text_h for r in rows):
             continue
-        # pieces left of the column that belong to this line (a row swiped left)
-        extra = [p for p in left if text_h * 0.5 <= p.h <= 1.8 * text_h
-                 and min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h]
-        segs = _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
+        segs = _with_left(ln, group, left, text_h)  # a row swiped left keeps its start
         if segs[0].x0 >= width * 0.45 or not (0.45 * med <= ln.h <= 1.8 * med):
             continue
         ln.segments = ln.main = segs
@@ -427,6 +436,41 @@ def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Pie
     return [r for r in out if r.y0 >= first_top and r.y1 <= last_bottom]
 
 
+def _absorb_shifted_halves(shifted: list[Row], rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]],
+                           left: list[_Piece], text_h: float, width: int) -> list[Row]:
+    """A swiped row's line that a blank happened to put at the column edge joins its row.
+
+    ``星河速借: your payment…`` slid left can leave ``your`` exactly where the
+    column begins: that line then passes for a row of its own and its start
+    for icons. A column row right above or below a shifted row, whose line
+    starts (its left pieces included) where the shifted row starts, is that
+    row's other half. Returns the rows that remain.
+    """
+    group_of = {id(ln): g for ln, g in zip(lines, groups, strict=True)}
+    tol = max(3.0, width * 0.013) + 0.7 * text_h
+    gone: set[int] = set()
+    for sr in shifted:
+        x = sr.lines[0].main[0].x0
+        for r in rows:
+            near = 0 <= r.y0 - sr.y1 <= 1.2 * text_h or 0 <= sr.y0 - r.y1 <= 1.2 * text_h
+            if id(r) in gone or not near:
+                continue
+            rebuilt = [_with_left(ln, group_of[id(ln)], left, text_h) for ln in r.lines]
+            if all(segs[0].x0 < r.lines[0].main[0].x0 and abs(segs[0].x0 - x) <= tol for segs in rebuilt):
+                for ln, segs in zip(r.lines, rebuilt, strict=True):
+                    ln.segments = ln.main = segs
+                    ln.left = []
+                sr.lines = sorted(sr.lines + r.lines, key=lambda ln: ln.y0)
+                gone.add(id(r))
+    return [r for r in rows if id(r) not in gone]
+
+
+def _with_left(ln: TextLine, group: list[_Piece], left: list[_Piece], text_h: float) -> list[Segment]:
+    """A line's segments with the text-sized pieces left of the column on it put back."""
+    extra = [p for p in left if text_h * 0.5 <= p.h <= 1.8 * text_h and min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h]
+    return _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
+
+
 def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine], width: int) -> None:
     """Right-side pieces on lines of their own (an iOS call time centred in its row) join their row."""
     ids = {id(ln) for ln in column}
@@ -440,29 +484,3 @@ def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine
                 if r.y0 <= s.cy <= r.y1:
                     r.extra.append(s)
                     break
-
-
-# --- colour -------------------------------------------------------------------------
-
-
-def hue_share(page: ListPage, box: tuple[int, int, int, int]) -> dict[str, float]:
-    """Shares of the ink in ``box`` that is saturated red, green, blue or orange.
-
-    Call logs mark missed calls in red and often colour the direction arrow;
-    OpenCV hue is 0..180, red wraps around 0.
-    """
-    x0, y0, x1, y1 = box
-    x0, y0 = max(0, x0), max(0, y0)
-    crop = page.image[y0:y1, x0:x1]
-    ink = page.ink[y0:y1, x0:x1] > INK_THRESHOLD
-    n = int(ink.sum())
-    if n == 0:
-        return {"red": 0.0, "green": 0.0, "blue": 0.0, "orange": 0.0}
-    hsv = cv2.cvtColor(crop, cv2.COLOR_BGR2HSV)
-    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    sat = ink & (s > 90) & (v > 90)
-    red = sat & ((h <= 8) | (h >= 165))
-    orange = sat & (h > 8) & (h <= 25)
-    green = sat & (h >= 40) & (h <= 85)
-    blue = sat & (h >= 95) & (h <= 130)
-    return {k: float(m.sum()) / n for k, m in (("red", red), ("green", green), ("blue", blue), ("orange", orange))}

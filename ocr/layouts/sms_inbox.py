@@ -20,7 +20,8 @@ import logging
 import re
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import ListPage, Row, Segment, hue_share
+from ocr.layouts.list_rows import ListPage, Row, Segment
+from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
     joined,
