@@ -392,6 +392,11 @@ def _gap_threshold(gaps: list[int], text_h: float) -> float:
     return fallback
 
 
+# A row swiped right starts up to about a third of a narrow screen further right
+# (its action button is ~100 dp); a line starting further right is a time or a label.
+SHIFTED_MAX_START = 0.6
+
+
 def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]], column: list[TextLine],
                   left: list[_Piece], text_h: float, width: int) -> list[Row]:
     """Rows that do not start at the text column: a row swiped sideways, a section header.
@@ -418,7 +423,7 @@ def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Pie
         if id(ln) in ids or any(r.y0 - 0.2 * text_h <= (ln.y0 + ln.y1) / 2 <= r.y1 + 0.2 * text_h for r in rows):
             continue
         segs = _with_left(ln, group, left, text_h)  # a row swiped left keeps its start
-        if segs[0].x0 >= width * 0.45 or not (0.45 * med <= ln.h <= 1.8 * med):
+        if segs[0].x0 >= width * SHIFTED_MAX_START or not (0.45 * med <= ln.h <= 1.8 * med):
             continue
         ln.segments = ln.main = segs
         ln.y0, ln.y1 = min(s.y0 for s in segs), max(s.y1 for s in segs)

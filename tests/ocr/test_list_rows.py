@@ -32,7 +32,7 @@ ROWS = [
 
 
 def _draw(*, badges: bool = False, swiped: int | None = None, header: str | None = None,
-          tabs: bool = False) -> tuple[np.ndarray, list[int]]:
+          tabs: bool = False, right: bool = False) -> tuple[np.ndarray, list[int]]:
     """A 1080-wide inbox; returns the image and the top of each row."""
     img = Image.new("RGB", (W, H), (255, 255, 255))
     d = ImageDraw.Draw(img)
@@ -52,12 +52,15 @@ def _draw(*, badges: bool = False, swiped: int | None = None, header: str | None
             d.text((40, y + 30), header, font=small, fill=(120, 120, 120))  # at the margin, left of the text column
             y += 110
         tops.append(y)
-        shift = -(TEXT_X - 20) if swiped == i else 0
-        if shift:
+        shift = (320 if right else -(TEXT_X - 20)) if swiped == i else 0
+        if shift > 0:  # slid right: the "read" action shows at the left, the avatar moves with the row
+            d.rectangle((0, y, shift, y + PITCH - 20), fill=(60, 200, 180))
+            d.text((60, y + 70), "已读", font=bold, fill=(255, 255, 255))
+        elif shift < 0:
             d.rectangle((W + shift, y, W, y + PITCH - 20), fill=(220, 50, 50))
             d.text((W + shift + 50, y + 70), "删除", font=bold, fill=(255, 255, 255))
-        else:
-            d.ellipse((40, y + 30, 160, y + 150), fill=(110, 170, 240))
+        if shift >= 0:
+            d.ellipse((40 + shift, y + 30, 160 + shift, y + 150), fill=(110, 170, 240))
         x = TEXT_X + shift
         d.text((x, y + 30), name, font=bold, fill=(20, 20, 20))
         tw = d.textlength(when, font=small)
@@ -91,6 +94,13 @@ def test_swiped_row_is_one_row_of_two_lines() -> None:
     swiped = page.rows[2]
     assert abs(swiped.y0 - tops[2]) < 60
     assert swiped.lines[0].main[0].x0 < page.text_left - 100  # read from where it was slid to
+
+
+def test_row_swiped_right_is_one_row() -> None:
+    image, tops = _draw(swiped=3, right=True)
+    page = analyse(image, top=260)
+    assert [len(r.lines) for r in page.rows] == [2] * len(ROWS)
+    assert page.rows[3].lines[0].main[0].x0 > page.text_left + 200
 
 
 def test_header_is_a_row_of_its_own() -> None:
