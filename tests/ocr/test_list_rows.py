@@ -97,7 +97,7 @@ def test_swiped_row_is_one_row_of_two_lines() -> None:
 
 
 def test_row_swiped_right_is_one_row() -> None:
-    image, tops = _draw(swiped=3, right=True)
+    image, _ = _draw(swiped=3, right=True)
     page = analyse(image, top=260)
     assert [len(r.lines) for r in page.rows] == [2] * len(ROWS)
     assert page.rows[3].lines[0].main[0].x0 > page.text_left + 200
