@@ -267,8 +267,9 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
         lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs, core=core))
     column: list[TextLine] = []
     for ln in lines:
-        # A line may start a little right of the edge: a full-width 【 carries half an em of blank.
-        idx = next((k for k, s in enumerate(ln.segments) if -tol <= s.x0 - text_left <= tol + 0.7 * text_h), None)
+        # A line may start a little right of the edge: a full-width 【 carries half an em of blank
+        # (and more, rounded, on a downscaled screen).
+        idx = next((k for k, s in enumerate(ln.segments) if -tol <= s.x0 - text_left <= tol + BRACKET_BLANK * text_h), None)
         if idx is None:
             continue
         ln.main = ln.segments[idx:]
@@ -299,6 +300,11 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
         column = column + [ln for r in shifted for ln in r.lines]
     _attach_extras(rows, lines, column, width)
     return ListPage(image, ink, bg, text_left, text_h, rows)
+
+
+# How far right of the column's edge a line may start, in text heights: 【 and
+# （ carry half an em of blank, a downscaled screen rounds it up.
+BRACKET_BLANK = 1.0
 
 
 def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
