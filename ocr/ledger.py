@@ -9,8 +9,9 @@ is judged here, in one place, by position, for every parser alike:
   bar are chrome (the title, when it matters, is ``thread_title``);
 * a line inside a message's box (with a margin for the member name above a
   bubble and the clock beside it) belongs to that message;
-* a line that is only a time is a separator or a row's time, which the
-  parsers turned into the messages' times;
+* a line that is only a time is a separator or a row's time when a message
+  took it as its time label (``time_text``); a time no message used (a
+  separator above nothing, a row's time the parser missed) stays unassigned;
 * everything else is unassigned, and the review pane offers it to the user.
 
 The same measure, taken on the page's structure instead of on lines, tells
@@ -19,10 +20,12 @@ the extractor how much of a page a parser's reading explains (``coverage``).
 
 from __future__ import annotations
 
+import unicodedata
+
 from ocr.model import Box, ExtractedMessage, UnassignedLine
 from ocr.page import Page
 from ocr.recognition import Line
-from ocr.times import is_time_text
+from ocr.times import LABEL_JOIN, is_time_text
 
 # How far around a message's box a line still belongs to it, in page widths:
 # a group member's name sits just above its bubble, a Samsung clock beside it.
@@ -49,6 +52,7 @@ def is_chrome(b: Box, page: Page) -> bool:
 def unassigned(lines: list[Line], page: Page, messages: list[ExtractedMessage], *, keep_chrome: bool = False) -> list[UnassignedLine]:
     """The lines no message took, outside chrome (``keep_chrome``: outside the status bar only)."""
     boxes = [m.box for m in messages if m.box is not None]
+    used_times = _used_times(messages)
     out: list[UnassignedLine] = []
     seen: list[Box] = []
     for ln in sorted(lines, key=lambda ln: (ln.box.y, ln.box.x)):
@@ -60,12 +64,27 @@ def unassigned(lines: list[Line], page: Page, messages: list[ExtractedMessage], 
                 continue
         elif is_chrome(ln.box, page):
             continue
-        if _near(ln.box, boxes, page.width) or is_time_text(text):
+        if _near(ln.box, boxes, page.width) or (is_time_text(text) and _compact(text) in used_times):
             continue
         if any(_overlap(ln.box, s) > 0.6 for s in seen):
             continue  # the same pixels read twice (a second zoom)
         seen.append(ln.box)
         out.append(UnassignedLine(text, ln.box, ln.confidence))
+    return out
+
+
+def _compact(text: str) -> str:
+    """A time text compared without blanks and width variants (``14：32`` is ``14:32``)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _used_times(messages: list[ExtractedMessage]) -> set[str]:
+    """Every time text a message took as (part of) its label, without blanks."""
+    out: set[str] = set()
+    for m in messages:
+        for part in (m.time_text or "").split(LABEL_JOIN):
+            if part.strip():
+                out.add(_compact(part))
     return out
 
 

@@ -25,11 +25,21 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine, hue_share
+from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine
+from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
-from ocr.layouts.row_text import joined, mean_confidence, name_and_time, sender_text, union_box, whole_line
+from ocr.layouts.row_text import (
+    joined,
+    mean_confidence,
+    name_and_time,
+    section_header,
+    sender_text,
+    union_box,
+    whole_line,
+    with_header_day,
+)
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
-from ocr.times import is_time_text, parse_moment
+from ocr.times import is_time_text, resolve_label
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +74,22 @@ class CallLogParser:
             ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2,
             top=content_top(ctx), known=ctx.notes.get(LIST_PAGE),
         )
-        messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
+        messages: list[ExtractedMessage] = []
+        header: str | None = None
+        for row in page.rows:
+            if len(row.lines) == 1:
+                is_header, day = section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
+                if is_header:
+                    header = day  # 今天 / Yesterday: not a call, but the day of the clocks under it
+                    continue
+            if (m := _message(page, row, ctx, units, header)) is not None:
+                messages.append(m)
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
 
 
-def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]]) -> ExtractedMessage | None:
+def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]],
+             header: str | None = None) -> ExtractedMessage | None:
     first = row.lines[0]
     extras = [s for s in row.extra if s.read]
     name_segs, time_text, time_segs = name_and_time(units[id(first)] + extras)
@@ -100,8 +120,8 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
             duration_s = h * 3600 + mi * 60 + sec
             duration_text = _format_duration(h, mi, sec, m.group(1) is not None, m.group(2) is not None)
             dur_segs = [last]
-    moment = parse_moment(time_text, ctx.captured_at) if time_text else None
-    minute = moment.minute if moment else None
+    time_text = with_header_day(time_text, header)
+    minute, day = resolve_label(time_text, ctx.captured_at)
     direction = _direction(page, first, name_segs, row.lines[1] if len(row.lines) > 1 else None)
     field_conf = {"sender": mean_confidence(name_segs)}
     if time_text:
@@ -113,7 +133,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         direction=direction,
         sender=sender,
         time=minute,
-        date=moment.date if moment else None,
+        date=day,
         time_text=time_text,
         text=duration_text,
         box=row.box(),

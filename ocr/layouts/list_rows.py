@@ -70,6 +70,7 @@ class TextLine:
     segments: list[Segment]  # sorted by x
     main: list[Segment] = field(default_factory=list)  # from the text column's left edge on
     left: list[Segment] = field(default_factory=list)  # icons left of the text column
+    core: tuple[int, int] | None = None  # top and bottom of its text, badges aside (``_core``)
 
     @property
     def h(self) -> int:
@@ -259,13 +260,16 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
     text_h = float(np.percentile(heights, 60)) if heights.size else text_h
 
     lines: list[TextLine] = []
-    for group in _group_lines(pieces, text_h):
+    groups = _group_lines(pieces, text_h)
+    for group in groups:
         segs = _segments(group, gap=0.5 * max(p.h for p in group))
-        lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs))
+        core = (_weighted_median([(p.y0, p.x1 - p.x0) for p in group]), _weighted_median([(p.y1, p.x1 - p.x0) for p in group]))
+        lines.append(TextLine(min(s.y0 for s in segs), max(s.y1 for s in segs), segs, core=core))
     column: list[TextLine] = []
     for ln in lines:
-        # A line may start a little right of the edge: a full-width 【 carries half an em of blank.
-        idx = next((k for k, s in enumerate(ln.segments) if -tol <= s.x0 - text_left <= tol + 0.7 * text_h), None)
+        # A line may start a little right of the edge: a full-width 【 carries half an em of blank
+        # (and more, rounded, on a downscaled screen).
+        idx = next((k for k, s in enumerate(ln.segments) if -tol <= s.x0 - text_left <= tol + BRACKET_BLANK * text_h), None)
         if idx is None:
             continue
         ln.main = ln.segments[idx:]
@@ -283,8 +287,24 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
                 ln.left.append(Segment(p.x0, p.y0, p.x1, p.y1))
                 break
     rows = _rows(column, dividers, text_h)
+    # text left of the column on no row's line: a header at the margin, a row slid left
+    margin = _group_lines([p for p in left if 0.5 * text_h <= p.h <= 1.8 * text_h and not any(
+        min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h for ln in lines)], text_h)
+    lines += [TextLine(min(p.y0 for p in g), max(p.y1 for p in g), _segments(g, 0.5 * max(p.h for p in g)))
+              for g in margin]
+    groups += margin
+    shifted = _shifted_rows(rows, lines, groups, column, left, text_h, width)
+    if shifted:
+        rows = _absorb_shifted_halves(shifted, rows, lines, groups, left, text_h, width)
+        rows = sorted(rows + shifted, key=lambda r: r.y0)
+        column = column + [ln for r in shifted for ln in r.lines]
     _attach_extras(rows, lines, column, width)
     return ListPage(image, ink, bg, text_left, text_h, rows)
+
+
+# How far right of the column's edge a line may start, in text heights: 【 and
+# （ carry half an em of blank, a downscaled screen rounds it up.
+BRACKET_BLANK = 1.0
 
 
 def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
@@ -317,11 +337,39 @@ def _longest_line_start(pieces: list[_Piece], width: int, text_h: float) -> int:
     return min(sized, key=lambda p: (-run(p), p.x0)).x0
 
 
+def _core(ln: TextLine) -> tuple[int, int]:
+    """A line's vertical extent from its text alone.
+
+    An unread badge (a round count bubble) or an icon beside the text
+    stretches the line's box towards its neighbour; gaps measured on such
+    boxes make one gap far smaller than the others, and the row split then
+    falls between a row's own lines. Text takes most of a line's width, a
+    badge little: the top and bottom are the medians of the line's pieces'
+    tops and bottoms, weighted by width (pieces, not segments: a badge may
+    be glued to the snippet's last segment).
+    """
+    if ln.core is not None:
+        return ln.core
+    segs = ln.main or ln.segments
+    return _weighted_median([(s.y0, s.w) for s in segs]), _weighted_median([(s.y1, s.w) for s in segs])
+
+
+def _weighted_median(values: list[tuple[int, int]]) -> int:
+    total = sum(w for _, w in values)
+    acc = 0
+    for v, w in sorted(values):
+        acc += w
+        if 2 * acc >= total:
+            return v
+    return values[-1][0]
+
+
 def _rows(column: list[TextLine], dividers: list[_Piece], text_h: float) -> list[Row]:
     """Split text-column lines into rows at dividers and at gaps wider than the within-row ones."""
     if not column:
         return []
-    gaps = [column[i].y0 - column[i - 1].y1 for i in range(1, len(column))]
+    cores = [_core(ln) for ln in column]
+    gaps = [cores[i][0] - cores[i - 1][1] for i in range(1, len(column))]
     threshold = _gap_threshold(gaps, text_h)
     rows: list[Row] = [Row([column[0]])]
     for i in range(1, len(column)):
@@ -350,6 +398,90 @@ def _gap_threshold(gaps: list[int], text_h: float) -> float:
     return fallback
 
 
+# A row swiped right starts up to about a third of a narrow screen further right
+# (its action button is ~100 dp); a line starting further right is a time or a label.
+SHIFTED_MAX_START = 0.6
+
+
+def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]], column: list[TextLine],
+                  left: list[_Piece], text_h: float, width: int) -> list[Row]:
+    """Rows that do not start at the text column: a row swiped sideways, a section header.
+
+    A swiped row slides its text left or right to show action buttons (the
+    buttons are filled blocks and fall out as headings); a section header
+    (今天 / Yesterday) starts at the screen margin, left of a column that
+    avatars push right. Such lines lie between the column's rows. Lines with
+    a common left edge and row-like gaps become one row, read like any other.
+    Only the list's own band counts, between the first row and the last: what
+    sits higher (tabs, a search field, a notification) or lower (a tab bar)
+    is chrome. (A header above the first row is lost for dating only: it is
+    今天 unless the list was scrolled, and a bare clock is read as the
+    capture's day anyway.)
+    """
+    if not rows:
+        return []
+    ids = {id(ln) for ln in column}
+    first_top = rows[0].y0
+    med = float(np.median([ln.h for ln in column]))
+    tol = max(3.0, width * 0.013) + 0.7 * text_h
+    cands: list[TextLine] = []
+    for ln, group in zip(lines, groups, strict=True):
+        if id(ln) in ids or any(r.y0 - 0.2 * text_h <= (ln.y0 + ln.y1) / 2 <= r.y1 + 0.2 * text_h for r in rows):
+            continue
+        segs = _with_left(ln, group, left, text_h)  # a row swiped left keeps its start
+        if segs[0].x0 >= width * SHIFTED_MAX_START or not (0.45 * med <= ln.h <= 1.8 * med):
+            continue
+        ln.segments = ln.main = segs
+        ln.y0, ln.y1 = min(s.y0 for s in segs), max(s.y1 for s in segs)
+        cands.append(ln)
+    out: list[Row] = []
+    for ln in sorted(cands, key=lambda ln: ln.y0):
+        prev = out[-1].lines[-1] if out else None
+        between = prev is not None and any(prev.y1 <= c.y0 and c.y1 <= ln.y0 for c in column)
+        if (prev is not None and not between and ln.y0 - prev.y1 <= 1.2 * text_h
+                and abs(ln.main[0].x0 - prev.main[0].x0) <= tol):
+            out[-1].lines.append(ln)
+        else:
+            out.append(Row([ln]))
+    last_bottom = rows[-1].y1
+    return [r for r in out if r.y0 >= first_top and r.y1 <= last_bottom]
+
+
+def _absorb_shifted_halves(shifted: list[Row], rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]],
+                           left: list[_Piece], text_h: float, width: int) -> list[Row]:
+    """A swiped row's line that a blank happened to put at the column edge joins its row.
+
+    ``星河速借: your payment…`` slid left can leave ``your`` exactly where the
+    column begins: that line then passes for a row of its own and its start
+    for icons. A column row right above or below a shifted row, whose line
+    starts (its left pieces included) where the shifted row starts, is that
+    row's other half. Returns the rows that remain.
+    """
+    group_of = {id(ln): g for ln, g in zip(lines, groups, strict=True)}
+    tol = max(3.0, width * 0.013) + 0.7 * text_h
+    gone: set[int] = set()
+    for sr in shifted:
+        x = sr.lines[0].main[0].x0
+        for r in rows:
+            near = 0 <= r.y0 - sr.y1 <= 1.2 * text_h or 0 <= sr.y0 - r.y1 <= 1.2 * text_h
+            if id(r) in gone or not near:
+                continue
+            rebuilt = [_with_left(ln, group_of[id(ln)], left, text_h) for ln in r.lines]
+            if all(segs[0].x0 < r.lines[0].main[0].x0 and abs(segs[0].x0 - x) <= tol for segs in rebuilt):
+                for ln, segs in zip(r.lines, rebuilt, strict=True):
+                    ln.segments = ln.main = segs
+                    ln.left = []
+                sr.lines = sorted(sr.lines + r.lines, key=lambda ln: ln.y0)
+                gone.add(id(r))
+    return [r for r in rows if id(r) not in gone]
+
+
+def _with_left(ln: TextLine, group: list[_Piece], left: list[_Piece], text_h: float) -> list[Segment]:
+    """A line's segments with the text-sized pieces left of the column on it put back."""
+    extra = [p for p in left if text_h * 0.5 <= p.h <= 1.8 * text_h and min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h]
+    return _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
+
+
 def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine], width: int) -> None:
     """Right-side pieces on lines of their own (an iOS call time centred in its row) join their row."""
     ids = {id(ln) for ln in column}
@@ -363,29 +495,3 @@ def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine
                 if r.y0 <= s.cy <= r.y1:
                     r.extra.append(s)
                     break
-
-
-# --- colour -------------------------------------------------------------------------
-
-
-def hue_share(page: ListPage, box: tuple[int, int, int, int]) -> dict[str, float]:
-    """Shares of the ink in ``box`` that is saturated red, green, blue or orange.
-
-    Call logs mark missed calls in red and often colour the direction arrow;
-    OpenCV hue is 0..180, red wraps around 0.
-    """
-    x0, y0, x1, y1 = box
-    x0, y0 = max(0, x0), max(0, y0)
-    crop = page.image[y0:y1, x0:x1]
-    ink = page.ink[y0:y1, x0:x1] > INK_THRESHOLD
-    n = int(ink.sum())
-    if n == 0:
-        return {"red": 0.0, "green": 0.0, "blue": 0.0, "orange": 0.0}
-    hsv = cv2.cvtColor(crop, cv2.COLOR_BGR2HSV)
-    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    sat = ink & (s > 90) & (v > 90)
-    red = sat & ((h <= 8) | (h >= 165))
-    orange = sat & (h > 8) & (h <= 25)
-    green = sat & (h >= 40) & (h <= 85)
-    blue = sat & (h >= 95) & (h <= 130)
-    return {k: float(m.sum()) / n for k, m in (("red", red), ("green", green), ("blue", blue), ("orange", orange))}

@@ -137,3 +137,43 @@ def mean_confidence(segments: list[Segment]) -> float:
 def union_box(segments: list[Segment]) -> tuple[int, int, int, int]:
     return (min(s.x0 for s in segments), min(s.y0 for s in segments),
             max(s.x1 for s in segments), max(s.y1 for s in segments))
+
+
+# --- section headers ----------------------------------------------------------------
+
+# Headers that name no day: the rows under them carry their own dates.
+_UNDATED_HEADERS = re.compile(r"^(?:更早|更早以前|以前|早些时候|其他|older|earlier|previous)$", re.IGNORECASE)
+
+
+def section_header(text: str) -> tuple[bool, str | None]:
+    """Whether a one-line row is a section header, and the day it names.
+
+    Lists group rows under 今天 / 昨天 / 更早 (Today / Yesterday / Older) and
+    then print only a clock in the rows of the first two. A header is a line
+    that is a day and nothing else (no clock), or a word for "earlier". The
+    day's text is returned so the rows under it keep it in their labels
+    (``ocr.times.make_label``); ``None`` for a header that names no day.
+    """
+    from ocr.times import read_moment
+
+    s = text.strip()
+    if not s:
+        return False, None
+    if _UNDATED_HEADERS.match(s):
+        return True, None
+    reading = read_moment(s)
+    if reading is None or reading.clock is not None or reading.day_kind is None or reading.day_kind == "ago":
+        return False, None
+    return True, s
+
+
+def with_header_day(time_text: str | None, header: str | None) -> str | None:
+    """A row's time label: a bare clock under a dated header goes on the header's day."""
+    from ocr.times import make_label, read_moment
+
+    if time_text is None or header is None:
+        return time_text
+    reading = read_moment(time_text)
+    if reading is None or reading.day_kind is not None or reading.clock is None:
+        return time_text
+    return make_label(header, time_text)

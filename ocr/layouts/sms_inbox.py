@@ -17,21 +17,25 @@ unread dot, an unread-count badge after the snippet).
 from __future__ import annotations
 
 import logging
+import re
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.list_rows import ListPage, Row, Segment, hue_share
+from ocr.layouts.list_rows import ListPage, Row, Segment
+from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
     joined,
     mean_confidence,
     name_and_time,
+    section_header,
     sender_text,
     strip_ellipsis,
     whole_line,
+    with_header_day,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.text import fullwidth_punct_in_cjk, join_lines
-from ocr.times import parse_moment, split_trailing_time
+from ocr.times import resolve_label, split_trailing_time
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +51,55 @@ class InboxParser:
         page, units = read_rows(
             ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx), known=ctx.notes.get(LIST_PAGE)
         )
-        messages = [m for row in page.rows if (m := _message(page, row, ctx, units)) is not None]
+        messages: list[ExtractedMessage] = []
+        header: str | None = None
+        for row in (part for r in page.rows for part in _split_at_time(r, units)):
+            if len(row.lines) == 1:
+                is_header, day = section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
+                if is_header:
+                    header = day  # not a message; the ledger keeps its text if no message took it
+                    continue
+            m = _message(page, row, ctx, units, header)
+            if m is None or (not messages and _chrome_above_list(row, m)):
+                continue
+            messages.append(m)
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
 
 
-def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]]) -> ExtractedMessage | None:
+def _split_at_time(row: Row, units: dict[int, list[Segment]]) -> list[Row]:
+    """A row whose time stands on a middle line, not the first: what is above that line is another row.
+
+    Tabs or filter chips just above the first conversation can sit as close
+    to it as the conversation's own lines, and the geometry then takes them for
+    its first line. A conversation's party and time share its first line, so
+    the row starts again at the line that carries the time (never at the last
+    line: some lists print the time at the end of the snippet).
+    """
+    if len(row.lines) < 3 or name_and_time(units[id(row.lines[0])])[1] is not None:
+        return [row]
+    for k in range(1, len(row.lines) - 1):
+        if name_and_time(units[id(row.lines[k])])[1] is not None:
+            return [Row(row.lines[:k]), Row(row.lines[k:], row.extra)]
+    return [row]
+
+
+def _chrome_above_list(row: Row, m: ExtractedMessage) -> bool:
+    """Tabs, a search field or filter chips above the first conversation.
+
+    A conversation row shows a party and the time of its last message; one
+    line with no time and no number before any such row is the list's chrome
+    (全部 / 未读, "Search"). It is not a message; the ledger keeps its text
+    among the unassigned lines, so nothing read is lost.
+    """
+    return len(row.lines) == 1 and m.time_text is None and not _NUMBER.search(m.sender or "")
+
+
+_NUMBER = re.compile(r"\d{3}")
+
+
+def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]],
+             header: str | None = None) -> ExtractedMessage | None:
     first = row.lines[0]
     name_segs, time_text, time_segs = name_and_time(units[id(first)] + [s for s in row.extra if s.read])
     # A row found by geometry is a message even when its name could not be
@@ -72,8 +119,8 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
             time_segs = snippet_segs[-1:]
     if sender is None and not text:
         return None
-    moment = parse_moment(time_text, ctx.captured_at) if time_text else None
-    minute = moment.minute if moment else None
+    time_text = with_header_day(time_text, header)
+    minute, day = resolve_label(time_text, ctx.captured_at)
     conf_sender = mean_confidence(name_segs)
     conf_text = mean_confidence(snippet_segs)
     field_conf = {"sender": conf_sender, "text": conf_text}
@@ -84,7 +131,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         direction=Direction.INCOMING,
         sender=sender,
         time=minute,
-        date=moment.date if moment else None,
+        date=day,
         time_text=time_text,
         text=text,
         box=row.box(),
