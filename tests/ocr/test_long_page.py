@@ -1,0 +1,42 @@
+"""Tile planning, overlap dedupe and the thread title for long screenshots (no OCR needed)."""
+
+from __future__ import annotations
+
+import itertools
+
+from ocr.long_page import OVERLAP_RATIO, is_long, merge_tiles, plan_tiles, title_as_sender
+from ocr.model import Box, Direction, ExtractedMessage, Kind
+
+
+def _msg(y: int, h: int, text: str, direction: Direction = Direction.INCOMING) -> ExtractedMessage:
+    return ExtractedMessage(Kind.CHAT, direction, None, None, text, box=Box(40, y, 600, h))
+
+
+def test_tiles_cover_a_20000_page_with_overlap() -> None:
+    tiles = plan_tiles(20_000, 1080)
+    assert tiles[0].top == 0 and tiles[-1].bottom == 20_000
+    assert tiles[0].first and tiles[-1].last and not any(t.first or t.last for t in tiles[1:-1])
+    for a, b in itertools.pairwise(tiles):
+        assert a.bottom - b.top >= round(OVERLAP_RATIO * 1080)
+    assert max(t.bottom - t.top for t in tiles) < 3000  # bounded by a screen, not by the height
+
+
+def test_a_screen_is_one_tile_and_not_long() -> None:
+    assert len(plan_tiles(2300, 1080)) == 1
+    assert not is_long(2400, 1080) and is_long(20_000, 1080)
+
+
+def test_unit_in_the_overlap_is_kept_once_whole() -> None:
+    tiles = plan_tiles(6000, 1080)
+    cut = _msg(2200, 176, "cut by the edge")
+    whole = _msg(2201, 300, "cut by the edge, whole")
+    merged = merge_tiles(
+        [(tiles[0], [_msg(100, 120, "a"), cut]), (tiles[1], [whole, _msg(2700, 120, "b")])], 1080
+    )
+    assert [m.text for m in merged] == ["a", "cut by the edge, whole", "b"]
+
+
+def test_title_names_every_incoming_bubble() -> None:
+    msgs = [_msg(100, 100, "x"), _msg(15_000, 100, "y"), _msg(16_000, 100, "z", Direction.OUTGOING)]
+    title_as_sender(msgs, "催收 王经理")
+    assert [m.sender for m in msgs] == ["催收 王经理", "催收 王经理", None]
