@@ -8,9 +8,12 @@ unit read in two tiles is kept once, by its position on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from ocr.model import Direction, ExtractedMessage
+import numpy as np
+
+from ocr.model import Direction, ExtractedMessage, Extraction, Layout, UnassignedLine
 
 # A phone screen is about 2.2 × its width tall; a page taller than this many
 # widths is a scrolling capture, read in tiles.
@@ -88,3 +91,43 @@ def title_as_sender(messages: list[ExtractedMessage], title: str | None) -> None
     for msg in messages:
         if msg.direction == Direction.INCOMING and not msg.sender:
             msg.sender = title
+
+
+def read_long(
+    img: np.ndarray,
+    out: Extraction,
+    read_tile: Callable[[np.ndarray, Extraction, Layout | None], None],
+    forced: Layout | None,
+) -> None:
+    """Read a tall page tile by tile (views into the one decoded array), merged into ``out``.
+
+    The first tile decides the layout and carries the real title; later tiles
+    are read as that layout and their "title" (a bubble under the tile's top
+    edge) is not trusted: the top title names every incoming bubble.
+    """
+    h, w = img.shape[:2]
+    per_tile: list[tuple[Tile, list[ExtractedMessage]]] = []
+    leftovers: list[UnassignedLine] = []
+    layout = forced
+    for tile in plan_tiles(h, w):
+        part = replace(out, messages=[], unassigned=[], layout_scores={})
+        read_tile(img[tile.top : tile.bottom], part, layout)
+        if tile.first:
+            layout = part.layout
+            out.layout, out.layout_scores, out.thread_title = (
+                part.layout,
+                part.layout_scores,
+                part.thread_title,
+            )
+        for m in part.messages:
+            if m.box is not None:
+                m.box = replace(m.box, y=m.box.y + tile.top)
+        shifted = [replace(u, box=replace(u.box, y=u.box.y + tile.top)) for u in part.unassigned]
+        per_tile.append((tile, part.messages))
+        leftovers.extend(u for u in shifted if not any(abs(k.box.y - u.box.y) <= 4 for k in leftovers))
+    out.messages = merge_tiles(per_tile, w)
+    if out.layout in (Layout.SMS_THREAD, Layout.CHAT_THREAD) and out.thread_title:
+        for m in out.messages:
+            if m.direction == Direction.INCOMING:
+                m.sender = out.thread_title
+    out.unassigned = leftovers

@@ -40,3 +40,27 @@ def test_title_names_every_incoming_bubble() -> None:
     msgs = [_msg(100, 100, "x"), _msg(15_000, 100, "y"), _msg(16_000, 100, "z", Direction.OUTGOING)]
     title_as_sender(msgs, "催收 王经理")
     assert [m.sender for m in msgs] == ["催收 王经理", "催收 王经理", None]
+
+
+def test_stitched_long_chat_reads_every_bubble_once_with_the_title_as_sender() -> None:
+    import numpy as np
+
+    from ocr.extract import extract
+    from tests.ocr.chat_render import Item, render_chat
+
+    texts = [f"第{i}次提醒还款" for i in range(1, 31)]
+    screens = [
+        render_chat(
+            "王经理", [Item("in" if j % 2 == 0 else "out", t) for j, t in enumerate(texts[k : k + 10])]
+        )
+        for k in (0, 10, 20)
+    ]
+    body = (300, 300 + 10 * 180)
+    long_img = np.vstack([screens[0][: body[1]], screens[1][body[0] : body[1]], screens[2][body[0] :]])
+    assert long_img.shape[0] > 3 * long_img.shape[1]
+    out = extract(long_img, name="long.png", engine="tesseract")
+    read = [m.text for m in out.messages]
+    found = [t for t in texts if any(t in r for r in read)]
+    assert len(found) >= 27, read
+    assert len(read) == len(set(read)), read
+    assert all(m.sender == "王经理" for m in out.messages if m.direction == Direction.INCOMING)
