@@ -64,3 +64,25 @@ def test_stitched_long_chat_reads_every_bubble_once_with_the_title_as_sender() -
     assert len(found) >= 27, read
     assert len(read) == len(set(read)), read
     assert all(m.sender == "王经理" for m in out.messages if m.direction == Direction.INCOMING)
+
+
+def test_a_1080_by_20000_chat_reads_in_tiles() -> None:
+    import numpy as np
+
+    from ocr.extract import extract
+    from tests.ocr.chat_render import Item, render_chat
+
+    texts = [f"第{i}次提醒还款" for i in range(1, 121)]
+    rows = []
+    for k in range(0, 120, 10):
+        screen = render_chat(
+            "王经理", [Item("in" if j % 2 == 0 else "out", t) for j, t in enumerate(texts[k : k + 10])]
+        )
+        rows.append(screen[:2100] if k == 0 else screen[300:2100])
+    long_img = np.vstack(rows)[:20_000]
+    shown = [t for i, t in enumerate(texts) if 300 + i * 180 + 150 < 20_000]
+    out = extract(long_img, name="long20k.png", engine="tesseract")
+    read = [m.text for m in out.messages]
+    assert len(read) == len(set(read))
+    assert sum(any(t == r for r in read) for t in shown) >= 0.95 * len(shown), read
+    assert {m.sender for m in out.messages if m.direction == Direction.INCOMING} == {"王经理"}
