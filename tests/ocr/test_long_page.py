@@ -86,3 +86,22 @@ def test_a_1080_by_20000_chat_reads_in_tiles() -> None:
     assert len(read) == len(set(read))
     assert sum(any(t == r for r in read) for t in shown) >= 0.95 * len(shown), read
     assert {m.sender for m in out.messages if m.direction == Direction.INCOMING} == {"王经理"}
+
+
+def test_a_long_sms_list_reads_every_row_once() -> None:
+    import numpy as np
+
+    from ocr.extract import extract
+    from tests.ocr.list_render import ListRow, render_list
+
+    names = [f"1069{i:04d}" for i in range(36)]
+    rows = []
+    for k in range(0, 36, 9):
+        screen = render_list(
+            "信息", [ListRow(n, "昨天", f"您的账单已逾期{i}天") for i, n in enumerate(names[k : k + 9], k)]
+        )
+        rows.append(screen[:2100] if k == 0 else screen[300:2100])
+    out = extract(np.vstack(rows), name="long_list.png", engine="tesseract")
+    senders = [m.sender for m in out.messages]
+    assert len(senders) == len(set(senders)), senders
+    assert sum(n in senders for n in names) >= 34, senders
