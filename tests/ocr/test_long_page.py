@@ -105,3 +105,26 @@ def test_a_long_sms_list_reads_every_row_once() -> None:
     senders = [m.sender for m in out.messages]
     assert len(senders) == len(set(senders)), senders
     assert sum(n in senders for n in names) >= 34, senders
+
+
+def test_a_long_call_log_reads_every_call_once() -> None:
+    import numpy as np
+
+    from ocr.extract import extract
+    from ocr.model import Layout
+    from tests.ocr.list_render import ListRow, render_list
+
+    names = [f"1388800{i:04d}" for i in range(36)]
+    rows = []
+    for k in range(0, 36, 9):
+        calls = [
+            ListRow(n, "昨天", "北京", arrow="missed" if i % 2 else "in", right="")
+            for i, n in enumerate(names[k : k + 9])
+        ]
+        screen = render_list("通话记录", calls)
+        rows.append(screen[:2100] if k == 0 else screen[300:2100])
+    out = extract(np.vstack(rows), name="long_calls.png", engine="tesseract")
+    assert out.layout == Layout.CALL_LOG
+    senders = [m.sender for m in out.messages]
+    assert len(senders) == len(set(senders)), senders
+    assert sum(n in senders for n in names) >= 34, senders
