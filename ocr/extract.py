@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from ocr import capture_time, ledger, page_dates, times
+from ocr import capture_time, ledger, long_page, page_dates, times
 from ocr.engines.errors import EngineFailed, EngineMissing
 from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext, PageResult
@@ -157,6 +157,9 @@ def _parse(
 
 def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None, out: Extraction) -> None:
     """Score the layouts, parse with the best (or the forced one), keep what no message took."""
+    if long_page.is_long(*img.shape[:2]):  # 长截图: screen-sized tiles, bounded time and memory
+        long_page.read_long(img, out, lambda t, o, lay: _read_page(t, name, eng, lay, o), forced)
+        return
     page = analyse(img)
     reader = PageMemo(eng, img)
     notes: dict[str, object] = {}
