@@ -205,6 +205,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "image_size": ("原件", "Original"),
     "image_size_value": ("{w}×{h} 像素，{fmt}，{size}", "{w}×{h} px, {fmt}, {size}"),
     "thread": ("对话", "Thread"),
+    "redacted": ("已遮盖", "Redacted"),
+    "redacted_value": (
+        "已遮盖{n}处，原件可供核对；下为遮盖后图像的 SHA-256",
+        "{n} areas masked; the original is available for checking. SHA-256 of the redacted image:",
+    ),
     "transcription": ("文字整理（辅助，以截图为准）", "Transcription (an aid; the screenshot governs)"),
     "no_transcription": ("（未识别到文字）", "(no text read)"),
     "no_text_message": ("〔无文字：图片、表情或未能识别〕", "[no text: a picture, a sticker, or not read]"),

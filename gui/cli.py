@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from export.redaction.cli import add_redact_argument
+
 # Tesseract is 6x slower with OpenMP threads fighting over two cores (STACK.md).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", metavar="FILE.pdf", required=True)
     exp.add_argument("--bundle", metavar="DIR", help="also write the evidence bundle (folder and zip) here")
     exp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the dossier's labels")
+    add_redact_argument(exp)
     return p
 
 

@@ -33,6 +33,10 @@ def dispatch(args: argparse.Namespace) -> int:
             from casefile.timeline_cli import run_timeline
 
             return run_timeline(args.case_dir, args.csv)
+        if args.command == "export" and getattr(args, "redact", False):
+            from export.redaction.cli import run_redacted_export
+
+            return run_redacted_export(args)
         if args.command == "export":
             from export.cli import run_export
 
