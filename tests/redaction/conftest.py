@@ -69,9 +69,13 @@ def case(tmp_path: Path, shot: Path) -> Path:
         store.set_case_info(CaseInfo(title=f"测试 {ID_NUMBER}", complainant="周杰"))
         (r,) = [r for r in import_paths(store, [shot]) if isinstance(r, ImportResult)]
         assert r.screenshot_id is not None
-        ex = Extraction(image=str(shot), layout=None, captured_at=datetime(2025, 5, 1, 10, 0), engine="hand-made")
+        ex = Extraction(
+            image=str(shot), layout=None, captured_at=datetime(2025, 5, 1, 10, 0), engine="hand-made"
+        )
         ex.messages = [
-            ExtractedMessage(Kind.SMS, Direction.INCOMING, COLLECTOR, datetime(2025, 5, 1, 9, 0), "\n".join(LINES))
+            ExtractedMessage(
+                Kind.SMS, Direction.INCOMING, COLLECTOR, datetime(2025, 5, 1, 9, 0), "\n".join(LINES)
+            )
         ]
         store.save_extraction(r.screenshot_id, ex)
     return folder

@@ -55,7 +55,9 @@ def test_unredacted_export_still_has_the_values(case: Path, tmp_path: Path) -> N
     assert CARD not in str(e.value)  # the message never repeats the value
 
 
-def test_leak_makes_the_cli_fail_and_remove_the_file(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_leak_makes_the_cli_fail_and_remove_the_file(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("export.redaction.redactor.mask_text", lambda text, values: text)  # a broken masker
     from export.redaction.cli import run_redacted_export
 
@@ -69,7 +71,9 @@ def test_leak_makes_the_cli_fail_and_remove_the_file(case: Path, tmp_path: Path,
 
 def test_redact_refuses_the_bundle(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pdf = tmp_path / "r.pdf"
-    code = main(["export", "--case", str(case), "--out", str(pdf), "--bundle", str(tmp_path / "b"), "--redact"])
+    code = main(
+        ["export", "--case", str(case), "--out", str(pdf), "--bundle", str(tmp_path / "b"), "--redact"]
+    )
     assert code == 2
     assert "--bundle" in capsys.readouterr().err
     assert not pdf.exists() and not (tmp_path / "b").exists()
