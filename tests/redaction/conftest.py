@@ -63,8 +63,11 @@ def shot(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def case(tmp_path: Path, shot: Path) -> Path:
+    return make_case(tmp_path / "case", shot)
+
+
+def make_case(folder: Path, shot: Path) -> Path:
     """A case with the screenshot and its messages (the collector's SMS quoting the numbers)."""
-    folder = tmp_path / "case"
     with CaseStore.open(folder) as store:
         store.set_case_info(CaseInfo(title=f"测试 {ID_NUMBER}", complainant="周杰"))
         (r,) = [r for r in import_paths(store, [shot]) if isinstance(r, ImportResult)]
