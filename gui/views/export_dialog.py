@@ -50,6 +50,8 @@ from export.dossier import write_dossier
 from export.errors import ExportError, ExportFailure
 from export.labels import Lang
 from export.options import ALL_SECTIONS, DossierOptions, Section
+from export.redaction.check import RedactionLeakError
+from export.redaction.session import RedactionSession
 from gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ class ExportRequest:
     pdf: Path
     options: DossierOptions
     bundle_dir: Path | None = None
+    redact_case: Path | None = None  # burn redactions (export/redaction) using this case's saved boxes
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +86,9 @@ def export_job(data: DossierData, request: ExportRequest) -> Callable[[CancelTok
 
     def run(cancel: CancelToken) -> Iterator[Phase]:
         tmp = temp_path(request.pdf)
+        redaction = RedactionSession.start(data, request.redact_case)
         try:
-            for p in write_dossier(data, tmp, request.options, cancel=cancel):
+            for p in write_dossier(redaction.data, tmp, request.options, cancel=cancel):
                 yield Phase("dossier", p)
             if cancel.cancelled or not tmp.exists():
                 return
@@ -93,9 +97,11 @@ def export_job(data: DossierData, request: ExportRequest) -> Callable[[CancelTok
                     yield Phase("bundle", p)
             if cancel.cancelled:
                 return
+            redaction.check(tmp)  # a leak removes the file and fails the export
             tmp.replace(request.pdf)
             fsync_dir(request.pdf.parent)
         finally:
+            redaction.close()
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
@@ -138,6 +144,9 @@ class ExportDialog(QDialog):
         self.section_boxes: dict[Section, QCheckBox] = {}
         self.bundle_box = QCheckBox(self.tr("Also write the evidence bundle (a folder and a .zip)"))
         self.bundle_box.setChecked(True)
+        self.redact_box = QCheckBox(
+            self.tr("Redact (ID and card numbers, third parties' numbers; no bundle)")
+        )
         self.bundle_label = QLabel()
         self.bundle_label.setStyleSheet("color: #6b737d;")
         self.bundle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -192,6 +201,7 @@ class ExportDialog(QDialog):
         bundle = QVBoxLayout()
         bundle.addWidget(self.bundle_box)
         bundle.addWidget(self.bundle_label)
+        bundle.addWidget(self.redact_box)
 
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
@@ -207,11 +217,18 @@ class ExportDialog(QDialog):
         self.pdf_button.clicked.connect(self._choose_pdf)
         self.pdf_edit.textChanged.connect(self._update_bundle_label)
         self.bundle_box.toggled.connect(self._update_bundle_label)
+        self.redact_box.toggled.connect(self._redact_toggled)
         self.export_button.clicked.connect(self.start_export)
         self.open_button.clicked.connect(self.open_folder)
         self.cancel_button.clicked.connect(self.cancel)
         for box in self.section_boxes.values():
             box.toggled.connect(self._update_export_enabled)
+
+    def _redact_toggled(self, on: bool) -> None:
+        """The bundle holds the originals byte for byte: never beside a redacted dossier."""
+        if on:
+            self.bundle_box.setChecked(False)
+        self.bundle_box.setEnabled(not on)
 
     def _default_pdf(self) -> Path:
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -229,8 +246,10 @@ class ExportDialog(QDialog):
         lang: Lang = "en" if self.lang_combo.currentData() == "en" else "zh"
         sections = frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
         options = DossierOptions(lang=lang, sections=sections or ALL_SECTIONS)
-        bundle = self.bundle_dir_for(pdf) if self.bundle_box.isChecked() else None
-        return ExportRequest(pdf=pdf, options=options, bundle_dir=bundle)
+        redact = self.redact_box.isChecked()  # a redacted export never carries the originals
+        bundle = self.bundle_dir_for(pdf) if self.bundle_box.isChecked() and not redact else None
+        folder = self._store.paths.folder if redact else None
+        return ExportRequest(pdf=pdf, options=options, bundle_dir=bundle, redact_case=folder)
 
     def bundle_dir_for(self, pdf: Path) -> Path:
         """The bundle sits beside the PDF, named after it: easy to find, and never inside it."""
@@ -317,6 +336,7 @@ class ExportDialog(QDialog):
             self.pdf_button,
             self.lang_combo,
             self.bundle_box,
+            self.redact_box,
             *self.section_boxes.values(),
         ):
             w.setEnabled(not running)
@@ -402,6 +422,11 @@ class ExportDialog(QDialog):
                 ),
             }
             return reasons[error.reason].format(path=path)
+        if isinstance(error, RedactionLeakError):
+            return self.tr(
+                "A redacted value was still readable in the dossier ({where}), so the file was removed. "
+                "Nothing was written. Please report it."
+            ).format(where=error.where)
         if isinstance(error, OSError):
             where = error.filename or (self._request.pdf if self._request else "")
             return self.tr(

@@ -89,3 +89,31 @@ def test_add_and_remove_boxes_saved_and_audited(qtbot, runner: TaskRunner, tmp_p
     again = load_redactions(case)
     assert again.audit[-1].action == "remove"
     assert len(again.boxes[sha]) == len(d.boxes) - 1
+
+
+def test_export_dialog_redact_checkbox(qtbot, runner: TaskRunner, tmp_path: Path) -> None:
+    """Ticking 遮盖 drops the bundle and writes a dossier with no redacted value in its text."""
+    from pypdf import PdfReader
+
+    from gui.views.export_dialog import ExportDialog
+    from tests.redaction.conftest import CARD, ID_NUMBER, THIRD_PARTY
+
+    case = make_case(tmp_path / "case", render_screenshot(tmp_path / "shot.png"))
+    with CaseStore.open(case, create=False) as store:
+        d = ExportDialog(store, runner)
+        qtbot.addWidget(d)
+        pdf = tmp_path / "out" / "redacted.pdf"
+        d.pdf_edit.setText(str(pdf))
+        d.show()
+        d.redact_box.setChecked(True)
+        assert not d.bundle_box.isChecked() and not d.bundle_box.isEnabled()
+        req = d.request()
+        assert req.bundle_dir is None and req.redact_case == case
+        d.start_export()
+        qtbot.waitUntil(lambda: not d.running, timeout=120000)
+    assert pdf.exists(), d.status_label.text()
+    text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    assert "已遮盖" in text
+    for secret in (ID_NUMBER, CARD, THIRD_PARTY):
+        assert secret not in text
+    assert not list(pdf.parent.glob("*bundle*"))

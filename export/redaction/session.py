@@ -1,0 +1,53 @@
+"""One redacted export's lifetime: the masked data, its derived images, and the final check.
+
+``RedactionSession.start(data, case_folder)`` masks ``data`` and writes the
+derived images into a private temporary folder (kept until ``close``, since
+the dossier reads them while it lays out); ``check(pdf)`` runs the acceptance
+check on the written file and raises ``RedactionLeakError`` after removing it.
+With ``case_folder=None`` it is a no-op pass-through, so an export job can use
+it unconditionally. Finding runs OCR: call ``start`` in a worker.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from export.data import DossierData
+from export.redaction.check import check_pdf
+from export.redaction.redactor import LineReader, Redactor
+
+
+@dataclass(slots=True)
+class RedactionSession:
+    data: DossierData
+    secrets: tuple[str, ...] = ()
+    _tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    @classmethod
+    def start(
+        cls, data: DossierData, case_folder: Path | None, reader: LineReader | None = None
+    ) -> RedactionSession:
+        if case_folder is None:
+            return cls(data)
+        tmp = tempfile.TemporaryDirectory(prefix="screenproof-redact-")
+        try:
+            r = Redactor.for_data(data, case_folder, Path(tmp.name), reader)
+            return cls(r.redact_data(data), tuple(r.secrets()), tmp)
+        except BaseException:
+            tmp.cleanup()
+            raise
+
+    @property
+    def active(self) -> bool:
+        return self._tmp is not None
+
+    def check(self, pdf: Path) -> None:
+        if self.active:
+            check_pdf(pdf, self.secrets)
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
