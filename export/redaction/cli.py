@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,8 +41,8 @@ def run_redacted_export(
     from export.dossier import write_dossier
     from export.errors import ExportError
     from export.options import DossierOptions
-    from export.redaction.check import RedactionLeakError, check_pdf
-    from export.redaction.redactor import Redactor
+    from export.redaction.check import RedactionLeakError
+    from export.redaction.session import RedactionSession
 
     if getattr(args, "bundle", None):
         print(
@@ -57,11 +56,13 @@ def run_redacted_export(
         with CaseStore.open(args.case_dir, create=False, access=Access.READ) as store:
             data = collect(store)
             folder = store.paths.folder
-        with tempfile.TemporaryDirectory(prefix="screenproof-redact-") as work:
-            r = Redactor.for_data(data, folder, Path(work), reader)
-            safe = r.redact_data(data)
+        session = RedactionSession.start(data, folder, reader)
+        try:
+            safe = session.data
             _drive(write_dossier(safe, pdf, DossierOptions(lang=getattr(args, "lang", "zh"))), err)
-        check_pdf(pdf, r.secrets())
+            session.check(pdf)
+        finally:
+            session.close()
     except CaseError as e:
         print(describe_case_error(e), file=err)
         return exit_code(e)
