@@ -37,7 +37,7 @@ def test_redacted_export_masks_text_and_images(case: Path, tmp_path: Path) -> No
     assert CARD not in digits and THIRD_PARTY not in digits
     assert f"{CARD[:4]}" in text and "****" in text  # the transcription shows the masked form
     assert COLLECTOR in text  # the collector's number stays in full
-    assert "已遮盖" in text
+    assert "已遮盖" in text and "本材料为遮盖件" in text
     assert _originals(case) == before  # originals byte-identical
     with CaseStore.open(case, create=False) as store:
         (shot,) = store.screenshots()
