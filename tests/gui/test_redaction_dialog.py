@@ -117,3 +117,29 @@ def test_export_dialog_redact_checkbox(qtbot, runner: TaskRunner, tmp_path: Path
     for secret in (ID_NUMBER, CARD, THIRD_PARTY):
         assert secret not in text
     assert not list(pdf.parent.glob("*bundle*"))
+
+
+def test_redaction_strings_in_chinese(gui_app, tmp_path: Path) -> None:
+    """Every tr() string of the dialog and its hooks has a Chinese translation that Qt loads."""
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+
+    from gui import i18n
+
+    ts = i18n.I18N_DIR / "redaction_zh_CN.ts"
+    source = (Path(i18n.__file__).parent / "views" / "redaction_dialog.py").read_text(encoding="utf-8")
+    wanted = set(re.findall(r'self\.tr\(\s*"([^"]+)"', source))
+    translators = i18n.install(gui_app, "zh_CN", tmp_path)
+    try:
+        assert i18n.compiled(ts, tmp_path) is not None
+        for text in wanted:
+            if "%n" not in text:
+                assert QCoreApplication.translate("RedactionDialog", text) != text, text
+        assert QCoreApplication.translate("RedactionDialog", "Redact") == "遮盖"
+        assert QCoreApplication.translate("MainWindow", "&Redact…") == "遮盖(&R)…"
+        found = QCoreApplication.translate("RedactionDialog", "%n box(es) saved earlier.", "", 2)
+        assert found == "之前保存的遮盖框 2 个。"
+    finally:
+        for t in translators:
+            gui_app.removeTranslator(t)
