@@ -33,7 +33,7 @@ from PIL import Image, ImageOps
 from casefile.redactions import RedactionBox, Redactions, load_redactions
 from export.data import DossierData, Exhibit
 from export.redaction.burn import DerivedImage, mask_text, write_derived
-from export.redaction.finding import Sensitive, find_boxes, sensitive_values
+from export.redaction.finding import Sensitive, find_boxes, sensitive_values, value_pattern
 from ocr.recognition import Line
 
 LineReader = Callable[[np.ndarray], list[Line]]
@@ -65,8 +65,13 @@ class Redactor:
         saved: Redactions,
         workdir: Path,
         reader: LineReader | None = None,
+        shot_texts: Mapping[int, Sequence[str]] | None = None,
     ) -> None:
         self.values = tuple(values)
+        # Per screenshot id, every text its reading holds (messages and unassigned lines).
+        # Known: a screenshot none of whose texts holds a value is not read again (OCR
+        # takes seconds a screenshot). None: unknown, so every screenshot is read.
+        self.shot_texts = shot_texts
         self.saved = saved
         self.workdir = Path(workdir)
         self._reader = reader
@@ -74,12 +79,29 @@ class Redactor:
 
     @classmethod
     def for_data(
-        cls, data: DossierData, case_folder: Path, workdir: Path, reader: LineReader | None = None
+        cls,
+        data: DossierData,
+        case_folder: Path,
+        workdir: Path,
+        reader: LineReader | None = None,
+        unassigned: Mapping[int, Sequence[str]] | None = None,
     ) -> Redactor:
+        """What to mask in ``data``; ``unassigned`` (lines no message took, per screenshot id)
+        lets screenshots with nothing to mask skip the OCR reading."""
         saved = load_redactions(case_folder)
-        texts = [m.text for ex in data.exhibits for m in ex.messages]
+        shot_texts = None
+        if unassigned is not None:
+            shot_texts = {
+                ex.shot.id: [*(m.text for m in ex.messages), *unassigned.get(ex.shot.id, ())]
+                for ex in data.exhibits
+            }
+        texts = (
+            [t for ts in shot_texts.values() for t in ts]
+            if shot_texts
+            else [m.text for ex in data.exhibits for m in ex.messages]
+        )
         values = sensitive_values(texts, collectors=collectors_of(data), extra=saved.values)
-        return cls(values, saved, workdir, reader)
+        return cls(values, saved, workdir, reader, shot_texts)
 
     @property
     def reader(self) -> LineReader:
@@ -107,7 +129,16 @@ class Redactor:
             self._derived[sha256] = write_derived(original, sha256, boxes, self.workdir)
         return self._derived[sha256]
 
+    def needs_reading(self, screenshot_id: int) -> bool:
+        """False only when the screenshot's texts are known and none holds a value to mask."""
+        if self.shot_texts is None or screenshot_id not in self.shot_texts:
+            return True
+        texts = self.shot_texts[screenshot_id]
+        return any(value_pattern(v.value).search(t) for v in self.values for t in texts)
+
     def derived(self, ex: Exhibit) -> DerivedImage | None:
+        if not self.saved.edited(ex.shot.sha256) and not self.needs_reading(ex.shot.id):
+            return None
         data = ex.original.read_bytes()
         if hashlib.sha256(data).hexdigest() != ex.shot.sha256:
             raise ValueError(f"{ex.original}: the original no longer matches its SHA-256")

@@ -10,13 +10,28 @@ it unconditionally. Finding runs OCR: call ``start`` in a worker.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from casefile.store import Access, CaseError, CaseStore
 from export.data import DossierData
 from export.redaction.check import check_pdf
 from export.redaction.redactor import LineReader, Redactor
+
+
+def unassigned_texts(case_folder: Path) -> dict[int, list[str]] | None:
+    """Lines no message took, per screenshot id, read through a lock-free reader connection.
+
+    None when the case cannot be read that way: then every screenshot is read by OCR
+    (slower, never less safe).
+    """
+    try:
+        with CaseStore.open(case_folder, create=False, access=Access.READ) as store:
+            return {s.id: [u.text for u in store.unassigned_lines(s.id)] for s in store.screenshots()}
+    except (CaseError, OSError, sqlite3.Error):
+        return None
 
 
 @dataclass(slots=True)
@@ -33,7 +48,7 @@ class RedactionSession:
             return cls(data)
         tmp = tempfile.TemporaryDirectory(prefix="screenproof-redact-")
         try:
-            r = Redactor.for_data(data, case_folder, Path(tmp.name), reader)
+            r = Redactor.for_data(data, case_folder, Path(tmp.name), reader, unassigned_texts(case_folder))
             return cls(r.redact_data(data), tuple(r.secrets()), tmp)
         except BaseException:
             tmp.cleanup()

@@ -82,3 +82,31 @@ def test_redact_refuses_the_bundle(case: Path, tmp_path: Path, capsys: pytest.Ca
 def test_parser_has_the_flag() -> None:
     args = _parser().parse_args(["export", "--case", "c", "--out", "o.pdf", "--redact"])
     assert args.redact is True
+
+
+def test_screenshot_with_nothing_to_mask_is_not_read_again(case: Path, tmp_path: Path) -> None:
+    """OCR takes seconds a screenshot: one whose stored texts hold no value is skipped; unknown texts are read."""
+    from export.data import collect
+    from export.redaction.redactor import Redactor
+    from export.redaction.session import unassigned_texts
+
+    calls: list[int] = []
+
+    def reader(image: object) -> list:
+        calls.append(1)
+        return []
+
+    with CaseStore.open(case, create=False) as store:
+        data = collect(store)
+    (ex,) = data.exhibits
+    known = unassigned_texts(case)
+    assert known is not None and ex.shot.id in known
+    r = Redactor.for_data(data, case, tmp_path / "w", reader, known)
+    assert r.needs_reading(ex.shot.id)  # its SMS quotes the ID number
+    quiet = Redactor(r.values, r.saved, tmp_path / "w", reader, {ex.shot.id: ["今天必须还款"]})
+    assert not quiet.needs_reading(ex.shot.id)
+    assert quiet.derived(ex) is None and calls == []
+    unknown = Redactor(r.values, r.saved, tmp_path / "w", reader, None)
+    assert unknown.needs_reading(ex.shot.id)
+    unknown.derived(ex)
+    assert calls == [1]
