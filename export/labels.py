@@ -207,7 +207,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "thread": ("对话", "Thread"),
     "redacted": ("已遮盖", "Redacted"),
     "method_redacted": (
-        "本材料为遮盖件：{shots} 张截图共已遮盖{n}处（身份证号、银行卡号、第三人电话等），遮盖直接写入图像像素，"
+        "本材料为遮盖件：{shots} 张截图共遮盖{n}处（身份证号、银行卡号、第三人电话等），遮盖直接写入图像像素，"
         "文字整理中相同内容以 * 代替；原件未作改动，可供核对，每张遮盖图注明原件与遮盖图的 SHA-256。",
         "This is a redacted copy: {n} areas masked on {shots} screenshots (ID and card numbers, third parties' "
         "numbers); the masking is burned into the image pixels and the transcription shows the same values as *. "
