@@ -23,6 +23,7 @@ from cli.common import add_case_arg
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, parse_sections
+from export.redaction.check import RedactionLeakError
 from export.run import ExportProgress, ExportRequest, ExportResult, Stage, export_case
 
 _REASONS: dict[ExportFailure, tuple[str, str]] = {
@@ -46,10 +47,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE.pdf", required=True)
     p.add_argument("--bundle", metavar="DIR", help="also write the evidence bundle (folder and zip) here")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the dossier's labels")
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="burn redactions (ID, card and third parties' numbers, saved boxes) into the images and mask the text;"
+        " not with --bundle",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang)
+    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang, redact=args.redact)
 
 
 def run_export(
@@ -60,6 +67,7 @@ def run_export(
     lang: str = "zh",
     sections: str | None = None,
     generated_at: datetime | None = None,
+    redact: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -74,15 +82,25 @@ def run_export(
     except ValueError as e:
         print(f"error: {e}", file=err)
         return 2
+    if redact and bundle is not None:
+        print(
+            "error: --redact cannot be used with --bundle: the bundle holds the unredacted originals"
+            " / 遮盖导出不能同时生成证据包（证据包包含未遮盖的原件）",
+            file=err,
+        )
+        return 2
     pdf_path = Path(out_pdf).expanduser()
     bundle_dir = Path(bundle).expanduser() if bundle is not None else None
-    request = ExportRequest(pdf=pdf_path, options=options, bundle_dir=bundle_dir)
     cancel = CancelToken()
     result: ExportResult | None = None
     stage = Stage.DOSSIER
     try:
         with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
             data = collect(store)
+            folder = store.paths.folder
+        request = ExportRequest(
+            pdf=pdf_path, options=options, bundle_dir=bundle_dir, redact_case=folder if redact else None
+        )
         for item in _shown(export_case(data, request, cancel), err):
             if isinstance(item, ExportResult):
                 result = item
@@ -95,6 +113,13 @@ def run_export(
         en, zh = _REASONS[e.reason]
         print(f"error: {e.path or ''}: {en} / {zh} {e.detail}".rstrip(), file=err)
         return 2 if e.reason is ExportFailure.TARGET_EXISTS else 1
+    except RedactionLeakError as e:
+        print(
+            f"error: {e.path}: a masked value was still readable ({e.where}); the file was removed"
+            " / 遮盖检查未通过，文件已删除",
+            file=err,
+        )
+        return 1
     except OSError as e:
         # Every file is staged under a hidden name and renamed only when whole, so a failed
         # write leaves nothing half-written under a real name (and an older dossier intact).

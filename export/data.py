@@ -52,6 +52,10 @@ class Exhibit:
     messages: tuple[Message, ...]  # not excluded, on-screen order
     corrections: Mapping[int, tuple[Correction, ...]]  # per message id
     tags: Mapping[int, tuple[str, ...]]  # tags the user CONFIRMED, per message id (suggestions are not findings)
+    # A redacted export shows a derived copy (export.redaction) instead of the original.
+    derived: Path | None = None
+    derived_sha256: str = ""
+    masked_areas: int = 0
 
     def ref(self, message_id: int) -> str:
         """``3-2``: the second message of exhibit 3, as the chronology cites it."""

@@ -176,15 +176,16 @@ def page_frame(data: DossierData, options: DossierOptions, generated: datetime |
 
 
 def read_original(ex: Exhibit) -> bytes:
-    """The original's bytes, checked against the hash the dossier will print."""
+    """The original's bytes (or its redacted copy's), checked against the hash the dossier will print."""
+    path, want = (ex.derived, ex.derived_sha256) if ex.derived is not None else (ex.original, ex.shot.sha256)
     try:
-        data = ex.original.read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError as e:
-        raise ExportError(ExportFailure.ORIGINAL_MISSING, ex.original) from e
+        raise ExportError(ExportFailure.ORIGINAL_MISSING, path) from e
     except OSError as e:
-        raise ExportError(ExportFailure.ORIGINAL_UNREADABLE, ex.original, str(e)) from e
-    if hashlib.sha256(data).hexdigest() != ex.shot.sha256:
-        raise ExportError(ExportFailure.ORIGINAL_ALTERED, ex.original)
+        raise ExportError(ExportFailure.ORIGINAL_UNREADABLE, path, str(e)) from e
+    if hashlib.sha256(data).hexdigest() != want:
+        raise ExportError(ExportFailure.ORIGINAL_ALTERED, path)
     return data
 
 

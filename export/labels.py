@@ -205,6 +205,19 @@ _TABLE: dict[str, tuple[str, str]] = {
     "image_size": ("原件", "Original"),
     "image_size_value": ("{w}×{h} 像素，{fmt}，{size}", "{w}×{h} px, {fmt}, {size}"),
     "thread": ("对话", "Thread"),
+    "redacted": ("已遮盖", "Redacted"),
+    "method_redacted": (
+        "本材料为遮盖件：{shots} 张截图共遮盖{n}处（身份证号、银行卡号、第三人电话等），遮盖直接写入图像像素，"
+        "文字整理中相同内容以 * 代替；原件未作改动，可供核对，每张遮盖图注明原件与遮盖图的 SHA-256。",
+        "This is a redacted copy: {n} areas masked on {shots} screenshots (ID and card numbers, third parties' "
+        "numbers); the masking is burned into the image pixels and the transcription shows the same values as *. "
+        "The originals are unchanged and available for checking; each redacted image states the SHA-256 of its "
+        "original and of itself.",
+    ),
+    "redacted_value": (
+        "已遮盖{n}处，原件可供核对；下为遮盖后图像的 SHA-256",
+        "{n} areas masked; the original is available for checking. SHA-256 of the redacted image:",
+    ),
     "transcription": ("文字整理（辅助，以截图为准）", "Transcription (an aid; the screenshot governs)"),
     "no_transcription": ("（未识别到文字）", "(no text read)"),
     "no_text_message": ("〔无文字：图片、表情或未能识别〕", "[no text: a picture, a sticker, or not read]"),

@@ -27,6 +27,7 @@ from export.bundle import write_bundle, zip_path_for
 from export.data import DossierData
 from export.dossier import write_dossier
 from export.options import DossierOptions
+from export.redaction.session import RedactionSession
 
 
 class Stage(enum.StrEnum):
@@ -43,6 +44,7 @@ class ExportRequest:
     pdf: Path
     options: DossierOptions
     bundle_dir: Path | None = None
+    redact_case: Path | None = None  # burn this case's redactions in (export/redaction); never with a bundle
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +76,10 @@ def export_case(
     token = cancel if cancel is not None else CancelToken()
     pdf = request.pdf
     tmp = temp_path(pdf)
+    # Finding what to mask may run OCR: it happens here, in the job, never on the GUI thread.
+    redaction = RedactionSession.start(data, request.redact_case)
     try:
-        for p in write_dossier(data, tmp, request.options, cancel=token):
+        for p in write_dossier(redaction.data, tmp, request.options, cancel=token):
             yield ExportProgress(Stage.DOSSIER, p)
         if token.cancelled or not tmp.exists():
             return
@@ -84,9 +88,11 @@ def export_case(
                 yield ExportProgress(Stage.BUNDLE, p)
         if token.cancelled:
             return
+        redaction.check(tmp)  # a masked value still readable: the file is removed, RedactionLeakError raised
         tmp.replace(pdf)
         fsync_dir(pdf.parent)
     finally:
+        redaction.close()
         with contextlib.suppress(OSError):
             tmp.unlink()
     bundle = request.bundle_dir

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.act_case_details = self._action(f, self.tr("Case &details…"), self.edit_case_details)
         f.addSeparator()
         self._action(f, self.tr("&Export dossier…"), self.export_dossier, "Ctrl+E")
+        self.act_redact = self._action(f, self.tr("&Redact…"), self.redact_screenshot)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -310,6 +311,13 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         ExportDialog(self.store, self.runner, self).exec()
+
+    def redact_screenshot(self) -> None:
+        """遮盖…: the boxes to black out on the current screenshot (export/redaction burns them)."""
+        if self.store is not None and self.store.writable and self.review.current is not None:
+            from gui.views.redaction_dialog import open_redaction_dialog
+
+            open_redaction_dialog(self.store, self.review.current, self.runner, self)
 
     # -- importing --------------------------------------------------------------------------
 

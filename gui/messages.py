@@ -16,6 +16,7 @@ from casefile.faults import BUNDLE, CSV_FILE, DATABASE, EXPORT_FILE, ORIGINAL, P
 from casefile.importer import RejectReason
 from casefile.store import CaseError, CaseProblem, ReadOnlyBecause
 from export.errors import ExportError, ExportFailure
+from export.redaction.check import RedactionLeakError
 from ocr.model import Failure
 
 INSTALL_COMMAND = "sudo apt install tesseract-ocr tesseract-ocr-chi-sim"
@@ -274,6 +275,12 @@ def export_failed(error: BaseException, target: Path | None = None) -> str:
             ),
         }
         return texts[error.reason].format(path=str(error.path) if error.path else "")
+    if isinstance(error, RedactionLeakError):
+        return QCoreApplication.translate(
+            "Messages",
+            "A redacted value was still readable in the dossier ({where}), so the file was removed. "
+            "Nothing was written. Please report it.",
+        ).format(where=error.where)
     if isinstance(error, OSError):
         where = error.filename or (target if target is not None else "")
         return QCoreApplication.translate(

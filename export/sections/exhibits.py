@@ -54,6 +54,8 @@ def _meta(ctx: Context, ex: Exhibit) -> Table:
         (ctx.L("ocr_engine"), para(engine_text(s) or ctx.L("ocr_not_run"))),
         (ctx.L("review_status"), para(ctx.L("reviewed_yes" if s.reviewed else "reviewed_no"))),
     ]
+    if ex.derived is not None:  # a redacted copy is shown: say so, with both hashes
+        rows.append((ctx.L("redacted"), para(ctx.L("redacted_value", n=ex.masked_areas)) + "<br/>" + ex.derived_sha256))
     if s.thread_title:
         rows.append((ctx.L("thread"), para(s.thread_title)))
     t = Table(

@@ -103,6 +103,8 @@ def index(ctx: Context) -> list[Flowable]:
     out.append(Spacer(1, 14))
     out.append(mark(Paragraph(para(ctx.L("sec_method")), ctx.styles.h2), "method", ctx.L("sec_method"), 1))
     items = [*ctx.L("method_items", **ctx.data.statement_values()).split("\n"), _method_dates(ctx), _method_capture(ctx)]
+    if masked := [ex for ex in ctx.data.exhibits if ex.derived is not None]:  # a redacted export says so
+        items.append(ctx.L("method_redacted", shots=len(masked), n=sum(ex.masked_areas for ex in masked)))
     for i, item in enumerate(items, 1):
         out.append(Paragraph(f"{i}. {para(item)}", ctx.styles.body))
     return out

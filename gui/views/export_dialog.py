@@ -90,6 +90,9 @@ class ExportDialog(QDialog):
         self.section_boxes: dict[Section, QCheckBox] = {}
         self.bundle_box = QCheckBox(self.tr("Also write the evidence bundle (a folder and a .zip)"))
         self.bundle_box.setChecked(True)
+        self.redact_box = QCheckBox(
+            self.tr("Redact (ID and card numbers, third parties' numbers; no bundle)")
+        )
         self.bundle_label = QLabel()
         self.bundle_label.setStyleSheet("color: #6b737d;")
         self.bundle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,6 +147,7 @@ class ExportDialog(QDialog):
         bundle = QVBoxLayout()
         bundle.addWidget(self.bundle_box)
         bundle.addWidget(self.bundle_label)
+        bundle.addWidget(self.redact_box)
 
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
@@ -159,11 +163,18 @@ class ExportDialog(QDialog):
         self.pdf_button.clicked.connect(self._choose_pdf)
         self.pdf_edit.textChanged.connect(self._update_bundle_label)
         self.bundle_box.toggled.connect(self._update_bundle_label)
+        self.redact_box.toggled.connect(self._redact_toggled)
         self.export_button.clicked.connect(self.start_export)
         self.open_button.clicked.connect(self.open_folder)
         self.cancel_button.clicked.connect(self.cancel)
         for box in self.section_boxes.values():
             box.toggled.connect(self._update_export_enabled)
+
+    def _redact_toggled(self, on: bool) -> None:
+        """The bundle holds the originals byte for byte: never beside a redacted dossier."""
+        if on:
+            self.bundle_box.setChecked(False)
+        self.bundle_box.setEnabled(not on)
 
     def _default_pdf(self) -> Path:
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -181,8 +192,10 @@ class ExportDialog(QDialog):
         lang: Lang = "en" if self.lang_combo.currentData() == "en" else "zh"
         sections = frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
         options = DossierOptions(lang=lang, sections=sections or ALL_SECTIONS)
-        bundle = self.bundle_dir_for(pdf) if self.bundle_box.isChecked() else None
-        return ExportRequest(pdf=pdf, options=options, bundle_dir=bundle)
+        redact = self.redact_box.isChecked()  # a redacted export never carries the originals
+        bundle = self.bundle_dir_for(pdf) if self.bundle_box.isChecked() and not redact else None
+        folder = self._store.paths.folder if redact else None
+        return ExportRequest(pdf=pdf, options=options, bundle_dir=bundle, redact_case=folder)
 
     def bundle_dir_for(self, pdf: Path) -> Path:
         """The bundle sits beside the PDF, named after it: easy to find, and never inside it."""
@@ -269,6 +282,7 @@ class ExportDialog(QDialog):
             self.pdf_button,
             self.lang_combo,
             self.bundle_box,
+            self.redact_box,
             *self.section_boxes.values(),
         ):
             w.setEnabled(not running)

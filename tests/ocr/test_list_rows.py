@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import numpy as np
+from ocr.engine import get_engine
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.engine import get_engine
 from ocr.layouts.base import PageContext
 from ocr.layouts.list_rows import analyse
 from ocr.layouts.sms_inbox import PARSER
@@ -109,7 +109,7 @@ def test_header_is_a_row_of_its_own() -> None:
     assert [len(r.lines) for r in page.rows] == [2, 2, 2, 1, 2, 2, 2]
 
 
-def _parse(image: np.ndarray) -> list:  # type: ignore[type-arg]
+def _parse(image: np.ndarray) -> list:
     ctx = PageContext(image, "t.png", datetime(2024, 7, 10, 12, 8), get_engine("tesseract"))
     return PARSER.parse(ctx).messages
 
