@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -200,11 +200,23 @@ def chronology(
     return build_timeline(messages, shots, parties=parties, tags=store.tags())
 
 
-def collect(store: CaseStore) -> DossierData:
-    """Read the case once; call it on the thread that owns the store."""
-    shots = store.screenshots()  # capture time (unknown last), then import order: exhibit order
-    every_message = store.messages(include_excluded=True)
-    all_messages = [m for m in every_message if not m.excluded]
+def collect(
+    store: CaseStore,
+    *,
+    keep_shot: Callable[[Screenshot], bool] | None = None,
+    keep_message: Callable[[Message], bool] | None = None,
+) -> DossierData:
+    """Read the case once; call it on the thread that owns the store.
+
+    ``keep_shot`` and ``keep_message`` narrow the snapshot to what a complaint
+    pack chose (``export.packs.selection``): a screenshot left out is not an
+    exhibit; a message left out is neither transcribed nor counted, while its
+    screenshot (when chosen) is still shown whole.
+    """
+    shots = [s for s in store.screenshots() if keep_shot is None or keep_shot(s)]  # exhibit order
+    chosen = {s.id for s in shots}
+    every_message = [m for m in store.messages(include_excluded=True) if m.screenshot_id in chosen]
+    all_messages = [m for m in every_message if not m.excluded and (keep_message is None or keep_message(m))]
     parties = store.parties()
     timeline = chronology(all_messages, shots, parties, store)
     corrections = store.corrections()

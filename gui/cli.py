@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", metavar="FILE.pdf", required=True)
     exp.add_argument("--bundle", metavar="DIR", help="also write the evidence bundle (folder and zip) here")
     exp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the dossier's labels")
+
+    from export.packs.cli import add_pack_parser
+
+    add_pack_parser(sub)
     return p
 
 

@@ -37,6 +37,10 @@ def dispatch(args: argparse.Namespace) -> int:
             from export.cli import run_export
 
             return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang)
+        if args.command == "pack":
+            from export.packs.cli import run_pack
+
+            return run_pack(args)
         if args.command == "import":
             return cmd_import(Path(args.case_dir), args.paths, ocr=not args.no_ocr, engine=args.engine, workers=args.workers)
         if args.command == "list":
