@@ -16,7 +16,7 @@ from export.data import DossierData
 from export.document import PageFrame, layout, page_range
 from export.labels import labels
 from export.options import DossierOptions, Section
-from export.packs.letter import PARTS, Letter
+from export.packs.letter import PARTS, Letter, heading
 from export.packs.presets import Preset
 from export.packs.selection import LeftOut
 from export.sections import Context, grid
@@ -60,7 +60,7 @@ def letter_pdf(letter: Letter, data: DossierData, generated: datetime) -> bytes:
         if not body:
             continue
         if key != "signature":
-            story.append(Paragraph(para(zh), st.h2))
+            story.append(Paragraph(para(heading(letter.kind, key, zh)), st.h2))
         story += [Paragraph(para(line) or "&nbsp;", st.body) for line in body.splitlines()]
     pdf, _ = layout(story, frame(data, letter.kind, generated))
     return pdf
@@ -76,7 +76,7 @@ def evidence_list_pdf(
         Paragraph("证据目录", st.h1),
         Paragraph(para(f"案件名称：{data.case.title.strip()}　　案号：______"), st.body),
         Paragraph(para(f"提交人：{submitter or data.case.complainant}　　提交日期：{generated:%Y-%m-%d}"), st.body),
-        Paragraph(para(f"页码指 {exhibits_file} 中的页码。"), st.note),
+        Paragraph(para(f"页码指 {exhibits_file} 中的页码；电子数据原件（原始截图文件）见 originals/ 文件夹。"), st.note),
         Spacer(1, 3 * mm),
     ]
     rows: list[list[object]] = [[ctx.P(h, "cell_head") for h in COURT_HEAD]]
@@ -88,7 +88,7 @@ def evidence_list_pdf(
                 ctx.T(f"投诉人手机截图（原文件 {ex.shot.original_name}，SHA-256 {ex.shot.sha256[:16]}…）"),
                 ctx.T(suggest_purpose(ctx, ex)),
                 ctx.T(page_range(pages, f"ex{ex.number}", f"ex{ex.number}-end")),
-                ctx.T("原件（电子数据，见 originals/）"),
+                ctx.T("原件（电子数据）"),
             ]
         )
     tail = [

@@ -60,6 +60,21 @@ REQUESTS = {
 
 
 SIGNER = {"投诉书": "投诉人", "举报信": "举报人", "报案材料": "报案人"}
+_PARTIES = {
+    "投诉书": ("投诉人", "被投诉人"),
+    "举报信": ("举报人", "被举报人"),
+    "报案材料": ("报案人", "被反映的单位及人员"),
+}
+
+
+def heading(kind: str, key: str, default: str) -> str:
+    """A part's heading in this kind of letter (a police report has a 报案人, not a 投诉人)."""
+    who = _PARTIES.get(kind)
+    if who and key == "complainant":
+        return who[0]
+    if who and key == "respondent":
+        return who[1]
+    return default
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +99,7 @@ class Letter:
         for key, zh, _ in PARTS[1:]:
             body = self.parts.get(key, "").strip()
             if body:
-                out.append(f"{zh}：\n{body}" if key != "signature" else body)
+                out.append(f"{heading(self.kind, key, zh)}：\n{body}" if key != "signature" else body)
         return "\n\n".join(out) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
