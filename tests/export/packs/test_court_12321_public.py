@@ -38,7 +38,7 @@ def test_court_list_page_numbers_point_at_each_exhibit(case_dir: Path, tmp_path:
         assert squash(head) in listing
     exhibit_pages = page_texts(out / "02_证据.pdf")
     # each exhibit's heading "证据N <name>" is on the page the list gives as its first 页码
-    starts = {}
+    starts: dict[int, int] = {}
     for i, t in enumerate(exhibit_pages, 1):
         for n in re.findall(r"^证据(\d+) ", t, flags=re.M):
             starts.setdefault(int(n), i)
