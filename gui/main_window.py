@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.act_case_details = self._action(f, self.tr("Case &details…"), self.edit_case_details)
         f.addSeparator()
         self._action(f, self.tr("&Export dossier…"), self.export_dossier, "Ctrl+E")
+        self._action(f, self.tr("Write a complaint &pack…"), self.write_pack)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -340,6 +341,12 @@ class MainWindow(QMainWindow):
             )
             return
         dialog.exec()
+
+    def write_pack(self) -> None:
+        if self.store is not None:
+            from gui.views.pack_dialog import PackDialog
+
+            PackDialog(self.store, self.runner, self).exec()
 
     # -- importing --------------------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""The pack dialog writes a real pack (read back), refuses over a limit, and keeps the edited letter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from casefile.importer import import_one
+from casefile.model import CaseInfo
+from casefile.store import CaseStore
+from export.packs.saved import load_pack
+from gui.tasks import TaskRunner
+from gui.views.pack_dialog import PackDialog
+from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+from tests.export.pdfcheck import page_texts, squash
+from tests.images import phone_png
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = CaseStore.open(tmp_path / "case")
+    s.set_case_info(CaseInfo(title="安心借催收骚扰", complainant="张三", respondent="安心借"))
+    for i in range(3):
+        png = phone_png(tmp_path / "src" / f"Screenshot_{i}.png", "催收", seed=i)
+        sid = import_one(s, png).screenshot_id
+        assert sid is not None
+        msgs = [
+            ExtractedMessage(
+                Kind.SMS, Direction.INCOMING, "10690123456789", datetime(2025, 3, 8 + i, 9, k),
+                f"您的借款已逾期，请立即还款，否则联系您的家人 {k}", confidence=0.9, time_source=TimeSource.SEPARATOR,
+            )
+            for k in range(3)
+        ]
+        s.save_extraction(sid, Extraction(png.name, Layout.SMS_THREAD, None, "10690123456789", msgs))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def runner(qtbot):
+    r = TaskRunner()
+    yield r
+    r.shutdown(15000)
+    qtbot.wait(50)
+
+
+def _dialog(qtbot, store: CaseStore, runner: TaskRunner, out: Path, preset: str) -> PackDialog:
+    d = PackDialog(store, runner)
+    qtbot.addWidget(d)
+    d.recipient.setCurrentIndex(d.recipient.findData(preset))
+    d.out_edit.setText(str(out))
+    return d
+
+
+def test_dialog_writes_a_platform_pack_with_the_edited_letter(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    d = _dialog(qtbot, store, runner, out, "platform")
+    d.draft_letter()
+    assert "来电 0 次" in d.editor.edits["facts"].toPlainText() and "发送消息 9 条" in d.editor.edits["facts"].toPlainText()
+    d.editor.edits["other_bodies"].setPlainText("已向12378反映，编号 A-1。")
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.written, d.status.text()
+    text = squash("".join(page_texts(out / "01_投诉书.pdf")))
+    assert "已向12378反映，编号A-1。" in text
+    saved = load_pack(out)
+    assert saved.letter is not None and saved.letter.parts["other_bodies"] == "已向12378反映，编号 A-1。"
+    # reopening: the saved letter goes back into the editor unchanged
+    d.editor.set_letter(saved.letter)
+    assert d.editor.letter().parts == saved.letter.parts
+
+
+def test_dialog_refuses_over_the_limit_before_writing(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "reg"
+    d = _dialog(qtbot, store, runner, out, "regulator")
+    d.presets = {**d.presets, "regulator": d.presets["regulator"].with_limit(0.01)}
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.plan is not None and not d.plan.ok
+    assert not out.exists()
+    assert "--fix split" in d.status.text() or "拆分" in d.status.text()
+
+
+def test_public_pack_needs_a_redactor(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    d = _dialog(qtbot, store, runner, out, "public")
+    d.start()
+    assert not d.running and not out.exists()
+    assert "nothing was written" in d.status.text()
+    assert not d.draft_button.isEnabled()
