@@ -90,3 +90,31 @@ def test_public_pack_needs_a_redactor(qtbot, store, runner, tmp_path: Path) -> N
     assert not d.running and not out.exists()
     assert "nothing was written" in d.status.text()
     assert not d.draft_button.isEnabled()
+
+
+def test_every_string_of_the_pack_windows_has_a_chinese_translation(qtbot, store, tmp_path: Path) -> None:
+    import re
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gui import i18n
+
+    ts = i18n.I18N_DIR / "packs_zh_CN.ts"
+    source = ts.read_text(encoding="utf-8")
+    for f in ("gui/views/pack_dialog.py", "gui/views/letter_editor.py"):
+        text = (Path(__file__).resolve().parents[2] / f).read_text(encoding="utf-8")
+        for call in re.findall(r'self\.tr\(\s*((?:"[^"]*"\s*)+)\)', text):
+            s = "".join(re.findall(r'"([^"]*)"', call)).replace("&", "&amp;")
+            assert f"<source>{s}</source>" in source, s
+    qm = i18n.compiled(ts, tmp_path)
+    assert qm is not None
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    QCoreApplication.installTranslator(tr)
+    try:
+        d = PackDialog(store)
+        qtbot.addWidget(d)
+        assert d.windowTitle() == "生成投诉材料"
+        assert d.write_button.text() == "生成材料"
+    finally:
+        QCoreApplication.removeTranslator(tr)
