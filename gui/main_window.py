@@ -346,7 +346,9 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             from gui.views.pack_dialog import PackDialog
 
-            PackDialog(self.store, self.runner, self).exec()
+            model: Any = getattr(self.timeline, "model", None)  # "export what I see": the timeline's filter
+            visible = model.visible_entries() if hasattr(model, "visible_entries") else None
+            PackDialog(self.store, self.runner, self, visible=visible).exec()
 
     # -- importing --------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ class Plan:
     files: list[tuple[str, bytes]] = field(default_factory=list)
     too_big: list[TooBig] = field(default_factory=list)
     court_pages: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the 制作说明 must also say (never a silent cut)
 
     @property
     def ok(self) -> bool:
@@ -108,7 +109,7 @@ def plan_pack(data: DossierData, left: LeftOut, req: PackRequest) -> Plan:
     redaction = ""
     if p.id == "public":
         redaction = "公开材料中的图片与文字已遮盖个人信息（见 遮盖记录.txt），原件未作修改，可供核对。"
-    method = documents.method_text(p, data, left, names, redaction)
+    method = documents.method_text(p, data, left, names, "\n".join([*plan.notes, redaction]).strip())
     plan.files.append(("制作说明.txt", method.encode("utf-8")))
     plan.files.append((PACK_JSON, _pack_json(req)))
     if p.hash_manifest:
@@ -155,6 +156,11 @@ def _originals(plan: Plan, data: DossierData, allowed: tuple[str, ...] | None = 
     for ex in data.exhibits:
         if allowed is None or ex.shot.ext.lower().lstrip(".").replace("jpeg", "jpg") in allowed:
             plan.files.append((ex.bundle_name, read_original(ex)))
+        else:
+            plan.notes.append(
+                f"证据{ex.number} 的原始文件格式（{ex.shot.ext}）不在收件机构接受的格式（{'/'.join(allowed)}）之内，"
+                "未附原件文件；该截图完整显示在 PDF 中，原件保存在案件中。"
+            )
 
 
 def _check_limits(plan: Plan, data: DossierData) -> None:

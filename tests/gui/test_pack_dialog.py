@@ -118,3 +118,21 @@ def test_every_string_of_the_pack_windows_has_a_chinese_translation(qtbot, store
         assert d.write_button.text() == "生成材料"
     finally:
         QCoreApplication.removeTranslator(tr)
+
+
+def test_file_menu_opens_the_pack_dialog_with_the_timeline_filter(window, monkeypatch) -> None:
+    from gui.views import pack_dialog
+
+    opened: list[PackDialog] = []
+
+    def fake_exec(self: PackDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(pack_dialog.PackDialog, "exec", fake_exec)
+    actions = [a for a in window.menuBar().actions()[0].menu().actions() if "pack" in a.text().lower()]
+    assert len(actions) == 1
+    actions[0].trigger()
+    assert len(opened) == 1
+    # the timeline's visible entries are offered as "export what I see"
+    assert opened[0].from_timeline.isEnabled() == (window.timeline is not None)

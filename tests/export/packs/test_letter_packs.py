@@ -129,3 +129,20 @@ def test_selection_states_what_was_left_out(case_dir: Path, tmp_path: Path, stor
     saved = load_pack(out)
     assert saved.selection.parties == frozenset({"1068455430669"})
     assert datetime.now().year == saved.generated_at.year
+
+
+def test_an_original_in_a_format_the_police_do_not_take_is_stated_not_dropped(store: CaseStore) -> None:
+    from dataclasses import replace
+
+    from export.packs.writer import PackRequest, plan_pack
+
+    data, left = select(store, Selection())
+    police = replace(load_presets()["police"], formats=("pdf", "png"))  # as if jpg were refused
+    letter = draft(data, police, Applicant("周杰"), date(2026, 12, 1))
+    plan = plan_pack(data, left, PackRequest(police, Selection(), letter, datetime(2026, 12, 1, 9, 0)))
+    jpgs = [x for x in data.exhibits if x.shot.ext.lower().lstrip(".") in ("jpg", "jpeg")]
+    assert jpgs
+    method = dict(plan.files)["制作说明.txt"].decode("utf-8")
+    for x in jpgs:
+        assert f"证据{x.number} 的原始文件格式" in method
+    assert not any(n.endswith((".jpg", ".jpeg")) for n, _ in plan.files)
