@@ -146,3 +146,45 @@ def test_an_original_in_a_format_the_police_do_not_take_is_stated_not_dropped(st
     for x in jpgs:
         assert f"证据{x.number} 的原始文件格式" in method
     assert not any(n.endswith((".jpg", ".jpeg")) for n, _ in plan.files)
+
+
+def test_a_chosen_screenshot_is_shown_whole_and_unchosen_messages_not_transcribed(store: CaseStore) -> None:
+    from export.options import DossierOptions, Section
+    from export.packs.writer import render
+
+    full, _ = select(store, Selection())
+    # an inbox screenshot with several senders: choose one sender only
+    inbox = next(x for x in full.exhibits if len({m.sender for m in x.messages}) > 2)
+    chosen = next(m.sender for m in inbox.messages if m.sender)
+    others = [m for m in inbox.messages if m.sender != chosen and len(m.text) > 6]
+    assert chosen is not None and others
+    data, left = select(store, Selection(parties=frozenset({chosen})))
+    ex = data.exhibit_of_shot(inbox.shot.id)
+    assert ex is not None
+    assert {m.sender for m in ex.messages} == {chosen}
+    assert left.messages_on_shown >= len(others)
+    pdf = render(data, {Section.EXHIBITS}, DossierOptions(generated_at=datetime(2026, 12, 1, 9, 0)))
+    reader = PdfReader(io.BytesIO(pdf))
+    images = [img for page in reader.pages for img in page.images]
+    assert len(images) >= len(data.exhibits)  # every chosen screenshot is on the page as an image
+    text = squash("".join(page.extract_text() for page in reader.pages))
+    for m in others:
+        assert squash(m.text) not in text  # visible on the image, never transcribed
+    assert data.counts.received < full.counts.received  # unchosen messages are not counted
+
+
+def test_lower_quality_fix_makes_the_files_smaller(case_dir: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert _run("--case", str(case_dir), "--for", "regulator", "--out", str(a))[0] == 0
+    assert _run("--case", str(case_dir), "--for", "regulator", "--out", str(b), "--fix", "quality")[0] == 0
+    big = (a / "02_时间线与证据.pdf").stat().st_size
+    small = (b / "02_时间线与证据.pdf").stat().st_size
+    assert small < big * 0.9
+
+
+def test_the_command_line_has_the_pack_command(case_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from gui.cli import main
+
+    out = tmp_path / "cli"
+    assert main(["pack", "--case", str(case_dir), "--for", "court", "--out", str(out)]) == 0
+    assert (out / "01_证据目录.pdf").exists() and "01_证据目录.pdf" in capsys.readouterr().out
