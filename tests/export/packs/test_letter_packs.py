@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from casefile.store import CaseStore
@@ -182,7 +183,7 @@ def test_lower_quality_fix_makes_the_files_smaller(case_dir: Path, tmp_path: Pat
     assert small < big * 0.9
 
 
-def test_the_command_line_has_the_pack_command(case_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_has_the_pack_command(case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from gui.cli import main
 
     out = tmp_path / "cli"
