@@ -39,8 +39,9 @@ from export.packs.files import Fix
 from export.packs.letter import Applicant, draft
 from export.packs.presets import Preset, load_presets
 from export.packs.redaction_port import NO_REDACTOR, Redactor
+from export.packs.saved import SavedPackError, load_pack
 from export.packs.selection import LeftOut, Selection, select
-from export.packs.writer import PackRequest, Plan, plan_pack, write_pack
+from export.packs.writer import PACK_JSON, PackRequest, Plan, plan_pack, write_pack
 from gui.tasks import Task, TaskRunner
 
 NO_LETTER = ("12321", "court", "public")  # these packs carry items, a list or a short account instead
@@ -116,6 +117,7 @@ class PackDialog(QDialog):
         self.recipient.currentIndexChanged.connect(self._preset_changed)
         self.draft_button.clicked.connect(self.draft_letter)
         self.write_button.clicked.connect(self.start)
+        self.out_edit.editingFinished.connect(self.load_saved)
         self.close_button.clicked.connect(self.reject)
         self._preset_changed()
 
@@ -192,6 +194,33 @@ class PackDialog(QDialog):
             date_to=day(self.to_edit),
             max_screenshots=self.max_spin.value() or None,
         )
+
+    @Slot()
+    def load_saved(self) -> bool:
+        """A folder holding an earlier pack: its recipient, choice and edited letter come back."""
+        folder = Path(self.out_edit.text().strip()).expanduser()
+        if not (folder / PACK_JSON).is_file():
+            return False
+        try:
+            saved = load_pack(folder)
+        except SavedPackError as e:
+            self.status.setText(self.tr("The saved pack cannot be read: {reason}").format(reason=str(e)))
+            return False
+        i = self.recipient.findData(saved.preset)
+        if i >= 0:
+            self.recipient.setCurrentIndex(i)
+        sel = saved.selection
+        self.party_edit.setText(", ".join(sorted(sel.parties)))
+        self.tag_edit.setText(", ".join(sorted(sel.tags)))
+        self.from_edit.setText(sel.date_from.isoformat() if sel.date_from else "")
+        self.to_edit.setText(sel.date_to.isoformat() if sel.date_to else "")
+        self.max_spin.setValue(sel.max_screenshots or 0)
+        self.split_box.setChecked(Fix.SPLIT in saved.fixes or self.preset().split)
+        self.quality_box.setChecked(Fix.QUALITY in saved.fixes)
+        if saved.letter is not None:
+            self.editor.set_letter(saved.letter)
+        self.status.setText(self.tr("Reopened the pack saved in this folder."))
+        return True
 
     def _applicant(self) -> Applicant:
         return Applicant(self.name_edit.text(), self.phone_edit.text(), self.id_edit.text(), self.address_edit.text())

@@ -58,6 +58,16 @@
     <name>PackDialog</name>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
+        <source>The saved pack cannot be read: {reason}</source>
+        <translation>无法读取已保存的材料：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Reopened the pack saved in this folder.</source>
+        <translation>已重新打开此文件夹中保存的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
         <source>Write a complaint pack</source>
         <translation>生成投诉材料</translation>
     </message>

@@ -136,3 +136,21 @@ def test_file_menu_opens_the_pack_dialog_with_the_timeline_filter(window, monkey
     assert len(opened) == 1
     # the timeline's visible entries are offered as "export what I see"
     assert opened[0].from_timeline.isEnabled() == (window.timeline is not None)
+
+
+def test_reopening_a_pack_folder_brings_back_choice_and_letter(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    d = _dialog(qtbot, store, runner, out, "police")
+    d.party_edit.setText("10690123456789")
+    d.draft_letter()
+    d.editor.edits["requests"].setPlainText("请依法处理。")
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.written, d.status.text()
+    again = PackDialog(store, runner)
+    qtbot.addWidget(again)
+    again.out_edit.setText(str(out))
+    assert again.load_saved()
+    assert again.preset().id == "police"
+    assert again.party_edit.text() == "10690123456789"
+    assert again.editor.letter().parts["requests"] == "请依法处理。"
