@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +36,10 @@ PACK_FORMAT = 1
 T = TypeVar("T")
 
 
+class PackCancelledError(Exception):
+    """The user cancelled while the pack was being laid out; nothing was written."""
+
+
 class PackRefusedError(Exception):
     """The pack cannot be written as asked; the message says why and what would fix it."""
 
@@ -48,6 +52,7 @@ class PackRequest:
     generated_at: datetime
     fixes: frozenset[str] = frozenset()
     redactor: Redactor | None = None
+    cancel: Callable[[], bool] | None = None  # checked between pages of every file laid out
 
 
 @dataclass(slots=True)
@@ -74,10 +79,18 @@ def _run(gen: Generator[Any, None, T]) -> T:
             return stop.value
 
 
-def render(data: DossierData, sections: set[Section], options: DossierOptions, pages: dict[str, int] | None = None) -> bytes:
+def render(
+    data: DossierData,
+    sections: set[Section],
+    options: DossierOptions,
+    pages: dict[str, int] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> bytes:
+    """One PDF of the dossier's ``sections`` for ``data``, in memory (the size is known before writing)."""
     opts = replace(options, sections=frozenset(sections))
-    pdf = _run(render_dossier(data, opts, pages=pages))
-    assert pdf is not None  # never cancelled here
+    pdf = _run(render_dossier(data, opts, pages=pages, cancel=cancel))
+    if pdf is None:
+        raise PackCancelledError
     return pdf
 
 
@@ -98,7 +111,7 @@ def plan_pack(data: DossierData, left: LeftOut, req: PackRequest) -> Plan:
         plan.files += [("投诉内容.txt", pub.account.encode("utf-8")), ("遮盖记录.txt", pub.record.encode("utf-8"))]
         plan.files += [(f"图片/{name}", img.data) for name, img in pub.images]
     elif p.id == "court":
-        pdf = render(data, {Section.EXHIBITS}, options, plan.court_pages)
+        pdf = render(data, {Section.EXHIBITS}, options, plan.court_pages, req.cancel)
         plan.files.append(("02_证据.pdf", pdf))
         plan.files.insert(0, ("01_证据目录.pdf", documents.evidence_list_pdf(data, plan.court_pages, req.generated_at, "02_证据.pdf")))
         _originals(plan, data)
@@ -126,16 +139,16 @@ def _plan_letter_pack(plan: Plan, data: DossierData, options: DossierOptions) ->
     limit = req.preset.max_file_bytes
     split = limit is not None and (req.preset.split or Fix.SPLIT in req.fixes)
     if not split:
-        plan.files.append(("02_时间线与证据.pdf", render(data, {Section.CHRONOLOGY, Section.EXHIBITS}, options)))
+        plan.files.append(("02_时间线与证据.pdf", render(data, {Section.CHRONOLOGY, Section.EXHIBITS}, options, cancel=req.cancel)))
     else:
         assert limit is not None
-        plan.files.append(("02_时间线.pdf", render(data, {Section.CHRONOLOGY}, options)))
-        whole = render(data, {Section.EXHIBITS}, options)
+        plan.files.append(("02_时间线.pdf", render(data, {Section.CHRONOLOGY}, options, cancel=req.cancel)))
+        whole = render(data, {Section.EXHIBITS}, options, cancel=req.cancel)
         if len(whole) <= limit:
             plan.files.append(("03_证据.pdf", whole))
         else:
             def one(group: tuple[Exhibit, ...]) -> bytes:
-                return render(files.with_exhibits(data, group), {Section.EXHIBITS}, options)
+                return render(files.with_exhibits(data, group), {Section.EXHIBITS}, options, cancel=req.cancel)
 
             groups = files.split_groups(data.exhibits, one, len(whole), limit)
             for k, (group, pdf) in enumerate(groups, 3):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -41,17 +42,21 @@ from export.packs.presets import Preset, load_presets
 from export.packs.redaction_port import NO_REDACTOR, Redactor
 from export.packs.saved import SavedPackError, load_pack
 from export.packs.selection import LeftOut, Selection, select
-from export.packs.writer import PACK_JSON, PackRequest, Plan, plan_pack, write_pack
+from export.packs.writer import PACK_JSON, PackCancelledError, PackRequest, Plan, plan_pack, write_pack
 from gui.tasks import Task, TaskRunner
 
 NO_LETTER = ("12321", "court", "public")  # these packs carry items, a list or a short account instead
 
 
 def pack_job(data: DossierData, left: LeftOut, req: PackRequest, out_dir: Path) -> Iterator[object]:
-    """Plan in memory, then write only a plan that fits (a worker; touches no store)."""
-    plan = plan_pack(data, left, req)
+    """Plan in memory, then write only a plan that fits (a worker; touches no store).
+    Cancelled while laying out: the job just ends, nothing written."""
+    try:
+        plan = plan_pack(data, left, req)
+    except PackCancelledError:
+        return
     yield plan
-    if plan.ok:
+    if plan.ok and not (req.cancel and req.cancel()):
         yield write_pack(plan, out_dir)
 
 
@@ -109,6 +114,9 @@ class PackDialog(QDialog):
         self.editor = LetterEditor()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the layout's length is not known in advance
+        self.progress.hide()
         self.buttons = QDialogButtonBox()
         self.write_button = self.buttons.addButton(self.tr("Write the pack"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -118,7 +126,7 @@ class PackDialog(QDialog):
         self.draft_button.clicked.connect(self.draft_letter)
         self.write_button.clicked.connect(self.start)
         self.out_edit.editingFinished.connect(self.load_saved)
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.close_or_cancel)
         self._preset_changed()
 
     def _layout(self) -> None:
@@ -158,6 +166,7 @@ class PackDialog(QDialog):
         self.tabs.addTab(second, self.tr("Letter"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addWidget(self.buttons)
 
@@ -258,12 +267,15 @@ class PackDialog(QDialog):
                 self.editor.set_letter(draft(data, p, self._applicant(), date.today()))
             letter = self.editor.letter()
         fixes = frozenset(f for f, box in ((Fix.SPLIT, self.split_box), (Fix.QUALITY, self.quality_box)) if box.isChecked())
-        req = PackRequest(p, self.selection(), letter, datetime.now().replace(second=0, microsecond=0), fixes, self._redactor)
         out = Path(self.out_edit.text().strip()).expanduser()
         self.status.setText(self.tr("Laying out the pack and checking the size of every file…"))
         self.write_button.setEnabled(False)
+        self.progress.show()
+        self.close_button.setText(self.tr("Cancel"))
+        sel, now = self.selection(), datetime.now().replace(second=0, microsecond=0)
 
         def job(cancel: CancelToken) -> Iterator[object]:
+            req = PackRequest(p, sel, letter, now, fixes, self._redactor, lambda: cancel.cancelled)
             return pack_job(data, left, req, out)
 
         def wire(task: Task) -> None:
@@ -290,8 +302,21 @@ class PackDialog(QDialog):
 
     @Slot()
     def _on_finished(self) -> None:
+        cancelled = self._task is not None and self._task.cancelled
         self._task = None
         self.write_button.setEnabled(True)
+        self.progress.hide()
+        self.close_button.setText(self.tr("Close"))
+        if cancelled:
+            self.status.setText(self.tr("Cancelled; nothing was written."))
+
+    @Slot()
+    def close_or_cancel(self) -> None:
+        """Cancel a pack being laid out (nothing is written), else close the dialog."""
+        if self._task is not None:
+            self._task.cancel()
+        else:
+            self.reject()
 
     @property
     def running(self) -> bool:

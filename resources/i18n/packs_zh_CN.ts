@@ -58,6 +58,16 @@
     <name>PackDialog</name>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
         <source>The saved pack cannot be read: {reason}</source>
         <translation>无法读取已保存的材料：{reason}</translation>
     </message>

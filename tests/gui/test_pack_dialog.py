@@ -154,3 +154,29 @@ def test_reopening_a_pack_folder_brings_back_choice_and_letter(qtbot, store, run
     assert again.preset().id == "police"
     assert again.party_edit.text() == "10690123456789"
     assert again.editor.letter().parts["requests"] == "请依法处理。"
+
+
+def test_cancel_while_laying_out_writes_nothing(qtbot, store, runner, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from gui.views import pack_dialog
+
+    real_plan = pack_dialog.plan_pack
+
+    def plan_after_cancel(data, left, req):
+        deadline = time.monotonic() + 20
+        while not req.cancel():  # the dialog's Cancel must reach the job
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        return real_plan(data, left, req)  # the real layout, now told to stop
+
+    monkeypatch.setattr(pack_dialog, "plan_pack", plan_after_cancel)
+    out = tmp_path / "cancelled"
+    d = _dialog(qtbot, store, runner, out, "court")
+    d.start()
+    assert d.running and d.close_button.text() == "Cancel" and d.progress.isVisible() is not None
+    d.close_or_cancel()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert not out.exists() and d.plan is None
+    assert d.status.text() == "Cancelled; nothing was written."
+    assert d.close_button.text() == "Close"
