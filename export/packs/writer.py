@@ -34,6 +34,9 @@ from export.packs.selection import LeftOut, Selection
 PACK_JSON = "pack.json"  # the choice, the preset and the letter, to reopen and edit the pack
 PACK_FORMAT = 1
 T = TypeVar("T")
+# A pack's PDFs hold one or two of the dossier's sections: "四、证据" would point at a
+# part one to three that is not there, so the headings go unnumbered.
+PACK_LABELS = {"sec_chronology": "时间线", "sec_exhibits": "证据"}
 
 
 class PackCancelledError(Exception):
@@ -103,6 +106,7 @@ def plan_pack(data: DossierData, left: LeftOut, req: PackRequest) -> Plan:
         generated_at=req.generated_at,
         image_dpi=files.LOWER_DPI if quality else 150,
         jpeg_quality=files.LOWER_QUALITY if quality else 70,
+        label_overrides=PACK_LABELS,
     )
     if p.id == "12321":
         _plan_12321(plan, data)
@@ -152,7 +156,8 @@ def _plan_letter_pack(plan: Plan, data: DossierData, options: DossierOptions) ->
 
             groups = files.split_groups(data.exhibits, one, len(whole), limit)
             for k, (group, pdf) in enumerate(groups, 3):
-                plan.files.append((f"{k:02d}_证据{group[0].number}-{group[-1].number}.pdf", pdf))
+                span = f"{group[0].number}-{group[-1].number}" if len(group) > 1 else f"{group[0].number}"
+                plan.files.append((f"{k:02d}_证据{span}.pdf", pdf))
     if req.preset.id == "police":
         _originals(plan, data, allowed=req.preset.formats)
 
