@@ -36,6 +36,12 @@ PACK_FORMAT = 1
 T = TypeVar("T")
 # A pack's PDFs hold one or two of the dossier's sections: "四、证据" would point at a
 # part one to three that is not there, so the headings go unnumbered.
+# CHANNELS.md §1.7 and §5 (V): courts need the originals, so the court pack is never
+# redacted; privacy there is asked for as confidential handling.
+COURT_PRIVACY = (
+    "法院材料未作遮盖（法院需要核对原件）。证据涉及个人隐私的，可申请法院保密、不公开质证"
+    "（《中华人民共和国民事诉讼法》第71条，已与法律文本核对）。"
+)
 PACK_LABELS = {"sec_chronology": "时间线", "sec_exhibits": "证据"}
 
 
@@ -119,6 +125,7 @@ def plan_pack(data: DossierData, left: LeftOut, req: PackRequest) -> Plan:
         plan.files.append(("02_证据.pdf", pdf))
         plan.files.insert(0, ("01_证据目录.pdf", documents.evidence_list_pdf(data, plan.court_pages, req.generated_at, "02_证据.pdf")))
         _originals(plan, data)
+        plan.notes.append(COURT_PRIVACY)
     else:
         _plan_letter_pack(plan, data, options)
     _check_limits(plan, data)

@@ -53,6 +53,7 @@ def test_court_list_page_numbers_point_at_each_exhibit(case_dir: Path, tmp_path:
         assert int(listed[n].split("–")[0]) == page, (n, listed[n], page)
     ends = [int(v.split("–")[-1]) for v in listed.values()]
     assert max(ends) == len(exhibit_pages)  # the last exhibit ends on the file's last page
+    assert "民事诉讼法》第71条" in (out / "制作说明.txt").read_text(encoding="utf-8")
     # unredacted: the originals byte for byte
     assert len(list((out / "originals").iterdir())) == 9
 
