@@ -117,7 +117,12 @@ def plan_pack(data: DossierData, left: LeftOut, req: PackRequest) -> Plan:
     if p.id == "12321":
         _plan_12321(plan, data)
     elif p.id == "public":
-        pub = build_public(data, req.redactor, p.max_images or 6)
+        few = p.max_images or 6
+        pub = build_public(data, req.redactor, few)
+        if len(data.exhibits) > few:
+            plan.notes.append(
+                f"公开投诉只附所选截图中的前 {few} 张（已遮盖）；其余 {len(data.exhibits) - few} 张未附，原件保存在案件中。"
+            )
         plan.files += [("投诉内容.txt", pub.account.encode("utf-8")), ("遮盖记录.txt", pub.record.encode("utf-8"))]
         plan.files += [(f"图片/{name}", img.data) for name, img in pub.images]
     elif p.id == "court":
@@ -170,7 +175,14 @@ def _plan_letter_pack(plan: Plan, data: DossierData, options: DossierOptions) ->
 
 
 def _plan_12321(plan: Plan, data: DossierData) -> None:
-    for r in reports(data):
+    reps = reports(data)
+    listed = sum(len(r.items) for r in reps)
+    received = sum(1 for e in data.entries if e.received)
+    if received > listed:
+        plan.notes.append(
+            f"12321 只受理号码发来的短信和来电：另有 {received - listed} 条收到的记录（聊天消息，或发送方不是号码）未列为举报项。"
+        )
+    for r in reps:
         plan.files.append((f"{r.number}/举报内容.txt", r.text().encode("utf-8")))
         for ex in r.exhibits:
             plan.files.append((f"{r.number}/{ex.bundle_name.split('/')[-1]}", read_original(ex)))

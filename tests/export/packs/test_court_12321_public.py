@@ -75,6 +75,10 @@ def test_12321_items_carry_number_verbatim_text_time_and_images(case_dir: Path, 
     assert images
     shas = {s.sha256 for s in store.screenshots()}
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() in shas for p in images)
+    listed = sum(len(r.items) for r in reps.values())
+    received = sum(1 for e in data.entries if e.received)
+    assert received > listed  # the case has chat messages 12321 does not take: said, not dropped silently
+    assert f"另有 {received - listed} 条收到的记录" in (out / "制作说明.txt").read_text(encoding="utf-8")
 
 
 class _FakeRedactor:
