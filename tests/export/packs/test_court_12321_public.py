@@ -92,7 +92,7 @@ class _FakeRedactor:
         return RedactedImage(b"\xff\xd8fake", "jpg", sha256, 2)
 
     def mask_text(self, text: str) -> str:
-        return text.replace("周杰", "周**")
+        return text.replace("某某花", "某**")
 
     def check(self, data: bytes, ext: str) -> list[str]:
         return ["13800000000"] if self.leak and ext == "jpg" else []
@@ -114,3 +114,22 @@ def test_public_pack_with_a_redactor_and_its_acceptance_check(store: CaseStore) 
     read_original(data.exhibits[0])  # the original is untouched (its hash still matches)
     with pytest.raises(PublicPackRefusedError):
         build_public(data, _FakeRedactor(leak=True), 3)
+
+
+def test_public_pack_written_through_the_port(store: CaseStore, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from export.packs.writer import PackRequest, plan_pack, write_pack
+
+    data, left = select(store, Selection())
+    preset = load_presets()["public"]
+    req = PackRequest(preset, Selection(), None, datetime(2026, 12, 1, 9, 0), redactor=_FakeRedactor())
+    out = tmp_path / "public"
+    write_pack(plan_pack(data, left, req), out)
+    images = sorted((out / "图片").iterdir())
+    assert len(images) == preset.max_images
+    method = (out / "制作说明.txt").read_text(encoding="utf-8")
+    assert f"其余 {len(data.exhibits) - len(images)} 张未附" in method
+    assert "某**" in (out / "投诉内容.txt").read_text(encoding="utf-8")  # the account went through mask_text
+    assert "derived from" in (out / "遮盖记录.txt").read_text(encoding="utf-8")
+    assert not (out / "manifest.sha256").exists()  # no hashes of short PII published
