@@ -37,6 +37,7 @@ def add_pack_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--fix", action="append", choices=[Fix.SPLIT, Fix.QUALITY], default=[], help="apply a fix for a size limit")
     p.add_argument("--max-exhibits", type=int, default=None, help="the 'fewer exhibits' fix: attach only the first N")
     p.add_argument("--limit-mb", type=float, default=None, help="override the preset's per-file limit")
+    p.add_argument("--screenshot", action="append", type=int, default=[], metavar="ID", help="only this screenshot (the id `list` prints; repeatable)")
     p.add_argument("--party", action="append", default=[], help="only this party or number (repeatable)")
     p.add_argument("--tag", action="append", default=[], help="only messages with this confirmed tag (repeatable)")
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
@@ -68,13 +69,14 @@ def run_pack(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | 
             print(f"error: {e}", file=err)
             return 2
     sel = Selection(
+        screenshot_ids=frozenset(args.screenshot) if args.screenshot else None,
         parties=frozenset(args.party),
         tags=frozenset(args.tag),
         date_from=args.date_from,
         date_to=args.date_to,
         max_screenshots=args.max_exhibits,
     )
-    if saved is not None and saved.preset == preset.id and not (args.party or args.tag or args.date_from or args.date_to):
+    if saved is not None and saved.preset == preset.id and not (args.screenshot or args.party or args.tag or args.date_from or args.date_to):
         sel = Selection.from_dict({**saved.selection.to_dict(), "max_screenshots": args.max_exhibits})
     generated = datetime.now().replace(second=0, microsecond=0)
     try:

@@ -189,3 +189,13 @@ def test_the_command_line_has_the_pack_command(case_dir: Path, tmp_path: Path, c
     out = tmp_path / "cli"
     assert main(["pack", "--case", str(case_dir), "--for", "court", "--out", str(out)]) == 0
     assert (out / "01_证据目录.pdf").exists() and "01_证据目录.pdf" in capsys.readouterr().out
+
+
+def test_chosen_screenshots_only(case_dir: Path, tmp_path: Path, store: CaseStore) -> None:
+    ids = [s.id for s in store.screenshots()][:2]
+    out = tmp_path / "two"
+    rc, _, err = _run("--case", str(case_dir), "--for", "court", "--out", str(out), *[f"--screenshot={i}" for i in ids])
+    assert rc == 0, err
+    assert len(list((out / "originals").iterdir())) == 2
+    method = (out / "制作说明.txt").read_text(encoding="utf-8")
+    assert f"{len(store.screenshots()) - 2} 张截图未选入本材料" in method and "逐张选定的 2 张截图" in method
