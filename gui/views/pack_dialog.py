@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -38,7 +39,7 @@ from casefile.timeline import TimelineEntry
 from export.data import DossierData
 from export.packs.files import Fix
 from export.packs.letter import Applicant, draft
-from export.packs.presets import Preset, load_presets
+from export.packs.presets import MB, Preset, load_presets
 from export.packs.redaction_port import NO_REDACTOR, Redactor
 from export.packs.saved import SavedPackError, load_pack
 from export.packs.selection import LeftOut, Selection, select
@@ -87,6 +88,11 @@ class PackDialog(QDialog):
             self.recipient.addItem(f"{p.name} — {p.name_en}", p.id)
         self.limit_label = QLabel()
         self.limit_label.setWordWrap(True)
+        self.limit_spin = QDoubleSpinBox()  # the defaults are editable: no channel publishes its limit
+        self.limit_spin.setRange(0, 1000)
+        self.limit_spin.setDecimals(2)
+        self.limit_spin.setSuffix(" MB")
+        self.limit_spin.setSpecialValueText(self.tr("no limit"))
         self.from_timeline = QCheckBox(self.tr("Only what the timeline shows now"))
         self.from_timeline.setEnabled(self._visible is not None)
         self.party_edit = QLineEdit()
@@ -153,6 +159,7 @@ class PackDialog(QDialog):
         top = QFormLayout()
         top.addRow(self.tr("Recipient"), self.recipient)
         top.addRow("", self.limit_label)
+        top.addRow(self.tr("Per-file limit"), self.limit_spin)
         top.addRow(self.tr("Write into folder"), self.out_edit)
         for w in (choose, fixes, you):
             a.addWidget(w)
@@ -176,11 +183,15 @@ class PackDialog(QDialog):
         return base / f"{self.tr('Complaint pack')} {date.today():%Y-%m-%d}"
 
     def preset(self) -> Preset:
-        return self.presets[str(self.recipient.currentData())]
+        """The chosen recipient's preset with the per-file limit as edited here."""
+        p = self.presets[str(self.recipient.currentData())]
+        mb = self.limit_spin.value()
+        return p.with_limit(mb if mb > 0 else None)
 
     @Slot()
     def _preset_changed(self) -> None:
-        p = self.preset()
+        p = self.presets[str(self.recipient.currentData())]
+        self.limit_spin.setValue(p.max_file_bytes / MB if p.max_file_bytes else 0)
         self.limit_label.setText(self.tr("Limit: {limit}. Source: {source}").format(limit=p.limit_text(), source=p.source))
         self.split_box.setChecked(p.split)
         self.draft_button.setEnabled(p.id not in NO_LETTER)

@@ -58,6 +58,16 @@
     <name>PackDialog</name>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Per-file limit</source>
+        <translation>每个文件大小上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

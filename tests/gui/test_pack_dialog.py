@@ -75,7 +75,8 @@ def test_dialog_writes_a_platform_pack_with_the_edited_letter(qtbot, store, runn
 def test_dialog_refuses_over_the_limit_before_writing(qtbot, store, runner, tmp_path: Path) -> None:
     out = tmp_path / "reg"
     d = _dialog(qtbot, store, runner, out, "regulator")
-    d.presets = {**d.presets, "regulator": d.presets["regulator"].with_limit(0.01)}
+    assert d.limit_spin.value() == 10  # the preset's default, shown and editable
+    d.limit_spin.setValue(0.01)
     d.start()
     qtbot.waitUntil(lambda: not d.running, timeout=60000)
     assert d.plan is not None and not d.plan.ok
