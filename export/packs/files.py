@@ -38,13 +38,14 @@ class TooBig:
     limit: int
     fixes: tuple[str, ...]
 
-    def describe(self) -> str:
+    def describe(self, cli: bool = True) -> str:
+        """One line naming the file, its size, the limit and the fixes (with their flags on the command line)."""
         offers = {
-            Fix.SPLIT: "拆分为多个编号文件 (--fix split)",
-            Fix.QUALITY: f"降低图片质量（不低于 {MIN_DPI} dpi / JPEG {MIN_QUALITY}，仍可辨认）(--fix quality)",
-            Fix.FEWER: "减少所附截图 (--max-exhibits N)",
+            Fix.SPLIT: ("拆分为多个编号文件", " (--fix split)"),
+            Fix.QUALITY: (f"降低图片质量（不低于 {MIN_DPI} dpi / JPEG {MIN_QUALITY}，仍可辨认）", " (--fix quality)"),
+            Fix.FEWER: ("减少所附截图", " (--max-exhibits N)"),
         }
-        fixes = "；".join(offers[f] for f in self.fixes)
+        fixes = "；".join(offers[f][0] + (offers[f][1] if cli else "") for f in self.fixes)
         return (
             f"{self.name}: {self.size / 1048576:.1f} MB 超过每个文件 {self.limit / 1048576:g} MB 的限制 / "
             f"over the {self.limit / 1048576:g} MB limit. 可选：{fixes}"

@@ -301,7 +301,7 @@ class PackDialog(QDialog):
         if isinstance(item, Plan):
             self.plan = item
             if not item.ok:
-                lines = [t.describe() for t in item.too_big]
+                lines = [t.describe(cli=False) for t in item.too_big]
                 self.status.setText(self.tr("Nothing was written. Choose a fix and try again:") + "\n" + "\n".join(lines))
         elif isinstance(item, list):
             self.written = item

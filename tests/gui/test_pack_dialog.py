@@ -81,7 +81,7 @@ def test_dialog_refuses_over_the_limit_before_writing(qtbot, store, runner, tmp_
     qtbot.waitUntil(lambda: not d.running, timeout=60000)
     assert d.plan is not None and not d.plan.ok
     assert not out.exists()
-    assert "--fix split" in d.status.text() or "拆分" in d.status.text()
+    assert "拆分为多个编号文件" in d.status.text() and "--fix" not in d.status.text()
 
 
 def test_public_pack_needs_a_redactor(qtbot, store, runner, tmp_path: Path) -> None:
