@@ -116,5 +116,7 @@ def method_text(preset: Preset, data: DossierData, left: LeftOut, files: list[st
     ]
     if redaction:
         lines.append(redaction)
+    if preset.notes:
+        lines += ["", "提交须知（来源与核实情况见括号）："] + [f"  {n}" for n in preset.notes]
     lines += ["", "本材料包含的文件："] + [f"  {f}" for f in files]
     return "\n".join(lines) + "\n"

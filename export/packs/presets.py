@@ -43,6 +43,7 @@ class Preset:
     source: str
     citations: tuple[str, ...]
     max_images: int | None = None
+    notes: tuple[str, ...] = ()  # 提交须知: what the recipient expects, each with its source label
 
     def with_limit(self, mb: float | None) -> Preset:
         """The same preset with a user's own per-file limit (the defaults are editable)."""
@@ -89,4 +90,5 @@ def _parse(d: dict[str, Any]) -> Preset:
         source=str(d["source"]),
         citations=tuple(d["citations"]),
         max_images=d.get("max_images"),
+        notes=tuple(str(n) for n in d.get("notes") or ()),
     )

@@ -100,6 +100,7 @@ def test_nifa_splits_into_numbered_files_of_at_most_the_limit(case_dir: Path, tm
             shown |= {n for n in range(1, 10) if f"证据{n} " in t}
     assert shown == set(range(1, 10))  # every exhibit in exactly the split files, none dropped
     assert "举报人（签名）" in squash("".join(page_texts(out / "01_举报信.pdf")))
+    assert "每天最多举报3次" in (out / "制作说明.txt").read_text(encoding="utf-8")
 
 
 def test_police_pack_has_originals_byte_identical(case_dir: Path, tmp_path: Path, store: CaseStore) -> None:

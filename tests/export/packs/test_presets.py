@@ -23,6 +23,7 @@ def test_every_recipient_with_its_limit_source_and_status() -> None:
     for p in presets.values():
         assert p.source.startswith("CHANNELS.md")
         assert all(c in citations for c in p.citations), p.id
+        assert p.notes, p.id
 
 
 def test_an_edited_limit_and_a_broken_file(tmp_path: Path) -> None:
