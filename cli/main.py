@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-from cli import cmd_export, cmd_extract, cmd_import, cmd_list, cmd_ocr, cmd_timeline, cmd_verify
+from cli import cmd_export, cmd_extract, cmd_import, cmd_list, cmd_ocr, cmd_pack, cmd_timeline, cmd_verify
 
 # Tesseract is 6x slower with OpenMP threads fighting over two cores (STACK.md).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -34,6 +34,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     cmd_extract,
     cmd_timeline,
     cmd_export,
+    cmd_pack,
 )
 
 # What a shell reports for a command killed by SIGPIPE (128 + 13): ``screenproof timeline | head``

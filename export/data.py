@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import importlib.metadata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -205,14 +205,32 @@ def chronology(
     return build_timeline(messages, shots, parties=parties, tags=store.tags())
 
 
-def collect(store: CaseStore) -> DossierData:
-    """Read the case once; call it on the thread that owns the store."""
+def collect(
+    store: CaseStore,
+    *,
+    keep_shot: Callable[[Screenshot], bool] | None = None,
+    keep_message: Callable[[Message], bool] | None = None,
+) -> DossierData:
+    """Read the case once; call it on the thread that owns the store.
+
+    ``keep_shot`` and ``keep_message`` narrow the snapshot to what a complaint
+    pack chose (``export.packs.selection``): a screenshot left out is not an
+    exhibit; a message left out is neither transcribed nor counted, while its
+    screenshot (when chosen) is still shown whole.
+    """
     snap = read_snapshot(store)  # the timeline the view and the tags use, built once per change
-    shots = snap.screenshots  # capture time (unknown last), then import order: exhibit order
-    all_messages = snap.messages
-    every_message = store.messages(include_excluded=True)  # excluded ones keep their exhibit number
+    shots = [s for s in snap.screenshots if keep_shot is None or keep_shot(s)]  # exhibit order
+    chosen = {s.id for s in shots}
+    # excluded ones keep their exhibit number
+    every_message = [m for m in store.messages(include_excluded=True) if m.screenshot_id in chosen]
     parties = snap.parties
-    timeline = snap.timeline
+    if keep_shot is None and keep_message is None:
+        all_messages, timeline = list(snap.messages), snap.timeline
+    else:  # a pack's choice: its own timeline of what it chose
+        all_messages = [
+            m for m in snap.messages if m.screenshot_id in chosen and (keep_message is None or keep_message(m))
+        ]
+        timeline = chronology(all_messages, shots, parties, store)
     corrections = store.corrections()
 
     by_shot: dict[int, list[Message]] = defaultdict(list)

@@ -84,10 +84,17 @@ def dossier_steps(data: DossierData, options: DossierOptions) -> int:
 
 
 def render_dossier(
-    data: DossierData, options: DossierOptions, *, cancel: Cancel | None = None, into: Path | None = None
+    data: DossierData,
+    options: DossierOptions,
+    *,
+    cancel: Cancel | None = None,
+    into: Path | None = None,
+    pages: dict[str, int] | None = None,
 ) -> Generator[Progress, None, bytes | None]:
     """The dossier's bytes (the generator's return value), or None when cancelled;
-    with ``into``, the dossier is written to that file and the value is b""."""
+    with ``into``, the dossier is written to that file and the value is b"".
+    With ``pages``, the page of every bookmark and marker (``ex3``, ``ex3-end``) is
+    put there: a court's 证据目录 cites them as 页码."""
     total = dossier_steps(data, options)
     cancelled: Cancel = cancel if cancel is not None else (lambda: False)
     images: dict[int, list[PageImage]] = {}
@@ -98,7 +105,7 @@ def render_dossier(
                 yield Progress(done, total, f"exhibit {ex.number}")
             if cancelled():
                 return None
-        return (yield from _lay_out(data, options, images, total, cancelled, into))
+        return (yield from _lay_out(data, options, images, total, cancelled, into, pages))
 
 
 def _lay_out(
@@ -108,6 +115,7 @@ def _lay_out(
     total: int,
     cancelled: Cancel,
     into: Path | None,
+    pages: dict[str, int] | None = None,
 ) -> Generator[Progress, None, bytes | None]:
     generated = options.generated_at or datetime.now().replace(second=0, microsecond=0)
     base = Context(
@@ -123,9 +131,11 @@ def _lay_out(
         return None
     yield Progress(len(images), total, "layout")
     try:
-        pdf, _ = layout(assemble(base), frame, cancel=cancelled, into=into)
+        pdf, found = layout(assemble(base), frame, cancel=cancelled, into=into)
     except DossierCancelledError:
         return None
+    if pages is not None:
+        pages.update(found.pages)
     return pdf
 
 

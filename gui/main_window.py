@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self._action(f, self.tr("&Export dossier…"), self.export_dossier, "Ctrl+E")
         self.act_redact = self._action(f, self.tr("&Redact…"), self.redact_screenshot)
+        self._action(f, self.tr("Write a complaint &pack…"), self.write_pack)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -318,6 +319,13 @@ class MainWindow(QMainWindow):
             from gui.views.redaction_dialog import open_redaction_dialog
 
             open_redaction_dialog(self.store, self.review.current, self.runner, self)
+
+    def write_pack(self) -> None:
+        if self.store is not None:
+            from gui.views.pack_dialog import PackDialog
+
+            visible = self.timeline.model.visible_entries()  # "export what I see": the timeline's filter
+            PackDialog(self.store, self.runner, self, visible=visible).exec()
 
     # -- importing --------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Complaint packs: what to send, to whom, chosen from the case (issue 16)."""

@@ -1,0 +1,183 @@
+"""The pack dialog writes a real pack (read back), refuses over a limit, and keeps the edited letter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from casefile.importer import import_one
+from casefile.model import CaseInfo
+from casefile.store import CaseStore
+from export.packs.saved import load_pack
+from gui.tasks import TaskRunner
+from gui.views.pack_dialog import PackDialog
+from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+from tests.export.pdfcheck import page_texts, squash
+from tests.images import phone_png
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = CaseStore.open(tmp_path / "case")
+    s.set_case_info(CaseInfo(title="安心借催收骚扰", complainant="张三", respondent="安心借"))
+    for i in range(3):
+        png = phone_png(tmp_path / "src" / f"Screenshot_{i}.png", "催收", seed=i)
+        sid = import_one(s, png).screenshot_id
+        assert sid is not None
+        msgs = [
+            ExtractedMessage(
+                Kind.SMS, Direction.INCOMING, "10690123456789", datetime(2025, 3, 8 + i, 9, k),
+                f"您的借款已逾期，请立即还款，否则联系您的家人 {k}", confidence=0.9, time_source=TimeSource.SEPARATOR,
+            )
+            for k in range(3)
+        ]
+        s.save_extraction(sid, Extraction(png.name, Layout.SMS_THREAD, None, "10690123456789", msgs))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def runner(qtbot):
+    r = TaskRunner()
+    yield r
+    r.shutdown(15000)
+    qtbot.wait(50)
+
+
+def _dialog(qtbot, store: CaseStore, runner: TaskRunner, out: Path, preset: str) -> PackDialog:
+    d = PackDialog(store, runner)
+    qtbot.addWidget(d)
+    d.recipient.setCurrentIndex(d.recipient.findData(preset))
+    d.out_edit.setText(str(out))
+    return d
+
+
+def test_dialog_writes_a_platform_pack_with_the_edited_letter(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    d = _dialog(qtbot, store, runner, out, "platform")
+    d.draft_letter()
+    assert "来电 0 次" in d.editor.edits["facts"].toPlainText() and "发送消息 9 条" in d.editor.edits["facts"].toPlainText()
+    d.editor.edits["other_bodies"].setPlainText("已向12378反映，编号 A-1。")
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.written, d.status.text()
+    text = squash("".join(page_texts(out / "01_投诉书.pdf")))
+    assert "已向12378反映，编号A-1。" in text
+    saved = load_pack(out)
+    assert saved.letter is not None and saved.letter.parts["other_bodies"] == "已向12378反映，编号 A-1。"
+    # reopening: the saved letter goes back into the editor unchanged
+    d.editor.set_letter(saved.letter)
+    assert d.editor.letter().parts == saved.letter.parts
+
+
+def test_dialog_refuses_over_the_limit_before_writing(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "reg"
+    d = _dialog(qtbot, store, runner, out, "regulator")
+    assert d.limit_spin.value() == 10  # the preset's default, shown and editable
+    d.limit_spin.setValue(0.01)
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.plan is not None and not d.plan.ok
+    assert not out.exists()
+    assert "拆分为多个编号文件" in d.status.text() and "--fix" not in d.status.text()
+
+
+def test_public_pack_needs_a_redactor(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    d = _dialog(qtbot, store, runner, out, "public")
+    d.start()
+    assert not d.running and not out.exists()
+    assert "nothing was written" in d.status.text()
+    assert not d.draft_button.isEnabled()
+
+
+def test_every_string_of_the_pack_windows_has_a_chinese_translation(qtbot, store, tmp_path: Path) -> None:
+    import re
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gui import i18n
+
+    ts = i18n.I18N_DIR / "packs_zh_CN.ts"
+    source = ts.read_text(encoding="utf-8")
+    for f in ("gui/views/pack_dialog.py", "gui/views/letter_editor.py"):
+        text = (Path(__file__).resolve().parents[2] / f).read_text(encoding="utf-8")
+        for call in re.findall(r'self\.tr\(\s*((?:"[^"]*"\s*)+)\)', text):
+            s = "".join(re.findall(r'"([^"]*)"', call)).replace("&", "&amp;")
+            assert f"<source>{s}</source>" in source, s
+    qm = i18n.compiled(ts, tmp_path)
+    assert qm is not None
+    tr = QTranslator()
+    assert tr.load(str(qm))
+    QCoreApplication.installTranslator(tr)
+    try:
+        d = PackDialog(store)
+        qtbot.addWidget(d)
+        assert d.windowTitle() == "生成投诉材料"
+        assert d.write_button.text() == "生成材料"
+    finally:
+        QCoreApplication.removeTranslator(tr)
+
+
+def test_file_menu_opens_the_pack_dialog_with_the_timeline_filter(window, monkeypatch) -> None:
+    from gui.views import pack_dialog
+
+    opened: list[PackDialog] = []
+
+    def fake_exec(self: PackDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(pack_dialog.PackDialog, "exec", fake_exec)
+    actions = [a for a in window.menuBar().actions()[0].menu().actions() if "pack" in a.text().lower()]
+    assert len(actions) == 1
+    actions[0].trigger()
+    assert len(opened) == 1
+    # the timeline's visible entries are offered as "export what I see"
+    assert opened[0].from_timeline.isEnabled() == (window.timeline is not None)
+
+
+def test_reopening_a_pack_folder_brings_back_choice_and_letter(qtbot, store, runner, tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    d = _dialog(qtbot, store, runner, out, "police")
+    d.party_edit.setText("10690123456789")
+    d.draft_letter()
+    d.editor.edits["requests"].setPlainText("请依法处理。")
+    d.start()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert d.written, d.status.text()
+    again = PackDialog(store, runner)
+    qtbot.addWidget(again)
+    again.out_edit.setText(str(out))
+    assert again.load_saved()
+    assert again.preset().id == "police"
+    assert again.party_edit.text() == "10690123456789"
+    assert again.editor.letter().parts["requests"] == "请依法处理。"
+
+
+def test_cancel_while_laying_out_writes_nothing(qtbot, store, runner, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from gui.views import pack_dialog
+
+    real_plan = pack_dialog.plan_pack
+
+    def plan_after_cancel(data, left, req):
+        deadline = time.monotonic() + 20
+        while not req.cancel():  # the dialog's Cancel must reach the job
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        return real_plan(data, left, req)  # the real layout, now told to stop
+
+    monkeypatch.setattr(pack_dialog, "plan_pack", plan_after_cancel)
+    out = tmp_path / "cancelled"
+    d = _dialog(qtbot, store, runner, out, "court")
+    d.start()
+    assert d.running and d.close_button.text() == "Cancel" and d.progress.isVisible() is not None
+    d.close_or_cancel()
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+    assert not out.exists() and d.plan is None
+    assert d.status.text() == "Cancelled; nothing was written."
+    assert d.close_button.text() == "Close"
