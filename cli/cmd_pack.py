@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from casefile.explain import describe_case_error, exit_code
 from casefile.store import Access, CaseError, CaseStore
 from export.errors import ExportError
+from export.packs.case_redactor import case_redactor
 from export.packs.files import Fix
 from export.packs.letter import Applicant, draft
 from export.packs.presets import PresetsError, load_presets
@@ -82,6 +83,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         with CaseStore.open(args.case_dir, create=False, access=Access.READ) as store:
             data, left = select(store, sel)
+            # The public pack is always redacted: what to mask comes from the whole case.
+            redactor = case_redactor(store) if preset.redact else None
         if not data.exhibits:
             print("error: no screenshot matches the choice / 没有符合所选条件的截图", file=err)
             return 2
@@ -89,7 +92,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         if letter is None and preset.id not in ("12321", "court", "public"):
             applicant = Applicant(args.name, args.phone, args.id_number, args.address)
             letter = draft(data, preset, applicant, generated.date())
-        req = PackRequest(preset, sel, letter, generated, frozenset(args.fix))
+        req = PackRequest(preset, sel, letter, generated, frozenset(args.fix), redactor)
         plan = plan_pack(data, left, req)
         if not plan.ok:
             print("nothing written / 未写入任何文件:", file=err)

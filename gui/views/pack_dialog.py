@@ -37,10 +37,11 @@ from casefile.jobs import CancelToken
 from casefile.store import CaseStore
 from casefile.timeline import TimelineEntry
 from export.data import DossierData
+from export.packs.case_redactor import case_redactor
 from export.packs.files import Fix
 from export.packs.letter import Applicant, draft
 from export.packs.presets import MB, Preset, load_presets
-from export.packs.redaction_port import NO_REDACTOR, Redactor
+from export.packs.redaction_port import Redactor
 from export.packs.saved import SavedPackError, load_pack
 from export.packs.selection import LeftOut, Selection, select
 from export.packs.writer import PACK_JSON, PackCancelledError, PackRequest, Plan, plan_pack, write_pack
@@ -261,9 +262,9 @@ class PackDialog(QDialog):
         if self._task is not None:
             return
         p = self.preset()
-        if p.redact and self._redactor is None:
-            self.status.setText(NO_REDACTOR)
-            return
+        redactor = self._redactor
+        if p.redact and redactor is None:
+            redactor = case_redactor(self._store)  # what to mask, read here; the OCR runs in the job
         try:
             data, left = select(self._store, self.selection())
         except ValueError:
@@ -286,7 +287,7 @@ class PackDialog(QDialog):
         sel, now = self.selection(), datetime.now().replace(second=0, microsecond=0)
 
         def job(cancel: CancelToken) -> Iterator[object]:
-            req = PackRequest(p, sel, letter, now, fixes, self._redactor, lambda: cancel.cancelled)
+            req = PackRequest(p, sel, letter, now, fixes, redactor, lambda: cancel.cancelled)
             return pack_job(data, left, req, out)
 
         def wire(task: Task) -> None:

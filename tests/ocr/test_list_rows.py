@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import numpy as np
-from ocr.engine import get_engine
 from PIL import Image, ImageDraw, ImageFont
 
+from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext
 from ocr.layouts.list_rows import analyse
 from ocr.layouts.sms_inbox import PARSER

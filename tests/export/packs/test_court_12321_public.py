@@ -12,6 +12,7 @@ import pytest
 
 from casefile.store import CaseStore
 from cli.cmd_pack import run as run_pack
+from export.data import DossierData
 from export.dossier import read_original
 from export.packs.presets import load_presets
 from export.packs.public import PublicPackRefusedError, build_public
@@ -98,10 +99,20 @@ class _FakeRedactor:
         return ["13800000000"] if self.leak and ext == "jpg" else []
 
 
-def test_public_pack_refuses_without_a_redactor(case_dir: Path, tmp_path: Path) -> None:
+def test_public_pack_from_the_command_line_goes_through_the_case_redactor(case_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "public"
     rc, _, err = _run("--case", str(case_dir), "--for", "public", "--out", str(out))
-    assert rc == 2 and "nothing was written" in err and not out.exists()
+    assert rc == 0, err
+    images = sorted((out / "图片").iterdir())
+    assert images and all(p.read_bytes().startswith(b"\x89PNG") for p in images)  # re-encoded pixels, no metadata
+    assert "derived from" in (out / "遮盖记录.txt").read_text(encoding="utf-8")
+    with pytest.raises(PublicPackRefusedError):
+        build_public(select_all(case_dir), None, 3)  # the pack itself never publishes unredacted
+
+
+def select_all(case_dir: Path) -> DossierData:
+    with CaseStore.open(case_dir, create=False) as store:
+        return select(store, Selection())[0]
 
 
 def test_public_pack_with_a_redactor_and_its_acceptance_check(store: CaseStore) -> None:
