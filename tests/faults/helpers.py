@@ -98,11 +98,11 @@ def in_namespace(setup: str, command: list[str | Path], timeout: float = 180) ->
 # answers, injected, that the folder refuses writes: the lock file and the write probe get EROFS.
 READ_ONLY_BOOT = (
     "import errno, sys\n"
-    "from casefile import lock, store\n"
+    "from casefile import lock, store_core\n"
     "def refuse(*a, **k):\n"
     "    raise OSError(errno.EROFS, 'Read-only file system')\n"
     "lock.acquire = refuse\n"
-    "store.folder_writable = lambda folder: False\n"
+    "store_core.folder_writable = lambda folder: False\n"
     "from cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )

@@ -118,7 +118,7 @@ def test_a_store_opened_for_reading_refuses_writes(tmp_path: Path) -> None:
 def test_an_older_case_is_read_without_being_migrated(tmp_path: Path, monkeypatch) -> None:
     """A reader may not change the case, even to bring it to this version: it reads a private copy."""
     from casefile import schema
-    from casefile import store as store_module
+    from casefile import store_core as store_module  # where opening reads the version
 
     case = _case(tmp_path, 1)
     db = case / "case.sqlite"
