@@ -55,3 +55,20 @@ def read_snapshot(store: CaseStore) -> CaseSnapshot:
     snap = CaseSnapshot(store.revision, screenshots, messages, parties, tags, timeline)
     _cache[store] = snap
     return snap
+
+
+def current_snapshot(store: CaseStore) -> CaseSnapshot | None:
+    """The cached snapshot if nothing was written since it was read, else None (never builds)."""
+    cached = _cache.get(store)
+    return cached if cached is not None and cached.revision == store.revision else None
+
+
+def remember(store: CaseStore, snap: CaseSnapshot) -> bool:
+    """Share a snapshot built elsewhere (the window builds in a worker) with every later reader.
+
+    Kept only when the case has not changed since ``snap`` was read; returns whether it was.
+    """
+    if snap.revision != store.revision:
+        return False
+    _cache[store] = snap
+    return True

@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from casefile.model import Message, Party, Screenshot, Tag
 from casefile.patterns import PatternRules, default_pattern_rules, pattern_rules
+from casefile.snapshot import CaseSnapshot as SharedSnapshot
+from casefile.snapshot import current_snapshot, remember
 from casefile.store import CaseStore
 from casefile.timeline import Timeline, build_timeline
 from gui.tasks import Task, TaskRunner
@@ -38,6 +40,7 @@ class CaseSnapshot:
     tags: tuple[Tag, ...]
     paths: dict[int, Path]
     rules: PatternRules
+    revision: int = -1  # the store's change counter when read (casefile.snapshot shares the build)
 
 
 def read_case(store: CaseStore) -> CaseSnapshot:
@@ -50,6 +53,7 @@ def read_case(store: CaseStore) -> CaseSnapshot:
         tags=tuple(store.tags()),
         paths={s.id: store.original_file(s) for s in shots},
         rules=pattern_rules(store),
+        revision=store.revision,
     )
 
 
@@ -116,8 +120,13 @@ class TimelineLoader(QObject):
             return
         snapshot = read_case(self._store)
         self.case_read.emit(snapshot)
+        shared = current_snapshot(self._store)
+        if shared is not None:  # the tags or the export already built it at this revision
+            self.built.emit(shared.timeline)
+            return
         if self._runner is None:
-            self.built.emit(build_from(snapshot))
+            self._share(snapshot, timeline := build_from(snapshot))
+            self.built.emit(timeline)
             return
         generation = self._generation
 
@@ -128,7 +137,17 @@ class TimelineLoader(QObject):
             task.result.connect(self._on_built)
             task.error.connect(self._on_failed)
 
-        self._runner.start("timeline", lambda _cancel: iter(((generation, build_from(snapshot)),)), wire)
+        self._runner.start("timeline", lambda _cancel: iter(((generation, snapshot, build_from(snapshot)),)), wire)
+
+    def _share(self, snapshot: CaseSnapshot, timeline: Timeline) -> None:
+        """Hand the build to ``casefile.snapshot`` so the tags and the export do not build it again."""
+        if self._store is not None:
+            remember(
+                self._store,
+                SharedSnapshot(
+                    snapshot.revision, snapshot.screenshots, snapshot.messages, snapshot.parties, snapshot.tags, timeline
+                ),
+            )
 
     def retagged(self, timeline: Timeline) -> Timeline:
         """``timeline`` with the store's current tag states (no merging: one click must feel instant)."""
@@ -138,12 +157,14 @@ class TimelineLoader(QObject):
 
     @Slot(object)
     def _on_built(self, result: object) -> None:
-        if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Timeline)):
+        if not (isinstance(result, tuple) and len(result) == 3 and isinstance(result[2], Timeline)):
             return
-        if result[0] != self._generation:
+        generation, snapshot, timeline = result
+        if generation != self._generation:
             return  # a newer load superseded this one
         self._pending = None
-        self.built.emit(result[1])
+        self._share(snapshot, timeline)
+        self.built.emit(timeline)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
