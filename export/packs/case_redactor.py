@@ -18,6 +18,7 @@ from export.data import collect
 from export.packs.redaction_port import RedactedImage
 from export.redaction.burn import burn, digits_only
 from export.redaction.redactor import LineReader, Redactor
+from export.redaction.session import unassigned_of
 
 # Digit runs shorter than this are too common to count as a leaked number (dates, times, counts).
 MIN_LEAK_DIGITS = 7
@@ -65,9 +66,8 @@ class CaseRedactor:
 def case_redactor(store: CaseStore, reader: LineReader | None = None) -> CaseRedactor:
     """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job)."""
     data = collect(store)
-    unassigned = {s.id: [u.text for u in store.unassigned_lines(s.id)] for s in store.screenshots()}
     workdir = Path(tempfile.mkdtemp(prefix="screenproof-redact-"))
-    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned)
+    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store))
     result = CaseRedactor(inner, {ex.shot.sha256: ex.shot.id for ex in data.exhibits})
     weakref.finalize(result, _remove, workdir)  # derived images live only as long as the redactor
     return result

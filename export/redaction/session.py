@@ -21,6 +21,11 @@ from export.redaction.check import check_pdf
 from export.redaction.redactor import LineReader, Redactor
 
 
+def unassigned_of(store: CaseStore) -> dict[int, list[str]]:
+    """Lines no message took, per screenshot id, from an open store (its own thread)."""
+    return {s.id: [u.text for u in store.unassigned_lines(s.id)] for s in store.screenshots()}
+
+
 def unassigned_texts(case_folder: Path) -> dict[int, list[str]] | None:
     """Lines no message took, per screenshot id, read through a lock-free reader connection.
 
@@ -29,7 +34,7 @@ def unassigned_texts(case_folder: Path) -> dict[int, list[str]] | None:
     """
     try:
         with CaseStore.open(case_folder, create=False, access=Access.READ) as store:
-            return {s.id: [u.text for u in store.unassigned_lines(s.id)] for s in store.screenshots()}
+            return unassigned_of(store)
     except (CaseError, OSError, sqlite3.Error):
         return None
 

@@ -115,3 +115,40 @@ def settle(runner: TaskRunner, timeout_ms: int = 5000) -> None:
         QCoreApplication.sendPostedEvents()
     assert not runner.busy, "tasks still running after shutdown"
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def collection_case(tmp_path: Path, screenshots: int) -> CaseStore:
+    """An open case of ``screenshots`` rendered SMS screens, each with three collection messages.
+
+    The export and pack dialogs write real files from it; the caller closes the store.
+    """
+    from casefile.importer import import_one
+    from casefile.model import CaseInfo
+    from tests.images import phone_png
+
+    s = CaseStore.open(tmp_path / "case")
+    s.set_case_info(CaseInfo(title="安心借催收骚扰", complainant="张三", respondent="安心借"))
+    for i in range(screenshots):
+        png = phone_png(tmp_path / "src" / f"Screenshot_{i}.png", "催收", seed=i)
+        sid = import_one(s, png).screenshot_id
+        assert sid is not None
+        msgs = [
+            ExtractedMessage(
+                Kind.SMS,
+                Direction.INCOMING,
+                "10690123456789",
+                datetime(2025, 3, 8 + i, 9, k),
+                f"您的借款已逾期，请立即还款，否则联系您的家人 {k}",
+                confidence=0.9,
+                time_source=TimeSource.SEPARATOR,
+            )
+            for k in range(3)
+        ]
+        s.save_extraction(sid, Extraction(png.name, Layout.SMS_THREAD, None, "10690123456789", msgs))
+    return s
+
+
+def stop_runner(runner: TaskRunner) -> None:
+    """Shut a real runner down and deliver its last queued signals and deletes (no fixed wait)."""
+    runner.shutdown(15000)
+    settle(runner)

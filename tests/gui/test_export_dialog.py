@@ -6,15 +6,12 @@ the cover, so a dialog that "succeeds" without a usable dossier fails here.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from casefile.importer import import_one
 from casefile.jobs import CancelToken
-from casefile.model import CaseInfo
 from casefile.store import CaseStore
 from export.bundle import zip_path_for
 from export.data import collect
@@ -24,32 +21,12 @@ from export.run import ExportProgress, ExportRequest, Stage, export_case
 from gui import messages
 from gui.tasks import TaskRunner
 from gui.views.export_dialog import ExportDialog
-from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
-from tests.gui.helpers import settle
-from tests.images import phone_png
+from tests.gui.helpers import collection_case, stop_runner
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = CaseStore.open(tmp_path / "case")
-    s.set_case_info(CaseInfo(title="安心借催收骚扰", complainant="张三", respondent="安心借"))
-    for i in range(2):
-        png = phone_png(tmp_path / "src" / f"Screenshot_{i}.png", "催收", seed=i)
-        sid = import_one(s, png).screenshot_id
-        assert sid is not None
-        msgs = [
-            ExtractedMessage(
-                Kind.SMS,
-                Direction.INCOMING,
-                "10690123456789",
-                datetime(2025, 3, 8 + i, 9, k),
-                f"您的借款已逾期，请立即还款，否则联系您的家人 {k}",
-                confidence=0.9,
-                time_source=TimeSource.SEPARATOR,
-            )
-            for k in range(3)
-        ]
-        s.save_extraction(sid, Extraction(png.name, Layout.SMS_THREAD, None, "10690123456789", msgs))
+    s = collection_case(tmp_path, 2)
     yield s
     s.close()
 
@@ -58,8 +35,7 @@ def store(tmp_path: Path):
 def runner(qtbot):
     r = TaskRunner()
     yield r
-    r.shutdown(15000)
-    settle(r)
+    stop_runner(r)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from casefile.store import CaseStore
 from export.redaction.offer import collectors_from, offer_job
 from gui.tasks import TaskRunner
 from gui.views.redaction_dialog import RedactionDialog
+from tests.gui.helpers import stop_runner
 from tests.redaction.conftest import make_case, render_screenshot
 
 
@@ -22,8 +23,7 @@ from tests.redaction.conftest import make_case, render_screenshot
 def runner(gui_app, qtbot) -> Iterator[TaskRunner]:
     r = TaskRunner()
     yield r
-    r.shutdown(15000)
-    qtbot.wait(50)  # finished tasks are deleted later; let that happen while the runner lives
+    stop_runner(r)
 
 
 def _dialog(case: Path, runner: TaskRunner) -> RedactionDialog:
