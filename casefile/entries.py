@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from casefile.model import Tag, TagState, TimePrecision, precision_of
+from casefile.phones import OWN_PHONE
 from ocr.model import Direction, Kind, TimeSource
 
 # -- the timeline -------------------------------------------------------------------------
@@ -63,6 +64,9 @@ class TimelineEntry:
     norm_text: str = field(default="", compare=False, repr=False)  # ``normalise_text(text)``
     search_text: str = field(default="", compare=False, repr=False)  # what free-text filtering searches
     date: _Date | None = None  # the day shown; ``time``'s day whenever there is a time
+    # Whose phone showed it (``casefile.phones``): on another person's phone ``me``
+    # and outgoing are that person, and received contact reached them.
+    phone: str = OWN_PHONE
 
     @property
     def day(self) -> _Date | None:

@@ -25,6 +25,7 @@ from PIL import Image, UnidentifiedImageError
 from casefile.faults import ORIGINAL, WriteFailedError, from_os_error
 from casefile.jobs import Progress
 from casefile.originals import sha256_bytes, store_original
+from casefile.phones import OWN_PHONE, folder_suggestion, phone_name
 from casefile.store import CaseStore, NewScreenshot
 from ocr.capture_time import establish
 from ocr.model import TimeSource
@@ -112,6 +113,9 @@ class Prepared:
     format: str
     captured_at_value: str | None
     captured_at_source: TimeSource | None
+    # The person the file's folder suggests (``证据/妈妈/1.png`` → 妈妈), None for a
+    # loose file; only used when the user asks for it (``casefile.phones``).
+    folder_phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +143,23 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     A file the user named explicitly is always reported on, whatever it is; inside
     a folder, hidden files (``.DS_Store``, ``.thumbnails``) are skipped silently.
     """
-    out: list[Path] = []
+    return [p for p, _ in collect_with_folders(paths)]
+
+
+def collect_with_folders(paths: Iterable[str | Path]) -> list[tuple[Path, str | None]]:
+    """``collect_files`` with the phone owner each file's folder suggests (``folder_suggestion``)."""
+    out: list[tuple[Path, str | None]] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        path = Path(root) / f
+                        out.append((path, folder_suggestion(path, p)))
         else:
-            out.append(p)
+            out.append((p, None))
     return out
 
 
@@ -222,13 +234,17 @@ def _looks_like_heic(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in {b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"}
 
 
-def record(store: CaseStore, prepared: Prepared) -> ImportResult:
-    """Add the row for a prepared file, or report it as a duplicate of one already there."""
+def record(store: CaseStore, prepared: Prepared, phone: str = OWN_PHONE) -> ImportResult:
+    """Add the row for a prepared file, or report it as a duplicate of one already there.
+
+    ``phone``: whose phone the file came from. A duplicate keeps the phone it
+    was first imported with (changing it is the user's audited choice).
+    """
     existing = store.screenshot_id_for(prepared.sha256)
     if existing is not None:
         return ImportResult(prepared.path, Outcome.DUPLICATE, screenshot_id=existing, sha256=prepared.sha256)
     try:
-        sid = _add(store, prepared)
+        sid = _add(store, prepared, phone)
     except sqlite3.IntegrityError:
         # Recorded by someone else between the check and the insert (only possible
         # without the writer lock, e.g. an older Screenproof): the same outcome as above.
@@ -239,7 +255,7 @@ def record(store: CaseStore, prepared: Prepared) -> ImportResult:
     return ImportResult(prepared.path, Outcome.IMPORTED, screenshot_id=sid, sha256=prepared.sha256)
 
 
-def _add(store: CaseStore, prepared: Prepared) -> int:
+def _add(store: CaseStore, prepared: Prepared, phone: str) -> int:
     return store.add_screenshot(
         NewScreenshot(
             sha256=prepared.sha256,
@@ -252,6 +268,7 @@ def _add(store: CaseStore, prepared: Prepared) -> int:
             format=prepared.format,
             captured_at=datetime.fromisoformat(prepared.captured_at_value) if prepared.captured_at_value else None,
             captured_at_source=prepared.captured_at_source,
+            phone=phone_name(phone),
         )
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from casefile.phones import OWN_PHONE
 from ocr.model import Box, Direction, Kind, Layout, TimeSource
 
 
@@ -37,6 +38,7 @@ _Date = date  # a field named ``date`` would shadow the type inside the dataclas
 CORRECTABLE_FIELDS: tuple[str, ...] = ("kind", "direction", "sender", "time", "text", "excluded", "box", "date")
 # Fields of a screenshot a user may correct (``screenshot_corrections``).
 CAPTURED_AT = "captured_at"
+PHONE = "phone"  # whose phone it came from (``casefile.phones``)
 
 
 class TimePrecision(enum.StrEnum):
@@ -94,6 +96,7 @@ class Screenshot:
     # What the import or the OCR established before the user set it (None: never set by hand).
     captured_at_before: datetime | None = None
     captured_at_source_before: TimeSource | None = None
+    phone: str = OWN_PHONE  # whose phone it came from: on another person's phone "me" is that person
 
     @property
     def captured_at_uncertain(self) -> bool:

@@ -170,8 +170,18 @@ CREATE INDEX line_uses_by_line ON line_uses(line_id);
 """
 
 
+# Whose phone each screenshot came from (issue 14, 爆通讯录 proof): the owner's
+# name as the user calls them. Every screenshot of a case made before this
+# version came from the user's own phone, which is the default (本人 =
+# ``casefile.phones.OWN_PHONE``). A change is audited in screenshot_corrections
+# (field 'phone').
+_V4_PHONES = """
+ALTER TABLE screenshots ADD COLUMN phone TEXT NOT NULL DEFAULT '本人';
+"""
+
+
 # MIGRATIONS[i] is the SQL that takes a database at version i to version i + 1.
-MIGRATIONS: list[str] = [_V1, _V2_DATES, _V3_RECOVERY]
+MIGRATIONS: list[str] = [_V1, _V2_DATES, _V3_RECOVERY, _V4_PHONES]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

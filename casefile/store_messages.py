@@ -16,6 +16,7 @@ from typing import Any
 from casefile.model import (
     CAPTURED_AT,
     CORRECTABLE_FIELDS,
+    PHONE,
     Correction,
     Message,
     OcrValues,
@@ -23,6 +24,7 @@ from casefile.model import (
     Screenshot,
     ScreenshotCorrection,
 )
+from casefile.phones import phone_name
 from casefile.store_core import now
 from casefile.store_shots import ShotsStore
 from casefile.store_values import (
@@ -296,7 +298,7 @@ class MessagesStore(ShotsStore):
         undo = new_batch_id()
         with self.transaction():
             for sc in reversed(self.screenshot_corrections(batch=batch)):
-                self._set_capture(sc.screenshot_id, sc.old, undo)
+                self._set_shot_field(sc, sc.old, undo)
             self._revert_messages(batch, undo)
         return undo
 
@@ -314,7 +316,7 @@ class MessagesStore(ShotsStore):
         redo = new_batch_id()
         with self.transaction():
             for sc in self.screenshot_corrections(batch=batch):
-                self._set_capture(sc.screenshot_id, sc.new, redo)
+                self._set_shot_field(sc, sc.new, redo)
             self._reapply_messages(batch, redo)
         return redo
 
@@ -353,6 +355,37 @@ class MessagesStore(ShotsStore):
                 self._set_capture(sid, new, batch)
         return batch
 
+    def set_phone(self, screenshot_ids: Iterable[int], phone: str) -> str:
+        """The user says whose phone these screenshots came from; returns the batch (one undo step).
+
+        Audited like a capture time (old owner, new owner). Nothing else is
+        rewritten: what "me" means on a screenshot follows from its phone when
+        the timeline is built.
+        """
+        batch = new_batch_id()
+        name = phone_name(phone)
+        with self.transaction():
+            for sid in dict.fromkeys(screenshot_ids):
+                self._set_phone(sid, name, batch)
+        return batch
+
+    def _set_phone(self, screenshot_id: int, name: str, batch: str) -> None:
+        old = self.screenshot(screenshot_id).phone
+        if old == name:
+            return
+        self._conn.execute(
+            "INSERT INTO screenshot_corrections (screenshot_id, field, old, new, at, batch) VALUES (?,?,?,?,?,?)",
+            (screenshot_id, PHONE, old, name, now().isoformat(), batch),
+        )
+        self._conn.execute("UPDATE screenshots SET phone=? WHERE id=?", (name, screenshot_id))
+
+    def _set_shot_field(self, sc: ScreenshotCorrection, value: str | None, batch: str) -> None:
+        """Undo or redo one audited screenshot change (inside a transaction)."""
+        if sc.field == PHONE:
+            self._set_phone(sc.screenshot_id, phone_name(value), batch)
+        else:
+            self._set_capture(sc.screenshot_id, value, batch)
+
     def _set_capture(self, screenshot_id: int, encoded: str | None, batch: str) -> None:
         """Write one capture-time change and re-resolve the screenshot's messages (inside a transaction)."""
         shot = self.screenshot(screenshot_id)
@@ -374,7 +407,11 @@ class MessagesStore(ShotsStore):
     def _re_resolved(self, shot: Screenshot, captured_at: datetime | None) -> list[tuple[int, str, Any]]:
         """Time and day corrections that resolve a screenshot's labels against ``captured_at``."""
         capture_batches = {
-            r[0] for r in self._conn.execute("SELECT DISTINCT batch FROM screenshot_corrections") if r[0]
+            r[0]
+            for r in self._conn.execute(
+                "SELECT DISTINCT batch FROM screenshot_corrections WHERE field=?", (CAPTURED_AT,)
+            )
+            if r[0]
         }
         by_hand: set[int] = set()
         for mid, batch in self._conn.execute(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.model import CAPTURED_AT, CaseInfo, OcrStatus, Screenshot
+from casefile.phones import OWN_PHONE, describe_phones, phone_name
 from casefile.store_core import StoreCore, now
 from casefile.store_values import decode_capture
 from ocr.model import Layout, TimeSource, parse_iso
@@ -27,6 +28,7 @@ class NewScreenshot:
     format: str
     captured_at: datetime | None
     captured_at_source: TimeSource | None
+    phone: str = OWN_PHONE
 
 
 class ShotsStore(StoreCore):
@@ -63,7 +65,7 @@ class ShotsStore(StoreCore):
         "captured_at, captured_at_source, layout, thread_title, ocr_status, ocr_engine, ocr_version, "
         "ocr_error, reviewed, purpose, "
         "(SELECT old FROM screenshot_corrections sc WHERE sc.screenshot_id = screenshots.id "
-        f"AND sc.field = '{CAPTURED_AT}' ORDER BY sc.id LIMIT 1)"
+        f"AND sc.field = '{CAPTURED_AT}' ORDER BY sc.id LIMIT 1), phone"
     )
 
     @staticmethod
@@ -91,6 +93,7 @@ class ShotsStore(StoreCore):
             purpose=r[19],
             captured_at_before=decode_capture(r[20])[0],
             captured_at_source_before=decode_capture(r[20])[1],
+            phone=r[21],
         )
 
     def screenshot_id_for(self, sha256: str) -> int | None:
@@ -102,7 +105,7 @@ class ShotsStore(StoreCore):
         with self.transaction() as c:
             cur = c.execute(
                 "INSERT INTO screenshots (sha256, original_name, original_path, ext, size_bytes, width, height, "
-                "format, imported_at, captured_at, captured_at_source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "format, imported_at, captured_at, captured_at_source, phone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     s.sha256,
                     s.original_name,
@@ -115,6 +118,7 @@ class ShotsStore(StoreCore):
                     now().isoformat(),
                     s.captured_at.isoformat() if s.captured_at else None,
                     str(s.captured_at_source) if s.captured_at_source else None,
+                    phone_name(s.phone),
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -141,6 +145,10 @@ class ShotsStore(StoreCore):
         if redo:
             return self.screenshots()
         return [s for s in self.screenshots() if s.ocr_status != OcrStatus.DONE]
+
+    def phones(self) -> list[str]:
+        """Every phone owner with a screenshot in the case: the user's own first, then by name."""
+        return describe_phones(r[0] for r in self._conn.execute("SELECT DISTINCT phone FROM screenshots"))
 
     def set_reviewed(self, screenshot_id: int, reviewed: bool) -> None:
         with self.transaction() as c:

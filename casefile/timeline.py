@@ -40,6 +40,7 @@ from casefile.overlaps import (
     _merge,
 )
 from casefile.parties import PartyIndex
+from casefile.phones import OWN_PHONE
 from casefile.screen_items import _Item, _shot_items, _shot_key
 from casefile.text_compare import MERGE_SIMILARITY, levenshtein, normalise_text, similarity
 from casefile.timeline_filter import TimelineFilter, filter_entries
@@ -141,12 +142,39 @@ def build_timeline(
         by_shot[sid] = shot_items
         items.extend(shot_items)
 
-    groups = _merge(items, by_shot) if merge else [[it] for it in items]
+    groups = _merge_per_phone(items, by_shot, shot_by_id) if merge else [[it] for it in items]
     states = _tag_states(tags)
     keyed = sorted(((_group_key(g), g) for g in groups), key=lambda kg: kg[0])
-    entries = tuple(_entry(i, g, k, states) for i, (k, g) in enumerate(keyed))
+    entries = tuple(
+        _entry(i, g, k, states, _phone_of(shot_by_id.get(g[0].sid))) for i, (k, g) in enumerate(keyed)
+    )
     log.info("timeline: %d messages, %d entries, %d screenshots", len(msgs), len(entries), len(by_shot))
     return Timeline(entries, len(msgs))
+
+
+def _phone_of(shot: Screenshot | None) -> str:
+    return shot.phone if shot is not None else OWN_PHONE
+
+
+def _merge_per_phone(
+    items: list[_Item], by_shot: dict[int, list[_Item]], shot_by_id: dict[int, Screenshot]
+) -> list[list[_Item]]:
+    """Overlapping screenshots merged within each phone, never across phones.
+
+    The same text on the user's phone and on their mother's is two events (a
+    mass text to the contact list reached two people); it is grouped as one
+    campaign for the reader (``casefile.campaigns``), never merged into one entry.
+    """
+    phones: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        phones[_phone_of(shot_by_id.get(it.sid))].append(it)
+    if len(phones) <= 1:
+        return _merge(items, by_shot)
+    groups: list[list[_Item]] = []
+    for phone_items in phones.values():
+        sids = {it.sid for it in phone_items}
+        groups.extend(_merge(phone_items, {sid: v for sid, v in by_shot.items() if sid in sids}))
+    return groups
 
 
 # -- ordering and entries --------------------------------------------------------------------
@@ -184,7 +212,9 @@ def _primary(g: list[_Item]) -> _Item:
     )
 
 
-def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int], states: _States) -> TimelineEntry:
+def _entry(
+    index: int, g: list[_Item], key: tuple[datetime, int, int, int, int], states: _States, phone: str
+) -> TimelineEntry:
     if len(g) == 1:  # most entries: skip the choosing
         p = g[0]
         timed: _Item | None = p if p.msg.time is not None else None
@@ -220,5 +250,6 @@ def _entry(index: int, g: list[_Item], key: tuple[datetime, int, int, int, int],
         norm_text=p.norm,
         search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
         date=day,
+        phone=phone,
     )
     return _with_states(e, states) if states else e

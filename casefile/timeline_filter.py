@@ -34,6 +34,7 @@ class TimelineFilter:
     text: str = ""
     received_only: bool = False
     undated_in_range: bool = False
+    phones: frozenset[str] = frozenset()  # receiving phones (``casefile.phones``); empty: any
 
 
 def filter_entries(entries: Sequence[TimelineEntry], f: TimelineFilter) -> list[TimelineEntry]:
@@ -49,6 +50,8 @@ def filter_entries(entries: Sequence[TimelineEntry], f: TimelineFilter) -> list[
     append = out.append
     for e in entries:
         if f.received_only and not e.received:
+            continue
+        if f.phones and e.phone not in f.phones:
             continue
         if f.kinds and e.kind not in f.kinds:
             continue

@@ -18,7 +18,7 @@ whole jobs on one thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casefile.importer import (
@@ -26,12 +26,13 @@ from casefile.importer import (
     ImportResult,
     Outcome,
     Prepared,
-    collect_files,
+    collect_with_folders,
     prepare,
     record,
 )
 from casefile.jobs import Progress
 from casefile.model import OcrStatus, Screenshot
+from casefile.phones import OWN_PHONE, phone_name
 from casefile.reading import ReadResult, apply, requests_for
 from casefile.reading import read as read_requests
 from casefile.store import CaseStore
@@ -65,27 +66,50 @@ def prepare_files(
 
     Yields a ``Prepared`` (to be recorded with ``casefile.importer.record``) or a
     rejected ``ImportResult`` per file. Safe in a worker: it touches no database.
+    Each ``Prepared`` carries the phone owner its folder suggests.
     """
     cancelled = cancel or _never
-    files = collect_files(paths)
+    files = collect_with_folders(paths)
     total = len(files)
-    for i, path in enumerate(files):
+    for i, (path, suggested) in enumerate(files):
         if cancelled():
             return
         yield Progress(i, total, path.name)
         try:
-            yield prepare(path, originals)
+            yield replace(prepare(path, originals), folder_phone=suggested)
         except ImportRejectedError as exc:
             yield ImportResult(path, Outcome.REJECTED, exc.reason, exc.detail)
     yield Progress(total, total)
 
 
+@dataclass(frozen=True, slots=True)
+class PhoneChoice:
+    """Whose phone an import's files came from: one choice for the whole drop or folder.
+
+    ``name`` for every file (本人 by default); with ``from_folders`` a file under
+    a sub-folder (``妈妈/1.png``) takes the folder's name instead, and loose files
+    take ``name``.
+    """
+
+    name: str = OWN_PHONE
+    from_folders: bool = False
+
+    def for_file(self, prepared: Prepared) -> str:
+        if self.from_folders and prepared.folder_phone:
+            return prepared.folder_phone
+        return phone_name(self.name)
+
+
 def import_files(
-    store: CaseStore, paths: Sequence[str | Path], cancel: Cancel | None = None
+    store: CaseStore,
+    paths: Sequence[str | Path],
+    cancel: Cancel | None = None,
+    phone: PhoneChoice | None = None,
 ) -> Iterator[Progress | ImportResult]:
     """Import files and folders on the store's thread: one ``ImportResult`` per file."""
+    choice = phone or PhoneChoice()
     for item in prepare_files(paths, store.paths.originals, cancel):
-        yield record(store, item) if isinstance(item, Prepared) else item
+        yield record(store, item, choice.for_file(item)) if isinstance(item, Prepared) else item
 
 
 def to_read(store: CaseStore, *, again: Sequence[int] = (), layout: Layout | None = None) -> list[Screenshot]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from casefile.model import Message, Screenshot, TagState
 from casefile.parties import PartyIndex, normalise_sender
+from casefile.phones import describe_phones
 from casefile.store import CaseStore
 from casefile.timeline import TimelineEntry
 from export.data import DossierData, collect
@@ -30,6 +31,8 @@ class Selection:
     ``parties``: party names or raw senders. ``tags``: confirmed tags, any of them.
     ``date_from`` / ``date_to``: inclusive days; a message with no known day is
     kept only when no date range is set (it cannot be shown to fall inside one).
+    ``phones``: receiving phones (``casefile.phones``): a relative complaining in
+    their own name sends what reached their phone.
     """
 
     screenshot_ids: frozenset[int] | None = None
@@ -40,6 +43,7 @@ class Selection:
     date_to: date | None = None
     note: str = ""  # the user's own reason, printed with what was left out
     max_screenshots: int | None = None  # the "fewer exhibits" fix: the first N chosen, stated as left out
+    phones: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[TimelineEntry]) -> Selection:
@@ -49,11 +53,18 @@ class Selection:
 
     @property
     def narrows_messages(self) -> bool:
-        return bool(self.message_ids is not None or self.parties or self.tags or self.date_from or self.date_to)
+        return bool(
+            self.message_ids is not None
+            or self.parties
+            or self.tags
+            or self.date_from
+            or self.date_to
+            or self.phones
+        )
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("screenshot_ids", "message_ids", "parties", "tags"):
+        for k in ("screenshot_ids", "message_ids", "parties", "tags", "phones"):
             d[k] = None if d[k] is None else sorted(d[k])
         for k in ("date_from", "date_to"):
             d[k] = d[k].isoformat() if d[k] else None
@@ -78,6 +89,7 @@ class Selection:
             date_to=day("date_to"),
             note=str(d.get("note") or ""),
             max_screenshots=d.get("max_screenshots"),
+            phones=frozenset(d.get("phones") or ()),
         )
 
 
@@ -111,9 +123,12 @@ def select(store: CaseStore, sel: Selection) -> tuple[DossierData, LeftOut]:
         if t.state == TagState.CONFIRMED:
             confirmed.setdefault(t.message_id, set()).add(t.tag)
     wanted_parties = {normalise_sender(p) or p for p in sel.parties} | set(sel.parties)
+    phone_of = {s.id: s.phone for s in store.screenshots()}
 
     def keep_message(m: Message) -> bool:
         if sel.message_ids is not None and m.id not in sel.message_ids:
+            return False
+        if sel.phones and phone_of.get(m.screenshot_id) not in sel.phones:
             return False
         if sel.parties:
             sender = normalise_sender(m.sender)
@@ -135,6 +150,8 @@ def select(store: CaseStore, sel: Selection) -> tuple[DossierData, LeftOut]:
     with_kept = {m.screenshot_id for m in live if m.id in kept_ids}
 
     def wanted(s: Screenshot) -> bool:
+        if sel.phones and s.phone not in sel.phones:
+            return False
         if sel.screenshot_ids is not None:
             return s.id in sel.screenshot_ids
         return not sel.narrows_messages or s.id in with_kept
@@ -167,6 +184,8 @@ def _reasons(sel: Selection) -> tuple[str, ...]:
         out.append("相关方：" + "、".join(sorted(sel.parties)))
     if sel.tags:
         out.append("标签：" + "、".join(sorted(sel.tags)))
+    if sel.phones:
+        out.append("接收手机：" + "、".join(describe_phones(sel.phones)))
     if sel.date_from or sel.date_to:
         a = sel.date_from.isoformat() if sel.date_from else "…"
         b = sel.date_to.isoformat() if sel.date_to else "…"
