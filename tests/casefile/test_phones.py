@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from casefile.jobs import Progress
 from casefile.phones import OWN_PHONE, folder_suggestion, phone_name
 from casefile.schema import CURRENT_VERSION, MIGRATIONS, split_statements
 from casefile.store import CaseStore
