@@ -153,7 +153,7 @@ class Redactor:
             if d is not None:
                 ex = dataclasses.replace(ex, derived=d.path, derived_sha256=d.sha256, masked_areas=d.areas)
             exhibits.append(ex)
-        return dataclasses.replace(masked, exhibits=tuple(exhibits))
+        return dataclasses.replace(masked, exhibits=tuple(exhibits), redacted=True)
 
     def secrets(self) -> list[str]:
         """The full values the acceptance check looks for."""
