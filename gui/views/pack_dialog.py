@@ -117,8 +117,11 @@ class PackDialog(QDialog):
         self.draft_button = QPushButton(self.tr("Draft the letter from the case"))
 
         from gui.views.letter_editor import LetterEditor
+        from gui.views.message_picker import MessagePicker
 
         self.editor = LetterEditor()
+        self.picker = MessagePicker()
+        self.picker.load(store.screenshots(), store.messages(include_excluded=False))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -165,12 +168,13 @@ class PackDialog(QDialog):
         for w in (choose, fixes, you):
             a.addWidget(w)
         a.insertLayout(0, top)
-        second = QWidget()
+        second = self.letter_tab = QWidget()
         b = QVBoxLayout(second)
         b.addWidget(self.draft_button)
         b.addWidget(self.editor, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(first, self.tr("Recipient and evidence"))
+        self.tabs.addTab(self.picker, self.tr("Messages"))
         self.tabs.addTab(second, self.tr("Letter"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs, 1)
@@ -208,13 +212,20 @@ class PackDialog(QDialog):
         base = Selection.from_entries(self._visible) if self.from_timeline.isChecked() and self._visible else Selection()
         return Selection(
             screenshot_ids=base.screenshot_ids,
-            message_ids=base.message_ids,
+            message_ids=self._picked(base.message_ids),
             parties=items(self.party_edit),
             tags=items(self.tag_edit),
             date_from=day(self.from_edit),
             date_to=day(self.to_edit),
             max_screenshots=self.max_spin.value() or None,
         )
+
+    def _picked(self, ids: frozenset[int] | None) -> frozenset[int] | None:
+        """The timeline's messages (if chosen) less those unticked in the message list."""
+        picked = self.picker.chosen()
+        if picked is None:
+            return ids
+        return picked if ids is None else ids & picked
 
     @Slot()
     def load_saved(self) -> bool:
@@ -236,6 +247,8 @@ class PackDialog(QDialog):
         self.from_edit.setText(sel.date_from.isoformat() if sel.date_from else "")
         self.to_edit.setText(sel.date_to.isoformat() if sel.date_to else "")
         self.max_spin.setValue(sel.max_screenshots or 0)
+        self.from_timeline.setChecked(False)  # the saved message ids already hold what the timeline showed then
+        self.picker.set_chosen(sel.message_ids)
         self.split_box.setChecked(Fix.SPLIT in saved.fixes or self.preset().split)
         self.quality_box.setChecked(Fix.QUALITY in saved.fixes)
         if saved.letter is not None:
@@ -254,7 +267,7 @@ class PackDialog(QDialog):
             self.status.setText(self.tr("A date is not in the form YYYY-MM-DD."))
             return
         self.editor.set_letter(draft(data, self.preset(), self._applicant(), date.today()))
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.letter_tab)
 
     @Slot()
     def start(self) -> None:
