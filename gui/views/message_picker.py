@@ -102,6 +102,9 @@ class MessagePicker(QWidget):
                 top.addChild(it)
                 self._items[m.id] = it
         self.tree.expandAll()
+        fm = self.tree.fontMetrics()  # room for the time and a number (the tree's indent and box come first)
+        self.tree.setColumnWidth(0, fm.horizontalAdvance("0000-00-00 00:00") + 2 * self.tree.indentation() + 32)
+        self.tree.setColumnWidth(1, fm.horizontalAdvance("00000000000000") + 16)
         self.tree.blockSignals(False)
         self._count()
 
