@@ -13,6 +13,7 @@ import tempfile
 import weakref
 from pathlib import Path
 
+from casefile.complainant import load_complainant
 from casefile.store import CaseStore
 from export.data import collect
 from export.packs.redaction_port import RedactedImage
@@ -37,7 +38,7 @@ class CaseRedactor:
         nothing_to_find = shot is not None and not self._inner.needs_reading(shot)
         if nothing_to_find and not self._inner.saved.edited(sha256):
             return RedactedImage(burn(original, ()), "png", sha256, 0)
-        derived = self._inner.derived_for(original, sha256)
+        derived = self._inner.derived_for(original, sha256, shot)
         if derived is None:
             return RedactedImage(burn(original, ()), "png", sha256, 0)
         return RedactedImage(derived.path.read_bytes(), "png", sha256, derived.areas)
@@ -67,7 +68,8 @@ def case_redactor(store: CaseStore, reader: LineReader | None = None) -> CaseRed
     """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job)."""
     data = collect(store)
     workdir = Path(tempfile.mkdtemp(prefix="screenproof-redact-"))
-    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store))
+    extra = load_complainant(store).to_mask()  # the ID number and address the user entered for the letter
+    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store), extra)
     result = CaseRedactor(inner, {ex.shot.sha256: ex.shot.id for ex in data.exhibits})
     weakref.finalize(result, _remove, workdir)  # derived images live only as long as the redactor
     return result

@@ -102,7 +102,7 @@ def test_screenshot_with_nothing_to_mask_is_not_read_again(case: Path, tmp_path:
     """OCR takes seconds a screenshot: one whose stored texts hold no value is skipped; unknown texts are read."""
     from export.data import collect
     from export.redaction.redactor import Redactor
-    from export.redaction.session import unassigned_texts
+    from export.redaction.session import case_reading
 
     calls: list[int] = []
 
@@ -113,7 +113,7 @@ def test_screenshot_with_nothing_to_mask_is_not_read_again(case: Path, tmp_path:
     with CaseStore.open(case, create=False) as store:
         data = collect(store)
     (ex,) = data.exhibits
-    known = unassigned_texts(case)
+    known, _ = case_reading(case)
     assert known is not None and ex.shot.id in known
     r = Redactor.for_data(data, case, tmp_path / "w", reader, known)
     assert r.needs_reading(ex.shot.id)  # its SMS quotes the ID number
