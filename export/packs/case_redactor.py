@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 
 from casefile.complainant import load_complainant
@@ -64,12 +65,13 @@ class CaseRedactor:
         ]
 
 
-def case_redactor(store: CaseStore, reader: LineReader | None = None) -> CaseRedactor:
-    """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job)."""
+def case_redactor(store: CaseStore, reader: LineReader | None = None, extra: Sequence[str] = ()) -> CaseRedactor:
+    """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job).
+    ``extra``: values to mask besides the case's (details given for this pack only)."""
     data = collect(store)
     workdir = Path(tempfile.mkdtemp(prefix="screenproof-redact-"))
-    extra = load_complainant(store).to_mask()  # the ID number and address the user entered for the letter
-    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store), extra)
+    mine = [*load_complainant(store).to_mask(), *extra]  # the ID number and address the user entered
+    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store), mine)
     result = CaseRedactor(inner, {ex.shot.sha256: ex.shot.id for ex in data.exhibits})
     weakref.finalize(result, _remove, workdir)  # derived images live only as long as the redactor
     return result

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.complainant import Complainant, load_complainant, save_complainant
 from casefile.jobs import CancelToken
-from casefile.store import CaseStore
+from casefile.store import CaseError, CaseStore
 from casefile.timeline import TimelineEntry
 from export.data import DossierData
 from export.packs.case_redactor import case_redactor
@@ -78,6 +79,7 @@ class PackDialog(QDialog):
         self._visible = tuple(visible) if visible is not None else None
         self._redactor = redactor
         self._task: Task | None = None
+        self._kept_note = ""  # why the details typed here could not be kept in the case, if they could not
         self.plan: Plan | None = None
         self.written: list[Path] = []
         self.presets = load_presets()
@@ -109,10 +111,11 @@ class PackDialog(QDialog):
         self.max_spin = QSpinBox()
         self.max_spin.setRange(0, 100000)
         self.max_spin.setSpecialValueText(self.tr("all"))
-        self.name_edit = QLineEdit(store.case_info().complainant)
-        self.phone_edit = QLineEdit()
-        self.id_edit = QLineEdit()
-        self.address_edit = QLineEdit()
+        me = load_complainant(store)  # entered once, kept in the case, reused by every pack
+        self.name_edit = QLineEdit(me.name)
+        self.phone_edit = QLineEdit(me.phone)
+        self.id_edit = QLineEdit(me.id_number)
+        self.address_edit = QLineEdit(me.address)
         self.out_edit = QLineEdit(str(self._default_folder()))
         self.draft_button = QPushButton(self.tr("Draft the letter from the case"))
 
@@ -152,7 +155,7 @@ class PackDialog(QDialog):
         v = QVBoxLayout(fixes)
         v.addWidget(self.split_box)
         v.addWidget(self.quality_box)
-        you = QGroupBox(self.tr("About you (only what the recipient asks for)"))
+        you = QGroupBox(self.tr("About you (kept in the case for every pack; the ID number and address are masked in redacted copies)"))
         y = QFormLayout(you)
         y.addRow(self.tr("Name"), self.name_edit)
         y.addRow(self.tr("Phone"), self.phone_edit)
@@ -257,7 +260,16 @@ class PackDialog(QDialog):
         return True
 
     def _applicant(self) -> Applicant:
-        return Applicant(self.name_edit.text(), self.phone_edit.text(), self.id_edit.text(), self.address_edit.text())
+        """The details as typed here, kept in the case first (so the next pack and the redaction have them)."""
+        me = Complainant(self.name_edit.text(), self.phone_edit.text(), self.id_edit.text(), self.address_edit.text())
+        try:
+            save_complainant(self._store, me)
+        except CaseError as e:  # a read-only case: the pack is still written with what was typed
+            self._kept_note = "\n" + self.tr("Your details were not kept in the case: {reason}").format(reason=str(e))
+            self.status.setText(self._kept_note.strip())
+        else:
+            self._kept_note = ""
+        return Applicant(me.name, me.phone, me.id_number, me.address)
 
     @Slot()
     def draft_letter(self) -> None:
@@ -275,6 +287,7 @@ class PackDialog(QDialog):
         if self._task is not None:
             return
         p = self.preset()
+        applicant = self._applicant()  # kept in the case before the redactor reads what to mask
         redactor = self._redactor
         if p.redact and redactor is None:
             redactor = case_redactor(self._store)  # what to mask, read here; the OCR runs in the job
@@ -289,11 +302,11 @@ class PackDialog(QDialog):
         letter = None
         if p.id not in NO_LETTER:
             if self.editor.is_empty():
-                self.editor.set_letter(draft(data, p, self._applicant(), date.today()))
+                self.editor.set_letter(draft(data, p, applicant, date.today()))
             letter = self.editor.letter()
         fixes = frozenset(f for f, box in ((Fix.SPLIT, self.split_box), (Fix.QUALITY, self.quality_box)) if box.isChecked())
         out = Path(self.out_edit.text().strip()).expanduser()
-        self.status.setText(self.tr("Laying out the pack and checking the size of every file…"))
+        self.status.setText(self.tr("Laying out the pack and checking the size of every file…") + self._kept_note)
         self.write_button.setEnabled(False)
         self.progress.show()
         self.close_button.setText(self.tr("Cancel"))

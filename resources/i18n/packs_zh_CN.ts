@@ -173,8 +173,8 @@
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
-        <source>About you (only what the recipient asks for)</source>
-        <translation>您的信息（仅填写收件机构要求的内容）</translation>
+        <source>About you (kept in the case for every pack; the ID number and address are masked in redacted copies)</source>
+        <translation>您的信息（保存在案件中，每份材料共用；遮盖件中身份证号和地址会被遮盖）</translation>
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
@@ -255,6 +255,11 @@
         <location filename="../../gui/views/pack_dialog.py"/>
         <source>Messages</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Your details were not kept in the case: {reason}</source>
+        <translation>您的信息未能保存到案件中：{reason}</translation>
     </message>
 </context>
 <context>

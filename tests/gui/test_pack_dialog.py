@@ -204,3 +204,20 @@ def test_unticked_messages_are_left_out_of_the_pack(qtbot, store, runner, tmp_pa
     again.out_edit.setText(str(out))
     assert again.load_saved()
     assert again.picker.unticked() == dropped
+
+
+def test_details_typed_once_are_kept_in_the_case_for_the_next_pack(qtbot, store, runner, tmp_path: Path) -> None:
+    from casefile.complainant import load_complainant
+
+    d = _dialog(qtbot, store, runner, tmp_path / "a", "police")
+    assert d.name_edit.text() == "张三"  # the case's complainant
+    d.phone_edit.setText("13700001111")
+    d.address_edit.setText("广东省深圳市南山区科技园路18号")
+    d.draft_letter()
+    assert "通讯地址：广东省深圳市南山区科技园路18号" in d.editor.edits["complainant"].toPlainText()
+    kept = load_complainant(store)
+    assert (kept.phone, kept.address) == ("13700001111", "广东省深圳市南山区科技园路18号")
+    again = _dialog(qtbot, store, runner, tmp_path / "b", "nifa")
+    assert again.phone_edit.text() == "13700001111" and again.address_edit.text() == kept.address
+    again.draft_letter()
+    assert "联系电话：13700001111" in again.editor.edits["complainant"].toPlainText()
