@@ -20,7 +20,7 @@ from casefile.store import Access, CaseError, CaseStore
 from export.errors import ExportError
 from export.packs.case_redactor import case_redactor
 from export.packs.files import Fix
-from export.packs.letter import Applicant, draft
+from export.packs.letter import draft
 from export.packs.presets import PresetsError, load_presets
 from export.packs.public import PublicPackRefusedError
 from export.packs.saved import SavedPackError, load_pack
@@ -102,8 +102,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             return 2
         letter = saved.letter if saved is not None and saved.preset == preset.id and saved.letter else None
         if letter is None and preset.id not in ("12321", "court", "public"):
-            applicant = Applicant(me.name, me.phone, me.id_number, me.address)
-            letter = draft(data, preset, applicant, generated.date())
+            letter = draft(data, preset, me, generated.date())
         req = PackRequest(preset, sel, letter, generated, frozenset(args.fix), redactor)
         plan = plan_pack(data, left, req)
         if not plan.ok:

@@ -269,7 +269,7 @@ class PackDialog(QDialog):
             self.status.setText(self._kept_note.strip())
         else:
             self._kept_note = ""
-        return Applicant(me.name, me.phone, me.id_number, me.address)
+        return me
 
     @Slot()
     def draft_letter(self) -> None:

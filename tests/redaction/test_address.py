@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
 from export.redaction.address import address_pattern, tails
 from export.redaction.burn import mask_text
 from export.redaction.finding import Sensitive, find_boxes, locate, sensitive_values
 from export.redaction.redactor import default_reader, read_lines
 from ocr.model import Box
 from ocr.recognition import Line
-from tests.redaction.conftest import FONT, ID_NUMBER
-
-ADDRESS = "广东省深圳市南山区科技园路18号"
+from tests.redaction.conftest import ADDRESS, ID_NUMBER, render_address_screenshot
 
 
 def test_the_address_matches_as_people_write_it() -> None:
@@ -63,17 +59,43 @@ def test_an_address_split_over_two_lines_is_boxed_on_both() -> None:
 
 
 def test_a_rendered_split_address_is_found_by_ocr(tmp_path: Path) -> None:
-    im = Image.new("RGB", (1080, 600), (255, 255, 255))
-    d = ImageDraw.Draw(im)
-    font = ImageFont.truetype(str(FONT), 44)
-    d.text((40, 60), "明天上门，地址广东深圳", font=font, fill=(0, 0, 0))
-    d.text((40, 120), "南山区科技园路18号", font=font, fill=(0, 0, 0))
-    d.text((40, 400), "今天必须还款", font=font, fill=(0, 0, 0))
-    path = tmp_path / "addr.png"
-    im.save(path)
+    path = render_address_screenshot(tmp_path / "addr.png")
     lines, w, h = read_lines(path.read_bytes(), default_reader())
     boxes = find_boxes(lines, w, h, sensitive_values([], extra=[ADDRESS]))
     assert boxes and all(b.kind == "address" for b in boxes)
     assert any(b.y < 100 and b.x > 250 for b in boxes)  # 广东深圳 at the end of the first line (after 明天上门，地址)
     assert any(100 <= b.y < 200 and b.x <= 60 and b.x + b.w > 400 for b in boxes)  # the street on the second
-    assert all(b.y < 300 for b in boxes)  # 今天必须还款 is untouched
+    assert all(b.y < 300 for b in boxes)  # 找李四谈谈 is untouched
+
+
+def test_redacted_export_masks_the_kept_address(tmp_path: Path) -> None:
+    """The address kept in the case is masked in the text and burned into the image of a redacted export."""
+    import numpy as np
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from casefile.complainant import Complainant, save_complainant
+    from casefile.store import CaseStore
+    from cli.main import main
+    from export.data import collect
+    from export.redaction.session import RedactionSession
+    from tests.redaction.conftest import ADDRESS_LINES, make_case
+
+    case = make_case(tmp_path / "case", render_address_screenshot(tmp_path / "addr.png"), ADDRESS_LINES)
+    with CaseStore.open(case, create=False) as store:
+        save_complainant(store, Complainant("周杰", address=ADDRESS))
+        data = collect(store)
+    out = tmp_path / "r.pdf"
+    assert main(["export", "--case", str(case), "--out", str(out), "--redact"]) == 0
+    text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+    assert "科技园" not in text and "广东深圳" not in text and "李四" in text
+    assert "已遮盖" in text
+    session = RedactionSession.start(data, case)
+    try:
+        (ex,) = session.data.exhibits
+        assert ex.derived is not None and ex.masked_areas >= 2  # both lines of the address
+        after = np.asarray(Image.open(ex.derived).convert("RGB"))
+        assert (after[130:160, 60:400] == 0).all()  # the street line is burned black
+        assert (after[400:450, 40:300] != 0).any()  # the name line is not
+    finally:
+        session.close()
