@@ -221,3 +221,21 @@ def test_details_typed_once_are_kept_in_the_case_for_the_next_pack(qtbot, store,
     assert again.phone_edit.text() == "13700001111" and again.address_edit.text() == kept.address
     again.draft_letter()
     assert "联系电话：13700001111" in again.editor.edits["complainant"].toPlainText()
+
+
+def test_unticking_a_screenshot_leaves_it_and_its_messages_out(qtbot, store, runner, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from export.packs.selection import select
+
+    d = _dialog(qtbot, store, runner, tmp_path / "p", "platform")
+    top = d.picker.tree.topLevelItem(2)
+    top.setCheckState(0, Qt.CheckState.Unchecked)  # the screenshot's box unticks all of its messages
+    assert len(d.picker.unticked()) == 3 and d.picker.count_label.text() == "6 of 9 messages chosen"
+    data, left = select(store, d.selection())
+    assert len(data.exhibits) == 2 and data.timeline.counts.messages == 6
+    assert left.screenshots == 1 and "1 张截图未选入本材料" in left.statement()
+    d.picker.none_button.click()
+    assert d.picker.chosen() == frozenset()
+    d.picker.all_button.click()
+    assert d.picker.chosen() is None and d.selection().message_ids is None
