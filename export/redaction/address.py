@@ -21,8 +21,13 @@ BOUNDARY_CHARS = "省市区县旗镇乡"
 MIN_TAIL_CHARS = 5
 
 
+# What people and OCR put between the parts of a value ("0755-1234 5678", a line break): optional.
+_GAP = r"[\s\-\u2010-\u2015]*"
+
+
 def compact(value: str) -> str:
-    return "".join(value.split())
+    """The value without white space or dashes: those are matched as optional gaps."""
+    return re.sub(r"[\s\-\u2010-\u2015]+", "", value)
 
 
 def tails(value: str) -> list[str]:
@@ -41,9 +46,9 @@ def _chars(tail: str) -> str:
     for i, ch in enumerate(tail):
         inner = 0 < i < len(tail) - 1  # the first and last characters are what anchors the match
         parts.append(f"(?:{re.escape(ch)})?" if inner and ch in OPTIONAL_CHARS else re.escape(ch))
-    return r"\s*".join(parts)
+    return _GAP.join(parts)
 
 
 def address_pattern(value: str) -> re.Pattern[str]:
-    """Any tail of the address, 省/市 optional inside it, white space and line breaks allowed anywhere."""
+    """Any tail of the address, 省/市 optional inside it, white space, dashes and line breaks allowed anywhere."""
     return re.compile("|".join(_chars(t) for t in tails(value)), re.IGNORECASE)

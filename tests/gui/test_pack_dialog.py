@@ -230,6 +230,7 @@ def test_unticking_a_screenshot_leaves_it_and_its_messages_out(qtbot, store, run
 
     d = _dialog(qtbot, store, runner, tmp_path / "p", "platform")
     top = d.picker.tree.topLevelItem(2)
+    assert top is not None
     top.setCheckState(0, Qt.CheckState.Unchecked)  # the screenshot's box unticks all of its messages
     assert len(d.picker.unticked()) == 3 and d.picker.count_label.text() == "6 of 9 messages chosen"
     data, left = select(store, d.selection())

@@ -99,3 +99,9 @@ def test_redacted_export_masks_the_kept_address(tmp_path: Path) -> None:
         assert (after[400:450, 40:300] != 0).any()  # the name line is not
     finally:
         session.close()
+
+
+def test_a_typed_number_is_matched_with_or_without_its_dashes() -> None:
+    values = sensitive_values([], extra=["0755-86001234"])
+    masked = mask_text("座机 0755 8600 1234，或 075586001234", values)
+    assert "8600" not in masked and masked.count("*") >= 12  # both forms masked (the one pattern keeps the ends)
