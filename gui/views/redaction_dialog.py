@@ -250,7 +250,7 @@ class RedactionDialog(QDialog):
             "id-number": self.tr("ID number"),
             "card-number": self.tr("bank card"),
             "phone": self.tr("third party's number"),
-            "address": self.tr("address"),
+            "address": self.tr("address or typed value"),
         }
         return names.get(kind, self.tr("drawn by you"))
 

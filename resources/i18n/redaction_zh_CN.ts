@@ -69,8 +69,8 @@
     </message>
     <message>
         <location filename="../../gui/views/redaction_dialog.py"/>
-        <source>address</source>
-        <translation>地址</translation>
+        <source>address or typed value</source>
+        <translation>地址或手动添加的内容</translation>
     </message>
     <message>
         <location filename="../../gui/views/redaction_dialog.py"/>
