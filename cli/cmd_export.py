@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +18,7 @@ from typing import TextIO
 from casefile.explain import describe_case_error, exit_code
 from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
 from casefile.jobs import CancelToken
+from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
 from cli.common import add_case_arg
 from export.data import collect
@@ -55,8 +56,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+    p.add_argument(
+        "--phone",
+        "--received-on",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only screenshots from this person's phone, e.g. 母亲 (repeatable)",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang, redact=args.redact)
+    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang, redact=args.redact, phones=args.phone)
 
 
 def run_export(
@@ -70,6 +81,7 @@ def run_export(
     redact: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    phones: Sequence[str] = (),
 ) -> int:
     """Export the dossier (and the bundle); 0 on success, 1 on a failed write, 2 on bad input, 130 on Ctrl-C."""
     out = out or sys.stdout
@@ -96,7 +108,15 @@ def run_export(
     stage = Stage.DOSSIER
     try:
         with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
-            data = collect(store)
+            wanted = frozenset(phone_name(p) for p in phones)
+            if missing := sorted(wanted - set(store.phones())):
+                print(
+                    f"error: no screenshot of this case came from {'、'.join(missing)}'s phone; its phones are "
+                    f"{'、'.join(store.phones())} / 案件中没有来自“{'、'.join(missing)}”手机的截图",
+                    file=err,
+                )
+                return 2
+            data = collect(store, keep_shot=(lambda s: s.phone in wanted) if wanted else None)
             folder = store.paths.folder
         request = ExportRequest(
             pdf=pdf_path, options=options, bundle_dir=bundle_dir, redact_case=folder if redact else None
