@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from casefile.entries import TimelineEntry
 from casefile.phones import is_own
+from casefile.reach import Reach
 from ocr.model import ME, Direction
 
 Labels = Mapping[str, str]
@@ -51,3 +52,18 @@ def sent_by(L: Labels, phone: str) -> str:  # noqa: N803
 def entry_phone_note(L: Labels, e: TimelineEntry) -> str:  # noqa: N803
     """``发给母亲`` for what reached a phone, ``母亲发出`` for what its owner sent."""
     return sent_by(L, e.phone) if e.direction == Direction.OUTGOING else received_on(L, e.phone)
+
+
+def reach_sentence(reach: Reach) -> str:
+    """The letter's line on 爆通讯录, in Chinese (the letters are written in Chinese); "" when nobody was reached."""
+    if not reach.count:
+        return ""
+    span = (
+        f"自 {reach.first_day.isoformat()} 至 {reach.last_day.isoformat()}，"
+        if reach.first_day is not None and reach.last_day is not None
+        else ""
+    )
+    line = f"截图显示，对方还联系了本人的 {reach.count} 位亲友、同事（{'、'.join(reach.names)}），{span}共 {reach.items} 条（次）"
+    if reach.campaigns:
+        line += f"，其中同一内容群发到多人手机 {len(reach.campaigns)} 次"
+    return line + "。"
