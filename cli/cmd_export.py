@@ -20,7 +20,7 @@ from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
 from casefile.jobs import CancelToken
 from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
-from cli.common import add_case_arg
+from cli.common import add_case_arg, add_phone_filter_arg, unknown_phones
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, parse_sections
@@ -56,14 +56,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
-    p.add_argument(
-        "--phone",
-        "--received-on",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="only screenshots from this person's phone, e.g. 母亲 (repeatable)",
-    )
+    add_phone_filter_arg(p, "screenshots")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,12 +102,8 @@ def run_export(
     try:
         with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
             wanted = frozenset(phone_name(p) for p in phones)
-            if missing := sorted(wanted - set(store.phones())):
-                print(
-                    f"error: no screenshot of this case came from {'、'.join(missing)}'s phone; its phones are "
-                    f"{'、'.join(store.phones())} / 案件中没有来自“{'、'.join(missing)}”手机的截图",
-                    file=err,
-                )
+            if (refusal := unknown_phones(sorted(wanted), store.phones())) is not None:
+                print(refusal, file=err)
                 return 2
             data = collect(store, keep_shot=(lambda s: s.phone in wanted) if wanted else None)
             folder = store.paths.folder

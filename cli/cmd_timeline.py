@@ -28,7 +28,7 @@ from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline
 from cli.cmd_timeline_phones import PHONE_CSV_HEADER, PhoneView, format_filtered_summary, format_reach
-from cli.common import add_case_arg
+from cli.common import add_case_arg, add_phone_filter_arg, unknown_phones
 from ocr.model import Direction, Kind
 
 KIND_ZH = {Kind.SMS: "短信", Kind.CHAT: "聊天", Kind.CALL: "电话"}
@@ -58,14 +58,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="print the chronology of a case, or write it as CSV")
     add_case_arg(p)
     p.add_argument("--csv", metavar="FILE")
-    p.add_argument(
-        "--phone",
-        "--received-on",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="only what this person's phone shows (本人 for your own; repeatable); `phone` lists them",
-    )
+    add_phone_filter_arg(p, "the entries")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,12 +99,8 @@ def run_timeline(
         print(f"error: tag rules {e.path}: {e.reason}", file=err)
         return 2
     wanted = [phone_name(p) for p in phones]
-    if missing := [p for p in wanted if p not in case_phones]:
-        print(
-            f"error: no screenshot of this case came from {'、'.join(missing)}'s phone; its phones are "
-            f"{'、'.join(case_phones)} / 案件中没有来自“{'、'.join(missing)}”手机的截图",
-            file=err,
-        )
+    if (refusal := unknown_phones(wanted, case_phones)) is not None:
+        print(refusal, file=err)
         return 2
     timeline = with_suggestions(timeline, tags, suggest_tags(timeline, rules, settings))
     view = PhoneView.of(timeline, case_phones)

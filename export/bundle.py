@@ -246,7 +246,7 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     marks = _campaigns(data)
-    phone_cols = [L["col_phone"], L["col_campaign"]] if marks is not None else []
+    phone_cols = [L["col_phone"], L["col_campaign_file"]] if marks is not None else []
     w.writerow(
         [
             L["col_no"], L["col_time"], L["col_sender"], L["col_party"], L["col_kind"], L["col_direction"],

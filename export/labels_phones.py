@@ -59,6 +59,7 @@ PHONE_LABELS: dict[str, tuple[str, str]] = {
     "campaign_no": ("群发{n}", "Mass text {n}"),
     "campaign_mark": ("〔群发{n}〕", "[mass text {n}] "),
     "col_campaign": ("编号", "No."),
+    "col_campaign_file": ("群发", "Mass text"),  # the bundle CSV's column, read without the table's heading
     "col_received_by": ("收到的人（时间）", "Received by (time)"),
     "received_at": ("{phone}（{time}）", "{phone} ({time})"),
 }

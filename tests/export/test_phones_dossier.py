@@ -89,7 +89,8 @@ def test_bundle_csv_and_json_carry_the_phone_and_the_mass_text(case: tuple[CaseS
     _store, out = case
     rows = list(csv.reader(io.StringIO((out / "时间线.csv").read_bytes().decode("utf-8-sig"))))
     head = rows[0]
-    assert head[-2:] == ["接收手机", "编号"]
+    assert head[-2:] == ["接收手机", "群发"]
+    assert [r[-1] for r in rows[1:]].count("群发1") == 3
     by_text = {r[head.index("内容")]: r for r in rows[1:]}
     assert by_text[MOTHER_REPLY][head.index("发送方")] == MOTHER
     assert by_text[MOTHER_REPLY][head.index("接收手机")] == MOTHER
