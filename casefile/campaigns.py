@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from casefile.entries import TimelineEntry
 from casefile.phones import describe_phones
@@ -127,13 +128,20 @@ def _similar_groups(by_text: Mapping[str, list[TimelineEntry]]) -> list[list[Tim
     groups: list[list[TimelineEntry]] = []
     for norm, copies in sorted(by_text.items(), key=lambda kv: kv[1][0].index):
         for k, t in enumerate(templates):
-            if similarity(norm, t) >= CAMPAIGN_SIMILARITY:
+            if _alike(*sorted((norm, t))):
                 groups[k].extend(copies)
                 break
         else:
             templates.append(norm)
             groups.append(list(copies))
     return groups
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str, b: str) -> bool:
+    """One template? Cached: a party sends the same few templates day after day, so the
+    same pairs of texts meet again in every (party, day) bucket."""
+    return similarity(a, b) >= CAMPAIGN_SIMILARITY
 
 
 def campaign_of_entry(campaigns: Iterable[Campaign]) -> dict[int, Campaign]:
