@@ -32,13 +32,16 @@ def phone_label(L: Labels, phone: str) -> str:  # noqa: N803
     return L["own_phone"] if is_own(phone) else L["other_phone"].format(phone=phone)
 
 
+def owner_shown(L: Labels, phone: str) -> str:  # noqa: N803
+    """A phone's owner as printed: 本人 (``me`` in English) for the user's own, else the name given."""
+    return L["me"] if is_own(phone) else phone
+
+
 def sender_shown(L: Labels, sender: str | None, phone: str) -> str:  # noqa: N803
     """The sender as printed: ``me`` on a phone is that phone's owner."""
     if not sender:
         return L["unknown"]
-    if sender == ME:
-        return L["me"] if is_own(phone) else phone
-    return sender
+    return owner_shown(L, phone) if sender == ME else sender
 
 
 def received_on(L: Labels, phone: str) -> str:  # noqa: N803

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from casefile.campaigns import Campaign
 from export import styles as st
-from export.phone_words import phone_label, shows_phones
+from export.phone_words import owner_shown, phone_label, shows_phones
 from export.sections import Context, grid
 from export.text import para
 
@@ -78,7 +78,7 @@ def campaigns_table(ctx: Context, campaigns: tuple[Campaign, ...]) -> list[Flowa
         received = []
         for phone in c.phones:
             times = sep.join(e.time.strftime("%H:%M") if e.time else ctx.L("time_not_shown") for e in c.received_on(phone))
-            received.append(ctx.L("received_at", phone=phone, time=times))
+            received.append(ctx.L("received_at", phone=owner_shown(ctx.labels, phone), time=times))
         refs = [r for e in c.entries for r in ctx.data.entry_refs(e)]
         rows.append(
             [
