@@ -30,6 +30,10 @@ PHONE_LABELS: dict[str, tuple[str, str]] = {
         "The collectors contacted {n} people of the complainant's circle ({names}) from {first} to {last}: "
         "{items} items in all; the same text was sent to several phones {campaigns} times.",
     ),
+    "reach_split": (
+        "以上收到的 {total} 条（次）中，投诉人本人的手机收到 {own} 条（次），其他人的手机收到 {others} 条（次）。",
+        "Of the {total} items received above, {own} reached the complainant's own phone and {others} other people's phones.",
+    ),
     "reach_none": (
         "本案中其他人手机的截图未显示收到催收方的消息或来电。",
         "The screenshots from other people's phones show no message or call received from the collectors.",

@@ -23,6 +23,7 @@ def reach_part(ctx: Context) -> list[Flowable]:
     if not shows_phones(data.phones):
         return []
     reach = data.reach()
+    total = data.counts.received
     out: list[Flowable] = [Paragraph(para(ctx.L("reach_heading")), ctx.styles.h2)]
     if not reach.people:
         return [*out, Paragraph(para(ctx.L("reach_none")), ctx.styles.body)]
@@ -43,6 +44,8 @@ def reach_part(ctx: Context) -> list[Flowable]:
             ctx.styles.body,
         )
     )
+    # the summary line above counts every phone: say how it splits
+    out.append(Paragraph(para(ctx.L("reach_split", total=total, own=total - reach.items, others=reach.items)), ctx.styles.body))
     heads = ("col_person", "col_first_day", "col_last_day", "col_items", "col_messages", "col_calls", "col_days", "col_from")
     rows: list[list[object]] = [[ctx.P(para(ctx.L(k)), "cell_head") for k in heads]]
     for p in reach.people:

@@ -49,6 +49,7 @@ def test_the_summary_states_the_contacts_reached_and_the_mass_text(case: tuple[C
     summary = next(p for p in pages if "被联系的亲友、同事" in p)
     assert "催收方共联系了投诉人的2位亲友、同事（母亲、同事张某），自2025-03-10至2025-03-17，共5条（次）" in summary
     assert "群发到多部手机1次" in summary
+    assert "以上收到的7条（次）中，投诉人本人的手机收到2条（次），其他人的手机收到5条（次）" in summary
     # per person: first and last day, items, messages, calls, days
     assert "母亲2025-03-102025-03-173213" in summary
     assert "同事张某2025-03-102025-03-122202" in summary
