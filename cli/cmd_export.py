@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -18,8 +18,9 @@ from typing import TextIO
 from casefile.explain import describe_case_error, exit_code
 from casefile.faults import BUNDLE, EXPORT_FILE, WriteFailedError, from_os_error
 from casefile.jobs import CancelToken
+from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
-from cli.common import add_case_arg
+from cli.common import add_case_arg, add_phone_filter_arg, unknown_phones
 from export.data import collect
 from export.errors import ExportError, ExportFailure
 from export.options import DossierOptions, parse_sections
@@ -55,8 +56,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
 
 
+    add_phone_filter_arg(p, "screenshots")
+
+
 def run(args: argparse.Namespace) -> int:
-    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang, redact=args.redact)
+    return run_export(args.case_dir, args.out, bundle=args.bundle, lang=args.lang, redact=args.redact, phones=args.phone)
 
 
 def run_export(
@@ -70,6 +74,7 @@ def run_export(
     redact: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    phones: Sequence[str] = (),
 ) -> int:
     """Export the dossier (and the bundle); 0 on success, 1 on a failed write, 2 on bad input, 130 on Ctrl-C."""
     out = out or sys.stdout
@@ -96,7 +101,11 @@ def run_export(
     stage = Stage.DOSSIER
     try:
         with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
-            data = collect(store)
+            wanted = frozenset(phone_name(p) for p in phones)
+            if (refusal := unknown_phones(sorted(wanted), store.phones())) is not None:
+                print(refusal, file=err)
+                return 2
+            data = collect(store, keep_shot=(lambda s: s.phone in wanted) if wanted else None)
             folder = store.paths.folder
         request = ExportRequest(
             pdf=pdf_path, options=options, bundle_dir=bundle_dir, redact_case=folder if redact else None

@@ -1,4 +1,5 @@
-"""``screenproof list --case DIR``: the screenshots of a case, each capture time with its source."""
+"""``screenproof list --case DIR``: the screenshots of a case, each capture time with its source and
+whose phone it came from (本人 for the user's own)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from casefile.store import Access, CaseStore
+from cli.cmd_timeline import display_width
 from cli.common import add_case_arg
 
 # Where a capture time came from; a file modification time may not be when it was taken.
@@ -24,6 +26,13 @@ def run(args: argparse.Namespace) -> int:
     return cmd_list(Path(args.case_dir))
 
 
+PHONE_WIDTH = 8  # display columns for the phone: 本人, 母亲, 同事张某 line up; longer names push the file name
+
+
+def _phone_cell(phone: str) -> str:
+    return phone + " " * max(0, PHONE_WIDTH - display_width(phone))
+
+
 def cmd_list(case_dir: Path, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     with CaseStore.open(case_dir, create=False, access=Access.READ) as store:
@@ -34,7 +43,7 @@ def cmd_list(case_dir: Path, out: TextIO | None = None) -> int:
             when += f" [{_CAPTURE_SOURCE.get(str(s.captured_at_source), '?')}]" if s.captured_at else " [   ]"
             print(
                 f"{s.id:4d}  {when}  {s.ocr_status!s:8s} {s.layout or '-'!s:12s} {counts[s.id]:3d} msg  "
-                f"{s.sha256[:12]}  {s.original_name}",
+                f"{s.sha256[:12]}  {_phone_cell(s.phone)}  {s.original_name}",
                 file=out,
             )
         print(f"{len(shots)} screenshots / 共 {len(shots)} 张截图", file=out)

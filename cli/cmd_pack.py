@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from casefile.complainant import Complainant, load_complainant, save_complainant
 from casefile.explain import describe_case_error, exit_code
+from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
 from export.errors import ExportError
 from export.packs.case_redactor import case_redactor
@@ -44,6 +45,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", default=[], help="only messages with this confirmed tag (repeatable)")
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--received-on", action="append", default=[], metavar="NAME", help="only screenshots from this person's phone, e.g. 母亲 (repeatable; `--phone` is the applicant's number)")
     p.add_argument("--name", default="", help="your name for the letter (default: the one kept in the case)")
     p.add_argument("--phone", default="", help="default: the one kept in the case")
     p.add_argument("--id-number", default="", help="default: the one kept in the case")
@@ -83,8 +85,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         date_from=args.date_from,
         date_to=args.date_to,
         max_screenshots=args.max_exhibits,
+        phones=frozenset(phone_name(n) for n in args.received_on),
     )
-    if saved is not None and saved.preset == preset.id and not (args.screenshot or args.party or args.tag or args.date_from or args.date_to):
+    if saved is not None and saved.preset == preset.id and not (args.screenshot or args.party or args.tag or args.date_from or args.date_to or args.received_on):
         sel = Selection.from_dict({**saved.selection.to_dict(), "max_screenshots": args.max_exhibits})
     generated = datetime.now().replace(second=0, microsecond=0)
     try:

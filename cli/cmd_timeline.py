@@ -23,10 +23,12 @@ from casefile.atomic import staged_file
 from casefile.counts import Counts
 from casefile.explain import describe_case_error, exit_code
 from casefile.faults import CSV_FILE, WriteFailedError, from_os_error
+from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
-from casefile.timeline import Timeline, TimelineEntry, build_timeline
-from cli.common import add_case_arg
+from casefile.timeline import Timeline, TimelineEntry, TimelineFilter, build_timeline
+from cli.cmd_timeline_phones import PHONE_CSV_HEADER, PhoneView, format_filtered_summary, format_reach
+from cli.common import add_case_arg, add_phone_filter_arg, unknown_phones
 from ocr.model import Direction, Kind
 
 KIND_ZH = {Kind.SMS: "短信", Kind.CHAT: "聊天", Kind.CALL: "电话"}
@@ -56,14 +58,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("timeline", help="print the chronology of a case, or write it as CSV")
     add_case_arg(p)
     p.add_argument("--csv", metavar="FILE")
+    add_phone_filter_arg(p, "the entries")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_timeline(args.case_dir, args.csv)
+    return run_timeline(args.case_dir, args.csv, phones=args.phone)
 
 
 def run_timeline(
-    case_dir: str, csv_path: str | None, *, out: TextIO | None = None, err: TextIO | None = None
+    case_dir: str,
+    csv_path: str | None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    phones: Sequence[str] = (),
 ) -> int:
     """Print the chronology as aligned text, or write it as CSV; 0 on success.
 
@@ -83,27 +91,35 @@ def run_timeline(
                 tags=tags,
             )
             settings = {k: store.setting(k) for k in setting_keys(rules)}
+            case_phones = store.phones()
     except CaseError as e:
         print(describe_case_error(e), file=err)
         return exit_code(e)
     except RulesError as e:
         print(f"error: tag rules {e.path}: {e.reason}", file=err)
         return 2
+    wanted = [phone_name(p) for p in phones]
+    if (refusal := unknown_phones(wanted, case_phones)) is not None:
+        print(refusal, file=err)
+        return 2
     timeline = with_suggestions(timeline, tags, suggest_tags(timeline, rules, settings))
+    view = PhoneView.of(timeline, case_phones)
+    entries = timeline.filter(TimelineFilter(phones=frozenset(wanted))) if wanted else list(timeline.entries)
 
     if csv_path is not None:
         try:
-            write_csv(timeline.entries, Path(csv_path))
+            write_csv(entries, Path(csv_path), view)
         except OSError as e:
             print(WriteFailedError(CSV_FILE, Path(csv_path).expanduser().parent, from_os_error(e)).describe(), file=err)
             return 1
-        print(
-            f"{len(timeline.entries)} entries written to {csv_path} / 已写入 {len(timeline.entries)} 条",
-            file=out,
-        )
+        print(f"{len(entries)} entries written to {csv_path} / 已写入 {len(entries)} 条", file=out)
         return 0
-    out.write(format_table(timeline.entries))
-    out.write(format_summary(timeline))
+    out.write(format_table(entries, view))
+    if wanted:
+        out.write(format_filtered_summary(entries, wanted))
+    else:  # with other people's phones, what was sent is each phone owner's, not only the user's
+        out.write(format_summary(timeline, outgoing="各机主发出" if view.shown else "本人发出"))
+    out.write(format_reach(timeline, view))
     return 0
 
 
@@ -123,7 +139,9 @@ def excel_safe(cell: str) -> str:
     return cell
 
 
-def csv_row(e: TimelineEntry) -> list[str]:
+def csv_row(e: TimelineEntry, view: PhoneView | None = None) -> list[str]:
+    phone_cells = view.csv_cells(e) if view is not None and view.shown else []
+    sender = view.sender(e) if view is not None and view.shown else e.sender
     return [
         str(e.index + 1),
         _minute(e.time) if e.time else "",
@@ -131,7 +149,7 @@ def csv_row(e: TimelineEntry) -> list[str]:
         _placed(e),
         KIND_ZH[e.kind],
         DIRECTION_ZH[e.direction],
-        excel_safe(e.sender),
+        excel_safe(sender),
         excel_safe(e.party),
         excel_safe(e.text),
         "" if e.duration_s is None else str(e.duration_s),
@@ -139,18 +157,19 @@ def csv_row(e: TimelineEntry) -> list[str]:
         " ".join(str(s) for s in e.screenshot_ids),
         " ".join(str(m) for m in e.message_ids),
         "是" if e.readings_differ else "",
+        *phone_cells,
     ]
 
 
-def write_csv(entries: Sequence[TimelineEntry], path: Path) -> None:
+def write_csv(entries: Sequence[TimelineEntry], path: Path, view: PhoneView | None = None) -> None:
     """Write atomically (temporary file, fsync, rename): a half-written CSV is never left."""
     path = path.expanduser()
     if not path.parent.is_dir():  # a mistyped folder is an error, not something to create
         raise FileNotFoundError(2, "No such directory", str(path.parent))
     with staged_file(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(CSV_HEADER)
-        w.writerows(csv_row(e) for e in entries)
+        w.writerow(CSV_HEADER + (PHONE_CSV_HEADER if view is not None and view.shown else ()))
+        w.writerows(csv_row(e, view) for e in entries)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -178,9 +197,14 @@ def _clip(s: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-def format_table(entries: Sequence[TimelineEntry]) -> str:
-    """One line per entry; the text last and whole, so nothing of the evidence is cut."""
-    header = ("#", "时间", "类型", "对方", "标签", "截图", "内容")
+def format_table(entries: Sequence[TimelineEntry], view: PhoneView | None = None) -> str:
+    """One line per entry; the text last and whole, so nothing of the evidence is cut.
+
+    When the case holds other people's phones a column says whose phone
+    received each entry (发给母亲) and a mass text is marked 〔群发N〕.
+    """
+    shown = view is not None and view.shown
+    header = ("#", "时间", "类型", "对方", *(("接收手机",) if shown else ()), "标签", "截图", "内容")
     rows = []
     for e in entries:
         rows.append(
@@ -189,9 +213,10 @@ def format_table(entries: Sequence[TimelineEntry]) -> str:
                 _minute(e.time) if e.time else (f"{e.day.isoformat()} {TIME_NOT_SHOWN}" if e.day else UNKNOWN_TIME),
                 KIND_ZH[e.kind] + DIRECTION_ZH[e.direction],
                 _clip(e.party or e.sender or "?", 24),
+                *((view.note(e),) if view is not None and shown else ()),
                 "、".join(sorted(e.tags)),
                 ",".join(str(s) for s in e.screenshot_ids),
-                " ".join(e.text.split()),
+                (view.mark(e) if view is not None else "") + " ".join(e.text.split()),
             )
         )
     widths = [max(display_width(r[k]) for r in [header, *rows]) for k in range(len(header) - 1)]
@@ -202,12 +227,12 @@ def format_table(entries: Sequence[TimelineEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_summary(timeline: Timeline) -> str:
+def format_summary(timeline: Timeline, *, outgoing: str = "本人发出") -> str:
     c: Counts = timeline.counts
     lines = [
         "",
         f"共 {len(timeline.entries)} 条（{timeline.message_count} 条读数，合并重复截图 {timeline.merged_count} 条）",
-        f"收到短信/聊天 {c.messages} 条，来电 {c.calls} 次（含未接），本人发出 {c.outgoing} 条",
+        f"收到短信/聊天 {c.messages} 条，来电 {c.calls} 次（含未接），{outgoing} {c.outgoing} 条",
     ]
     if c.undated.total:
         lines.append(f"时间未知的收到内容 {c.undated.total} 条（不计入按日统计）")

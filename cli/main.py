@@ -20,7 +20,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-from cli import cmd_export, cmd_extract, cmd_import, cmd_list, cmd_ocr, cmd_pack, cmd_timeline, cmd_verify
+from cli import (
+    cmd_export,
+    cmd_extract,
+    cmd_import,
+    cmd_list,
+    cmd_ocr,
+    cmd_pack,
+    cmd_phone,
+    cmd_timeline,
+    cmd_verify,
+)
 
 # Tesseract is 6x slower with OpenMP threads fighting over two cores (STACK.md).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -30,6 +40,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     cmd_import,
     cmd_ocr,
     cmd_list,
+    cmd_phone,
     cmd_verify,
     cmd_extract,
     cmd_timeline,

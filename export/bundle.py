@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.atomic import PARTIAL_PREFIX, fsync_dir, remove_tree, staged_file, temp_path
+from casefile.campaigns import Campaign, campaign_of_entry
 from casefile.jobs import Progress
 from casefile.originals import sha256_file
 from casefile.store import CaseStore
@@ -41,6 +42,7 @@ from export.errors import ExportError, ExportFailure
 from export.labels import labels
 from export.manifest import MANIFEST_NAME, ORIGINALS_DIR
 from export.options import DossierOptions
+from export.phone_words import sender_shown, shows_phones
 
 Cancel = Callable[[], bool]
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -186,7 +188,10 @@ def write_zip(folder: Path, target: Path, root: str, when: datetime | None, canc
 # -- chronology files --------------------------------------------------------------------------------
 
 
-def _entry_record(data: DossierData, e: TimelineEntry) -> dict[str, Any]:
+def _entry_record(data: DossierData, e: TimelineEntry, campaigns: Mapping[int, Campaign] | None = None) -> dict[str, Any]:
+    """One chronology entry as the JSON and the CSV hold it; ``phone`` and ``campaign`` (issue 14)
+    only when the case holds other people's phones (``campaigns`` given), so a case of the user's
+    own screenshots gives the files it always did."""
     files = []
     for sid in e.screenshot_ids:
         ex = data.exhibit_of_shot(sid)
@@ -208,10 +213,20 @@ def _entry_record(data: DossierData, e: TimelineEntry) -> dict[str, Any]:
         "exhibits": data.entry_refs(e),
         "files": files,
         "message_ids": list(e.message_ids),
-    }
+    } | (
+        {}
+        if campaigns is None
+        else {"phone": e.phone, "campaign": c.number if (c := campaigns.get(e.index)) is not None else None}
+    )
+
+
+def _campaigns(data: DossierData) -> dict[int, Campaign] | None:
+    """Entry index → mass text, or None when the case names no phone but the user's own."""
+    return campaign_of_entry(data.campaigns) if shows_phones(data.phones) else None
 
 
 def chronology_json(data: DossierData, options: DossierOptions) -> bytes:
+    marks = _campaigns(data)
     doc = {
         "case": {
             "title": data.case.title,
@@ -221,7 +236,7 @@ def chronology_json(data: DossierData, options: DossierOptions) -> bytes:
         "generator": f"Screenproof {data.version}",
         "generated_at": options.generated_at.isoformat(timespec="minutes") if options.generated_at else None,
         "manifest_sha256": data.manifest.sha256,
-        "entries": [_entry_record(data, e) for e in data.entries],
+        "entries": [_entry_record(data, e, marks) for e in data.entries],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -230,20 +245,25 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
     """UTF-8 with BOM: without it Excel in China reads UTF-8 as GBK."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
+    marks = _campaigns(data)
+    phone_cols = [L["col_phone"], L["col_campaign_file"]] if marks is not None else []
     w.writerow(
         [
             L["col_no"], L["col_time"], L["col_sender"], L["col_party"], L["col_kind"], L["col_direction"],
-            L["col_text"], L["col_tags"], L["col_exhibit"], L["col_file"],
+            L["col_text"], L["col_tags"], L["col_exhibit"], L["col_file"], *phone_cols,
         ]
     )
     for e in data.entries:
-        r = _entry_record(data, e)
+        r = _entry_record(data, e, marks)
+        extra = []
+        if marks is not None:
+            extra = [e.phone, L["campaign_no"].format(n=r["campaign"]) if r["campaign"] else ""]
         w.writerow(
             [
                 r["index"],
                 (r["time"] or "").replace("T", " ")
                 or (L["day_time_not_shown"].format(day=r["date"]) if r["date"] else ""),
-                L["me"] if e.sender == "me" else e.sender,
+                sender_shown(L, e.sender, e.phone) if e.sender else "",
                 e.party,
                 L[f"kind_{e.kind.value}"],
                 L[f"dir_{e.direction.value}"],
@@ -251,6 +271,7 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
                 L["list_sep"].join(r["tags"]),
                 " ".join(r["exhibits"]),
                 " ".join(r["files"]),
+                *extra,
             ]
         )
     return buf.getvalue().encode("utf-8-sig")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from casefile.campaigns import Campaign, find_campaigns
 from casefile.citations import Citation
 from casefile.counts import Counts
 from casefile.model import (
@@ -34,6 +35,8 @@ from casefile.model import (
     ScreenshotCorrection,
     TagState,
 )
+from casefile.phones import describe_phones
+from casefile.reach import Reach, contacts_reached
 from casefile.snapshot import read_snapshot
 from casefile.store import CaseStore
 from casefile.tagging import RulesError, RuleSet, load_rules
@@ -127,6 +130,13 @@ class DossierData:
     screenshot_corrections: tuple[ScreenshotCorrection, ...] = ()
     # A redacted copy (export.redaction): no originals travel with it, so the 制作说明 says where they are.
     redacted: bool = False
+    # mass texts received on several phones (issue 14), found once for the summary and the chronology
+    campaigns: tuple[Campaign, ...] = ()
+    phones: tuple[str, ...] = ()  # the exhibits' receiving phones, the user's own first
+
+    def reach(self) -> Reach:
+        """The people of the user's circle the collectors reached (``casefile.reach``)."""
+        return contacts_reached(self.entries, self.campaigns)
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
@@ -276,6 +286,8 @@ def collect(
         tag_citations={t: _rules().citations_of(t) for t in _rules().tag_names},
         night_window=_night_window(),
         screenshot_corrections=tuple(store.screenshot_corrections()),
+        campaigns=find_campaigns(timeline.entries),
+        phones=tuple(describe_phones(s.phone for s in shots)),
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Literal
 
+from export.labels_phones import PHONE_LABELS
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -311,6 +313,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "bundle_json": ("时间线.json", "chronology.json"),
     "bundle_readme": ("说明.txt", "README.txt"),
 }
+
+
+_TABLE.update(PHONE_LABELS)  # whose phone, contacts reached, mass texts (issue 14)
 
 
 def labels(lang: Lang, overrides: Mapping[str, str] | None = None) -> Mapping[str, str]:

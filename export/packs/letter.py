@@ -21,6 +21,7 @@ from casefile.complainant import Complainant
 from casefile.parties import is_number, normalise_sender
 from export.data import DossierData
 from export.packs.presets import Preset
+from export.phone_words import reach_sentence, shows_phones
 
 # The parts of a letter in the order printed (CHANNELS.md §2, the skeleton).
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -119,6 +120,7 @@ class Facts:
     night: int
     third_party: int
     quotes: tuple[tuple[str, str, str], ...]  # (tag, quote, exhibit ref)
+    reached: str = ""  # contacts reached on other people's phones (export.phone_words.reach_sentence)
 
 
 def facts_of(data: DossierData) -> Facts:
@@ -140,6 +142,7 @@ def facts_of(data: DossierData) -> Facts:
         night=sum(data.night_per_day().values()),
         third_party=sum(1 for e in data.entries if "联系第三方" in data.confirmed(e)),
         quotes=tuple(quotes),
+        reached=reach_sentence(data.reach()) if shows_phones(data.phones) else "",
     )
 
 
@@ -154,6 +157,8 @@ def facts_text(f: Facts, night_window: str) -> str:
     if f.busiest:
         lines.append(f"最多的一天为 {f.busiest[0].isoformat()}，共 {f.busiest[1]} 条（次）。")
     lines.append(f"其中夜间（{night_window}）{f.night} 条（次）。")
+    if f.reached:
+        lines.append(f.reached)
     if f.third_party:
         lines.append(f"经本人确认，另有 {f.third_party} 条记录涉及联系本人的亲友或其他第三人。")
     if f.quotes:

@@ -20,16 +20,19 @@ from datetime import date
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from casefile.campaigns import Campaign, campaign_of_entry
 from casefile.timeline import TimelineEntry
 from export import styles as st
 from export.data import is_night
 from export.document import mark
 from export.fonts import BOLD, REGULAR
+from export.phone_words import entry_phone_note, sender_shown, shows_phones
 from export.sections import Context, grid
 from export.text import para
-from ocr.model import Kind
+from ocr.model import ME, Kind
 
 CHUNK_ROWS = 120
+_MARK_HEX = "#2f5d8a"  # styles.ACCENT: whose phone and the mass-text mark, in the headings' colour
 # Plain-string cells: time in the body size, the narrow columns smaller.
 _SMALL = [
     ("FONTSIZE", (0, 1), (-1, -1), 7.5),
@@ -69,6 +72,8 @@ def chronology_parts(ctx: Context) -> Iterator[list[Flowable]]:
     head = [ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_time", "col_sender", "col_kind", "col_text", "col_tags", "col_exhibit")]
     rows: list[list[object]] = [head]
     extra: list[tuple[object, ...]] = []
+    # whose phone, and which mass text, only when the case holds other people's phones
+    marks = _Marks(shows_phones(ctx.data.phones), campaign_of_entry(ctx.data.campaigns))
 
     def table() -> list[Flowable]:
         nonlocal rows, extra
@@ -92,7 +97,7 @@ def chronology_parts(ctx: Context) -> Iterator[list[Flowable]]:
                 yield table()
             if e.time is not None and is_night(e.time):
                 extra += [("TEXTCOLOR", (0, len(rows)), (0, len(rows)), st.NIGHT), ("FONTNAME", (0, len(rows)), (0, len(rows)), BOLD)]
-            rows.append(_row(ctx, e, widths))
+            rows.append(_row(ctx, e, widths, marks))
     yield table()
 
 
@@ -114,26 +119,42 @@ def _cell(ctx: Context, text: str, width: float, style: str = "cell_small") -> o
     return ctx.P(para(text), style)
 
 
-def _row(ctx: Context, e: TimelineEntry, widths: list[float]) -> list[object]:
+class _Marks:
+    """What a row says beyond the entry when the case holds several phones."""
+
+    __slots__ = ("campaigns", "phones")
+
+    def __init__(self, phones: bool, campaigns: dict[int, Campaign]) -> None:
+        self.phones, self.campaigns = phones, campaigns
+
+
+def _row(ctx: Context, e: TimelineEntry, widths: list[float], marks: _Marks) -> list[object]:
     if e.time is not None:
         time_cell: object = e.time.strftime("%H:%M")
     elif e.day is not None:
         time_cell = ctx.P(para(ctx.L("time_not_shown")), "cell_small")
     else:
         time_cell = "—"
-    who = ctx.sender(e.sender)
+    who = sender_shown(ctx.labels, e.sender, e.phone)
+    lines = [para(who)]
     if e.party_defined and e.party and e.party != e.sender:
-        sender_cell: object = ctx.P(f'{para(who)}<br/><font color="#666666">{para(e.party)}</font>', "cell_small")
-    else:
-        sender_cell = _cell(ctx, who, widths[1])
+        lines.append(f'<font color="#666666">{para(e.party)}</font>')
+    if marks.phones and e.sender != ME:  # an owner's own message already names the phone as sender
+        lines.append(f'<font color="{_MARK_HEX}">{para(entry_phone_note(ctx.labels, e))}</font>')
+    sender_cell: object = ctx.P("<br/>".join(lines), "cell_small") if len(lines) > 1 else _cell(ctx, who, widths[1])
     text = e.text
     if not text:
         text = "—" if e.kind == Kind.CALL else ctx.L("no_text_message")
+    campaign = marks.campaigns.get(e.index)
+    text_cell = ctx.T(text)
+    if campaign is not None:
+        mark_text = ctx.L("campaign_mark", n=campaign.number)
+        text_cell = ctx.P(f'<font color="{_MARK_HEX}"><b>{para(mark_text)}</b></font>{para(text)}')
     return [
         time_cell,
         sender_cell,
         f"{ctx.kind(e.kind)}·{ctx.direction(e.direction)}",
-        ctx.T(text),
+        text_cell,
         _cell(ctx, ctx.tags(ctx.data.confirmed(e)), widths[4]),
         _cell(ctx, ", ".join(ctx.data.entry_refs(e)), widths[5]),
     ]

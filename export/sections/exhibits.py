@@ -21,8 +21,10 @@ from export.data import Exhibit, engine_text
 from export.document import Marker, mark
 from export.fonts import REGULAR
 from export.images import fit
+from export.phone_words import sender_shown
 from export.sections import Context
 from export.sections.index import exhibit_name
+from export.sections.reach import phone_meta
 from export.text import para
 from ocr.model import Kind, TimeSource
 
@@ -58,6 +60,7 @@ def _meta(ctx: Context, ex: Exhibit) -> Table:
         rows.append((ctx.L("redacted"), para(ctx.L("redacted_value", n=ex.masked_areas)) + "<br/>" + ex.derived_sha256))
     if s.thread_title:
         rows.append((ctx.L("thread"), para(s.thread_title)))
+    rows += phone_meta(ctx, s.phone)  # whose phone it came from (issue 14), when the case names phones
     t = Table(
         [[ctx.P(para(k), "label"), ctx.P(v, "cell")] for k, v in rows],
         colWidths=[92, st.FRAME_W - 92],
@@ -135,7 +138,7 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
         head = [
             f"<b>{ex.number}-{i}</b>",
             para(when_shown(ctx, m.time, m.day)) + (corrected_mark if {"time", "date"} & set(fixed) else ""),
-            para(ctx.sender(m.sender)) + (corrected_mark if "sender" in fixed else ""),
+            para(sender_shown(ctx.labels, m.sender, s.phone)) + (corrected_mark if "sender" in fixed else ""),
             para(f"{ctx.kind(m.kind)}·{ctx.direction(m.direction)}")
             + (corrected_mark if {"kind", "direction"} & set(fixed) else ""),
         ]

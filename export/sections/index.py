@@ -14,6 +14,7 @@ from collections import Counter
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from casefile.model import TimePrecision
+from casefile.phones import is_own
 from export import styles as st
 from export.data import Exhibit
 from export.document import PageRef, mark
@@ -45,17 +46,27 @@ def suggest_purpose(ctx: Context, ex: Exhibit) -> str:
     when = _when(ctx, ex)
     calls = [m for m in received if m.kind == Kind.CALL]
     sep = ctx.L("list_sep")
+    # on someone else's phone the contact reached them, not the complainant (issue 14)
+    phone = {} if is_own(ex.shot.phone) else {"phone": ex.shot.phone}
+    suffix = "_phone" if phone else ""
     if len(calls) == len(received):
-        text = ctx.L("purpose_calls", who=who, when=when, n=len(calls))
+        text = ctx.L("purpose_calls" + suffix, who=who, when=when, n=len(calls), **phone)
     else:
         kinds = sep.join(dict.fromkeys(ctx.kind(m.kind) for m in received if m.kind != Kind.CALL))
-        text = ctx.L("purpose_value", who=who, when=when, kinds=kinds, n=len(received) - len(calls))
+        text = ctx.L("purpose_value" + suffix, who=who, when=when, kinds=kinds, n=len(received) - len(calls), **phone)
     tags: list[str] = []
     for m in ex.messages:
         tags.extend(t for t in ex.tags.get(m.id, ()) if t not in tags)
     if tags:
         text += ctx.L("purpose_tags", tags=ctx.tags(tags))
     return text
+
+
+def _source(ctx: Context, ex: Exhibit) -> str:
+    """证据来源: the complainant's phone, or the named person's."""
+    if is_own(ex.shot.phone):
+        return ctx.L("source_value", name=ex.shot.original_name)
+    return ctx.L("source_value_phone", phone=ex.shot.phone, name=ex.shot.original_name)
 
 
 def _who(ctx: Context, ex: Exhibit) -> str:
@@ -94,7 +105,7 @@ def index(ctx: Context) -> list[Flowable]:
             [
                 ctx.P(str(ex.number)),
                 ctx.P(f"<b>{para(ctx.L('exhibit', n=ex.number))}</b><br/>{para(exhibit_name(ctx, ex))}"),
-                ctx.T(ctx.L("source_value", name=ex.shot.original_name)),
+                ctx.T(_source(ctx, ex)),
                 ctx.T(suggest_purpose(ctx, ex)),
                 PageRef(f"ex{ex.number}", widths[4] - 6) if with_pages else "—",
             ]

@@ -20,6 +20,7 @@ from export.data import is_night
 from export.document import mark
 from export.fonts import REGULAR
 from export.sections import Context, grid
+from export.sections.reach import reach_part
 from export.text import para
 
 
@@ -124,6 +125,7 @@ def summary(ctx: Context) -> list[Flowable]:
         out.append(Paragraph(para(ctx.L("summary_undated", undated=c.undated.total)), ctx.styles.note))
     if data.timeline.merged_count:
         out.append(Paragraph(para(ctx.L("n_merged", n=data.timeline.merged_count)), ctx.styles.note))
+    out += reach_part(ctx)  # contacts reached and mass texts, when other people's phones are in the case
 
     bars, weekly = day_bars(ctx)
     if bars:
