@@ -29,7 +29,7 @@ from casefile.model import Screenshot
 from casefile.reading import ReadResult, apply, read, requests_for
 from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
-from casefile.workflows import prepare_files, to_read
+from casefile.workflows import PhoneChoice, prepare_files, to_read
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import Job, Task, TaskRunner
@@ -86,7 +86,8 @@ class ImportController(QObject):
         self._store: CaseStore | None = None
         self._task: Task | None = None
         self._tally: ImportTally | None = None
-        self._queue: list[Path] = []
+        self._queue: list[tuple[list[Path], PhoneChoice]] = []  # drops waiting, each with its phone
+        self._phone = PhoneChoice()  # whose phone the running import's files came from
         self._reading: list[int] = []
         self._workers = max(1, min(os.cpu_count() or 1, 4))
         self.engine = "auto"
@@ -151,14 +152,16 @@ class ImportController(QObject):
 
     # -- import ------------------------------------------------------------------------
 
-    def import_paths(self, paths: Sequence[Path]) -> None:
-        """Import files and folders; while an import runs, new drops wait their turn."""
+    def import_paths(self, paths: Sequence[Path], phone: PhoneChoice | None = None) -> None:
+        """Import files and folders from ``phone`` (本人 by default); while an import runs,
+        new drops wait their turn, each keeping its own phone."""
         if self._store is None or not paths:
             return
         if self._task is not None:
-            self._queue.extend(paths)
+            self._queue.append((list(paths), phone or PhoneChoice()))
             return
         log.info("import of %d dropped path(s) started", len(paths))
+        self._phone = phone or PhoneChoice()
         self._tally = ImportTally()
         self.running_changed.emit(True)
         self.progress.emit("import", 0, 0)
@@ -198,7 +201,7 @@ class ImportController(QObject):
             return
         if isinstance(item, Prepared):
             try:
-                result = record(self._store, item)
+                result = record(self._store, item, self._phone.for_file(item))
             except (WriteFailedError, CaseError) as exc:
                 # The case cannot take more (a full disk): stop here with one dialog, not one per file.
                 log.warning("recording an import failed: %s", type(exc).__name__)
@@ -231,9 +234,9 @@ class ImportController(QObject):
             self._finish()
             return
         if self._queue:
-            queued, self._queue = self._queue, []
+            queued, phone = self._queue.pop(0)
             tally = self._tally
-            self.import_paths(queued)
+            self.import_paths(queued, phone)
             self._tally = _merge(tally, self._tally)
             return
         self.read_waiting()
