@@ -25,6 +25,7 @@ from casefile.phones import MAX_PHONE_NAME, OWN_PHONE, describe_phones, phone_na
 from casefile.workflows import PhoneChoice
 from gui.phone_text import own_choice
 
+DIALOG_WIDTH = 460  # room for a sentence of explanation in two or three lines
 SHOWN_SUGGESTIONS = 6  # sub-folder names listed in the check box; more are summed up as "…"
 
 
@@ -99,7 +100,10 @@ class PhoneDialog(QDialog):
         lay.addWidget(self.folders)
         lay.addSpacing(6)
         lay.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignRight)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(DIALOG_WIDTH)
+        # A wrapped label does not ask for its height inside a dialog: give it the lines it needs.
+        margins = lay.contentsMargins().left() + lay.contentsMargins().right()
+        self.explain.setMinimumHeight(self.explain.heightForWidth(DIALOG_WIDTH - margins))
 
     def select(self, name: str) -> None:
         """Show ``name`` chosen: one of the list, or typed in."""
