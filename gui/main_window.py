@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         r.addSeparator()
         self.act_read_again = self._action(r, self.tr("&Read screenshots again"), self.read_again)
         self.act_set_capture = self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
+        self.phones.add_to(r)  # Change source phone… for the screenshots selected in the list
         r.addMenu(self.review_pane.read_as_menu)
         self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()

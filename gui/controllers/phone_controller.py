@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from casefile.phones import OWN_PHONE, describe_phones, phone_name
@@ -69,6 +69,7 @@ class PhoneController(QObject):
         self._notify = notify
         self._parent = parent
         self.store: CaseStore | None = None
+        self.menu_action: QAction | None = None  # Review → Change source phone… (see add_to)
         bar.change_requested.connect(self.choose_default)
         self.shot_list = shot_list
         if shot_list is not None:
@@ -79,6 +80,19 @@ class PhoneController(QObject):
         self.store = store
         self.bar.set_phone(OWN_PHONE)
         self.bar.setEnabled(store is not None and store.writable)
+        if self.menu_action is not None:
+            self.menu_action.setEnabled(store is not None and store.writable)
+
+    def add_to(self, menu: QMenu) -> QAction:
+        """The same change from a menu (right-clicking the list is easy to miss)."""
+        self.menu_action = menu.addAction(self.tr("Change source phone…"))
+        self.menu_action.setObjectName("changePhoneMenuAction")
+        self.menu_action.triggered.connect(self._change_selected)
+        return self.menu_action
+
+    def _change_selected(self) -> None:
+        if self.shot_list is not None:
+            self.change_phone(self.shot_list.selected_ids())
 
     def _dialog(self, current: str, suggestions: Sequence[str] = (), count: int = 0) -> PhoneDialog:
         phones = self.store.phones() if self.store is not None else []

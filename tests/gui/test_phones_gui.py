@@ -3,6 +3,7 @@ the review pane's source phone, the timeline's receiving-phone filter, a pack li
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from datetime import datetime
@@ -198,6 +199,16 @@ def test_change_the_phone_of_a_selection_then_undo_and_redo(window, qtbot, monke
     assert [store.screenshot(i).phone for i in (b, c)] == ["母亲", "母亲"]
     assert len(store.screenshot_corrections(b)) == 3  # change, undo, redo: the audit keeps the whole path
 
+    # the same from the Review menu, for the list's selection
+    from PySide6.QtGui import QAction
+
+    menu_action = window.findChild(QAction, "changePhoneMenuAction")
+    assert menu_action is not None and menu_action.isEnabled()
+    _answer(monkeypatch, "同事张某")
+    menu_action.trigger()
+    assert [store.screenshot(i).phone for i in (a, b, c)] == [OWN_PHONE, "同事张某", "同事张某"]
+    assert window.undo_stack.count() == 2
+
 
 def test_timeline_filters_by_receiving_phone_with_counts(window, qtbot, tmp_path: Path) -> None:
     store = window.store
@@ -271,39 +282,20 @@ def test_pack_limited_to_one_receiving_phone(qtbot, runner, tmp_path: Path) -> N
 
 
 def test_every_phone_string_has_a_chinese_translation(gui_app, qtbot, tmp_path: Path) -> None:
-    import ast
-    import xml.etree.ElementTree as ET
-
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from gui import i18n
+    from tests.gui.i18ncheck import known_translations, untranslated
 
+    files = ["views/phone_dialog.py", "views/phone_widgets.py", "controllers/phone_controller.py"]
+    files += ["models/screenshot_list_model.py", "models/message_table_model.py", "models/timeline_model.py"]
+    assert untranslated(files) == []
+    known = known_translations()
+    tree = ast.parse((Path(i18n.__file__).parent / "phone_text.py").read_text(encoding="utf-8"))
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "_tr"]
+    texts = [c.args[0].value for c in calls if isinstance(c.args[0], ast.Constant)]
+    assert texts and [t for t in texts if ("PhoneText", t) not in known] == []
     ts = i18n.I18N_DIR / "phones_zh_CN.ts"
-    known = {
-        (ctx.findtext("name"), m.findtext("source"))
-        for ctx in ET.parse(ts).iter("context")
-        for m in ctx.iter("message")
-    }
-    gui = Path(i18n.__file__).parent
-    missing = []
-    for f in ("views/phone_dialog.py", "views/phone_widgets.py", "controllers/phone_controller.py"):
-        tree = ast.parse((gui / f).read_text(encoding="utf-8"))
-        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
-            for call in ast.walk(cls):
-                if (
-                    isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
-                    and call.args and isinstance(call.args[0], ast.Constant)
-                    and (cls.name, call.args[0].value) not in known
-                ):
-                    missing.append((cls.name, call.args[0].value))
-    tree = ast.parse((gui / "phone_text.py").read_text(encoding="utf-8"))
-    missing += [
-        ("PhoneText", c.args[0].value)
-        for c in ast.walk(tree)
-        if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "_tr"
-        and isinstance(c.args[0], ast.Constant) and ("PhoneText", c.args[0].value) not in known
-    ]
-    assert missing == []
     qm = i18n.compiled(ts, tmp_path)
     assert qm is not None
     tr = QTranslator()
@@ -325,3 +317,30 @@ def test_every_phone_string_has_a_chinese_translation(gui_app, qtbot, tmp_path: 
         QCoreApplication.removeTranslator(tr)
 
 
+def test_a_read_only_case_offers_no_phone_change(gui_app, qtbot, monkeypatch, case_dir: Path, tmp_path: Path) -> None:
+    import errno
+
+    from PySide6.QtGui import QAction
+
+    from casefile import lock as case_lock
+    from gui.app import build_window
+
+    with CaseStore.open(case_dir) as store:
+        _add(store, phone_png(tmp_path / "own.png", seed=1), ["您的借款已逾期"])
+
+    def refuse(folder: Path, *, wait: float = 0.0) -> case_lock.Lock:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(case_lock, "acquire", refuse)
+    w = build_window(case_dir)
+    qtbot.addWidget(w)
+    assert w.store is not None and not w.store.writable
+    assert not w.phone_bar.isEnabled()
+    menu_action = w.findChild(QAction, "changePhoneMenuAction")
+    assert menu_action is not None and not menu_action.isEnabled()
+    w.shot_list.selectAll()
+    menu = w.phones.list_menu()
+    [act] = [x for x in menu.actions() if x.objectName() == "changePhoneAction"]
+    assert not act.isEnabled()
+    menu.deleteLater()
+    w.close()
