@@ -140,6 +140,21 @@ def test_a_drop_with_sub_folders_asks_once_and_uses_the_folder_names(
     ]
 
 
+def test_drops_queued_behind_a_running_import_keep_their_own_phone(window, qtbot, tmp_path: Path) -> None:
+    from casefile.workflows import PhoneChoice
+
+    _no_reading(window)
+    first = [phone_png(tmp_path / f"m{i}.png", seed=i) for i in range(3)]
+    second = [phone_png(tmp_path / f"c{i}.png", seed=10 + i) for i in range(2)]
+    with qtbot.waitSignal(window.imports.finished, timeout=30_000) as done:
+        window.imports.import_paths(first, PhoneChoice("母亲"))
+        assert window.imports.running
+        window.imports.import_paths(second, PhoneChoice("同事张某"))  # waits its turn
+    assert len(done.args[0].imported) == 5
+    phones = {s.original_name: s.phone for s in window.store.screenshots()}
+    assert phones == {"m0.png": "母亲", "m1.png": "母亲", "m2.png": "母亲", "c0.png": "同事张某", "c1.png": "同事张某"}
+
+
 def test_the_import_question_as_the_user_sees_it(gui_app, qtbot, tmp_path: Path) -> None:
     dialog = PhoneDialog(["母亲", "同事张某"], OWN_PHONE, ["妈妈", "同事张某"])
     qtbot.addWidget(dialog)
