@@ -11,17 +11,32 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from casefile.phones import OWN_PHONE, describe_phones
 from casefile.timeline import TimelineEntry
-from gui.phone_text import own_choice
+from gui.models.timeline_model import Column, TimelineModel
+from gui.phone_text import own_choice, sent_to
+from ocr.model import Direction, Kind
+
+WIDEST_KIND_COLUMN = 280  # px: a 40-character name is elided beyond this, the message text keeps its room
 
 
 def phone_counts(entries: Iterable[TimelineEntry]) -> list[tuple[str, int]]:
     """Entries per receiving phone, the user's own first: what the filter's items show."""
     counts = Counter(e.phone for e in entries)
     return [(p, counts[p]) for p in describe_phones(counts)]
+
+
+def widen_for_phones(table: QTableView, model: TimelineModel) -> None:
+    """Room in the type column for "短信 · 发给同事张某" once the rows name their receiving phone."""
+    if not model.several_phones:
+        return
+    fm = table.fontMetrics()
+    longest = model.kind_text(Kind.CALL, Direction.MISSED)
+    need = max(fm.horizontalAdvance(f"{longest} · {sent_to(p)}") for p in {e.phone for e in model.timeline.entries})
+    header = table.horizontalHeader()
+    header.resizeSection(Column.KIND, max(header.sectionSize(Column.KIND), min(need + 24, WIDEST_KIND_COLUMN)))
 
 
 class PhoneFilter(QComboBox):

@@ -40,7 +40,7 @@ from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel
 from gui.tasks import TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from gui.views.parties_dialog import PartiesDialog
-from gui.views.phone_widgets import PhoneFilter, phone_counts
+from gui.views.phone_widgets import PhoneFilter, phone_counts, widen_for_phones
 from gui.views.tag_menu import build_tag_menu
 from gui.views.timeline_paint import StickyHeader, TimelineDelegate, style_table
 from ocr.model import ME, Direction, Kind
@@ -421,6 +421,7 @@ class TimelineView(QWidget):
                     combo.addItem(f"{name}  ({n:,})", name)
                 self._select_data(combo, keep)
             self.phone_combo.set_phones(phone_counts(self.model.timeline.entries))
+            widen_for_phones(self.table, self.model)
             days = entry_days(self.model.timeline)
             if days:
                 floor = _qdate(min(days) - timedelta(days=1))

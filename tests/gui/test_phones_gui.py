@@ -241,6 +241,8 @@ def test_timeline_filters_by_receiving_phone_with_counts(window, qtbot, tmp_path
     rows = [model.entry(r) for r in range(model.rowCount()) if model.entry(r) is not None]
     mum = next(r for r in range(model.rowCount()) if model.entry(r) is not None and model.entry(r).phone == "母亲")
     assert model.index(mum, Column.KIND).data() == "SMS · to 母亲"
+    table = window.timeline.table  # the type column makes room for the longest "to …"
+    assert table.columnWidth(Column.KIND) > table.fontMetrics().horizontalAdvance("SMS · to 同事张某")
     assert len(rows) == 6
     combo.setCurrentIndex(combo.findData("母亲"))
     assert window.timeline.filter().phones == frozenset({"母亲"})
