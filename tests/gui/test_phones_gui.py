@@ -289,6 +289,9 @@ def test_pack_limited_to_one_receiving_phone(qtbot, runner, tmp_path: Path) -> N
         assert d.written, d.status.text()
         saved = json.loads((out / "pack.json").read_text(encoding="utf-8"))
         assert saved["selection"]["phones"] == ["母亲"]
+        # only what reached 母亲's phone went in, and the pack says why the rest is out
+        assert [p.name for p in (out / "originals").iterdir()] == ["证据01_Screenshot_1.png"]
+        assert "接收手机：母亲" in (out / "制作说明.txt").read_text(encoding="utf-8")
         # reopening the folder brings the phone back
         d2 = PackDialog(store, runner)
         qtbot.addWidget(d2)
