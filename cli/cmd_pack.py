@@ -14,12 +14,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from casefile.complainant import Complainant, load_complainant, save_complainant
 from casefile.explain import describe_case_error, exit_code
 from casefile.store import Access, CaseError, CaseStore
 from export.errors import ExportError
 from export.packs.case_redactor import case_redactor
 from export.packs.files import Fix
-from export.packs.letter import Applicant, draft
+from export.packs.letter import draft
 from export.packs.presets import PresetsError, load_presets
 from export.packs.public import PublicPackRefusedError
 from export.packs.saved import SavedPackError, load_pack
@@ -43,10 +44,16 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", default=[], help="only messages with this confirmed tag (repeatable)")
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
-    p.add_argument("--name", default="", help="your name for the letter")
-    p.add_argument("--phone", default="")
-    p.add_argument("--id-number", default="")
-    p.add_argument("--address", default="")
+    p.add_argument("--name", default="", help="your name for the letter (default: the one kept in the case)")
+    p.add_argument("--phone", default="", help="default: the one kept in the case")
+    p.add_argument("--id-number", default="", help="default: the one kept in the case")
+    p.add_argument("--address", default="", help="default: the one kept in the case")
+    p.add_argument(
+        "--save-details",
+        action="store_true",
+        help="keep --name/--phone/--id-number/--address in the case for the next packs and the redaction "
+        "(without it they are used for this pack only and the case is only read)",
+    )
     return p
 
 
@@ -81,17 +88,21 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         sel = Selection.from_dict({**saved.selection.to_dict(), "max_screenshots": args.max_exhibits})
     generated = datetime.now().replace(second=0, microsecond=0)
     try:
-        with CaseStore.open(args.case_dir, create=False, access=Access.READ) as store:
+        given = Complainant(args.name, args.phone, args.id_number, args.address)
+        access = Access.WRITE if args.save_details else Access.READ
+        with CaseStore.open(args.case_dir, create=False, access=access) as store:
+            if args.save_details:
+                save_complainant(store, load_complainant(store).merged(given))
+            me = load_complainant(store).merged(given)  # typed here wins; the case fills the rest
             data, left = select(store, sel)
             # The public pack is always redacted: what to mask comes from the whole case.
-            redactor = case_redactor(store) if preset.redact else None
+            redactor = case_redactor(store, extra=me.to_mask()) if preset.redact else None
         if not data.exhibits:
             print("error: no screenshot matches the choice / 没有符合所选条件的截图", file=err)
             return 2
         letter = saved.letter if saved is not None and saved.preset == preset.id and saved.letter else None
         if letter is None and preset.id not in ("12321", "court", "public"):
-            applicant = Applicant(args.name, args.phone, args.id_number, args.address)
-            letter = draft(data, preset, applicant, generated.date())
+            letter = draft(data, preset, me, generated.date())
         req = PackRequest(preset, sel, letter, generated, frozenset(args.fix), redactor)
         plan = plan_pack(data, left, req)
         if not plan.ok:

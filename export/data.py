@@ -125,6 +125,8 @@ class DossierData:
         }
     # capture times the user set (and undid), in the order made: part of the audit trail
     screenshot_corrections: tuple[ScreenshotCorrection, ...] = ()
+    # A redacted copy (export.redaction): no originals travel with it, so the 制作说明 says where they are.
+    redacted: bool = False
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:

@@ -206,6 +206,26 @@ _TABLE: dict[str, tuple[str, str]] = {
     "image_size_value": ("{w}×{h} 像素，{fmt}，{size}", "{w}×{h} px, {fmt}, {size}"),
     "thread": ("对话", "Thread"),
     "redacted": ("已遮盖", "Redacted"),
+    # A redacted copy replaces items 1 and 6 of method_items: it carries no originals and no bundle.
+    "method_redacted_originals": (
+        "截图原件：每张截图按导入时的原始文件逐字节保存在投诉人的案件中，未做任何修改；本材料为遮盖件，不附原件，"
+        "本文件中的图片为遮盖后重新生成并压缩的副本。每张原件的 SHA-256 逐张列于证据页，遮盖图另注其自身的 SHA-256。",
+        "Originals: every screenshot is kept byte for byte as imported in the complainant's case, unaltered; this "
+        "redacted copy carries no originals, and its images are compressed copies made after masking. The SHA-256 "
+        "of each original is listed on its exhibit page, beside that of the redacted image.",
+    ),
+    "method_redacted_check": (
+        "核验方法：原件保存在投诉人的案件中，未作改动，可应要求提供；对原件运行 sha256sum 文件名"
+        "（Windows：certutil -hashfile 文件名 SHA256），结果应与证据页所列原件的 SHA-256 一致。",
+        "How to check: the originals stay unaltered in the complainant's case and can be provided on request; "
+        "sha256sum FILE (Windows: certutil -hashfile FILE SHA256) on an original must give the SHA-256 listed "
+        "on its exhibit page.",
+    ),
+    "manifest_hash_note_redacted": (
+        "即原始截图文件清单的 SHA-256 值；本遮盖件不附原件，原件及清单保存在投诉人的案件中。",
+        "The SHA-256 of the list of original screenshot files; this redacted copy carries no originals, which stay "
+        "in the complainant's case with that list.",
+    ),
     "method_redacted": (
         "本材料为遮盖件：{shots} 张截图共遮盖{n}处（身份证号、银行卡号、第三人电话等），遮盖直接写入图像像素，"
         "文字整理中相同内容以 * 代替；原件未作改动，可供核对，每张遮盖图注明原件与遮盖图的 SHA-256。",
@@ -254,6 +274,12 @@ _TABLE: dict[str, tuple[str, str]] = {
         "以下为 manifest.sha256 的内容，可在证据包文件夹中用 sha256sum -c manifest.sha256 核验。",
         "The content of manifest.sha256; check it in the bundle folder with sha256sum -c manifest.sha256.",
     ),
+    "manifest_intro_redacted": (
+        "以下为原始截图文件的 SHA-256 清单。本遮盖件不附原件；原件未作改动，保存在投诉人的案件中，可据此核对。",
+        "The SHA-256 of every original screenshot file. This redacted copy carries no originals; they stay "
+        "unaltered in the complainant's case and can be checked against this list.",
+    ),
+    "col_file_redacted": ("原件文件名", "Original file"),
     # dates: days without minutes, capture times and where they came from (issue 12)
     "time_not_shown": ("时间未显示", "time not shown"),
     "day_time_not_shown": ("{day} 时间未显示", "{day}, time not shown"),

@@ -11,8 +11,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 
+from casefile.complainant import load_complainant
 from casefile.store import CaseStore
 from export.data import collect
 from export.packs.redaction_port import RedactedImage
@@ -37,7 +39,7 @@ class CaseRedactor:
         nothing_to_find = shot is not None and not self._inner.needs_reading(shot)
         if nothing_to_find and not self._inner.saved.edited(sha256):
             return RedactedImage(burn(original, ()), "png", sha256, 0)
-        derived = self._inner.derived_for(original, sha256)
+        derived = self._inner.derived_for(original, sha256, shot)
         if derived is None:
             return RedactedImage(burn(original, ()), "png", sha256, 0)
         return RedactedImage(derived.path.read_bytes(), "png", sha256, derived.areas)
@@ -63,11 +65,13 @@ class CaseRedactor:
         ]
 
 
-def case_redactor(store: CaseStore, reader: LineReader | None = None) -> CaseRedactor:
-    """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job)."""
+def case_redactor(store: CaseStore, reader: LineReader | None = None, extra: Sequence[str] = ()) -> CaseRedactor:
+    """Read what to mask from the whole case; call on the store's thread (the OCR runs later, in the job).
+    ``extra``: values to mask besides the case's (details given for this pack only)."""
     data = collect(store)
     workdir = Path(tempfile.mkdtemp(prefix="screenproof-redact-"))
-    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store))
+    mine = [*load_complainant(store).to_mask(), *extra]  # the ID number and address the user entered
+    inner = Redactor.for_data(data, store.paths.folder, workdir, reader, unassigned_of(store), mine)
     result = CaseRedactor(inner, {ex.shot.sha256: ex.shot.id for ex in data.exhibits})
     weakref.finalize(result, _remove, workdir)  # derived images live only as long as the redactor
     return result

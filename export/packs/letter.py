@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from casefile.citations import Citation, CitationsError, load_citations
+from casefile.complainant import Complainant
 from casefile.parties import is_number, normalise_sender
 from export.data import DossierData
 from export.packs.presets import Preset
@@ -77,14 +78,8 @@ def heading(kind: str, key: str, default: str) -> str:
     return default
 
 
-@dataclass(frozen=True, slots=True)
-class Applicant:
-    """What the user fills in about themselves: never guessed from the screenshots."""
-
-    name: str = ""
-    phone: str = ""
-    id_number: str = ""
-    address: str = ""
+# What the user fills in about themselves (never guessed from the screenshots), kept in the case.
+Applicant = Complainant
 
 
 @dataclass(slots=True)

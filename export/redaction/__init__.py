@@ -36,6 +36,7 @@ _EXPORTS = {
     "RedactionSession": "export.redaction.session",
     "Offer": "export.redaction.offer",
     "offer_job": "export.redaction.offer",
+    "Reading": "export.redaction.offer",
 }
 
 __all__ = sorted(_EXPORTS)

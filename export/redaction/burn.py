@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from casefile.redactions import RedactionBox
-from export.redaction.finding import Sensitive, value_pattern
+from export.redaction.finding import Sensitive, pattern_for
 
 FILL = (0, 0, 0)
 MASK_CHAR = "*"
@@ -77,7 +77,7 @@ def mask_value(value: str) -> str:
 def mask_text(text: str, values: Sequence[Sensitive]) -> str:
     """``text`` with every value (separators inside it allowed) replaced by its mask."""
     for v in sorted(values, key=lambda s: -len(s.value)):  # longest first: a phone inside a card stays masked
-        text = value_pattern(v.value).sub(mask_value(v.value), text)
+        text = pattern_for(v).sub(mask_value(v.value), text)
     return text
 
 

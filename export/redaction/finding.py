@@ -13,6 +13,7 @@ once the box is padded (``PAD_PX``), and the user can still move boxes.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -21,12 +22,16 @@ from dataclasses import dataclass
 
 from casefile.parties import normalise_sender
 from casefile.redactions import RedactionBox
-from casefile.tagging import find_card_numbers, find_id_numbers
+from casefile.tagging import find_card_numbers, find_id_numbers, is_id_number
+from export.redaction.address import address_pattern
 from ocr.recognition import Line
 
 # Padding around a located span, in pixels: covers the error of the proportional
 # estimate (about half a glyph on a 1080-wide screenshot) and anti-aliased edges.
 PAD_PX = 6
+# A line continues on the next one when the gap between them is at most this many line heights
+# (chat bubbles set lines about 0.3–0.6 heights apart; a new bubble starts further down).
+NEXT_LINE_GAP = 1.0
 # Mainland mobile numbers: 11 digits starting 13–19 (the numbers a third party gives).
 _MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # Separators people and OCR put inside long numbers ("6222 0212 …", "138-0013-8000").
@@ -63,7 +68,8 @@ def sensitive_values(
                 seen.setdefault(m.group(), Sensitive("phone", m.group()))
     for v in extra:
         if v.strip():
-            seen.setdefault(v.strip(), Sensitive("address", v.strip()))
+            kind = "id-number" if is_id_number(squeeze(v.strip())) else "address"
+            seen.setdefault(v.strip(), Sensitive(kind, v.strip()))
     return list(seen.values())
 
 
@@ -77,26 +83,61 @@ def value_pattern(value: str) -> re.Pattern[str]:
     return re.compile(r"[ \u3000\-]?".join(re.escape(c) for c in value), re.IGNORECASE)
 
 
+def pattern_for(value: Sensitive) -> re.Pattern[str]:
+    """An address or a value the user typed is matched as written by people (``address``); a number exactly."""
+    return address_pattern(value.value) if value.kind == "address" else value_pattern(value.value)
+
+
+def _text(line: Line) -> str:
+    text = unicodedata.normalize("NFKC", line.text)
+    return text if len(text) == len(line.text) else line.text  # NFKC changed the length: keep glyph positions exact
+
+
+def _span_box(line: Line, start: int, end: int, width: int, height: int, kind: str) -> RedactionBox:
+    """The padded box over characters ``start:end`` of a line, placed by proportional glyph width."""
+    units = [glyph_units(c) for c in line.text]
+    total = sum(units) or 1
+    before, span = sum(units[:start]), sum(units[start:end])
+    b = line.box
+    x0 = b.x + b.w * before / total - PAD_PX
+    x1 = b.x + b.w * (before + span) / total + PAD_PX
+    x0i, y0i = max(0, int(x0)), max(0, b.y - PAD_PX)
+    x1i, y1i = min(width, math.ceil(x1)), min(height, b.y + b.h + PAD_PX)
+    return RedactionBox(x0i, y0i, x1i - x0i, y1i - y0i, kind)
+
+
+def _next_lines(lines: Sequence[Line]) -> list[tuple[Line, Line]]:
+    """Each line with the one right below it (a wrapped bubble or address continues there)."""
+    ordered = sorted(lines, key=lambda ln: (ln.box.y, ln.box.x))
+    pairs = []
+    for a, b in itertools.pairwise(ordered):
+        gap = b.box.y - (a.box.y + a.box.h)
+        if gap <= a.box.h * NEXT_LINE_GAP and b.box.x < a.box.x + a.box.w and a.box.x < b.box.x + b.box.w:
+            pairs.append((a, b))
+    return pairs
+
+
 def locate(value: Sensitive, lines: Sequence[Line], width: int, height: int) -> list[RedactionBox]:
-    """Boxes covering each occurrence of ``value`` on the lines, padded and kept inside the image."""
-    pat = value_pattern(value.value)
-    out = []
-    for line in lines:
-        text = unicodedata.normalize("NFKC", line.text)
-        if len(text) != len(line.text):
-            text = line.text  # NFKC changed the length: keep glyph positions exact
-        units = [glyph_units(c) for c in line.text]
-        total = sum(units) or 1
-        for m in pat.finditer(text):
-            before = sum(units[: m.start()])
-            span = sum(units[m.start() : m.end()])
-            b = line.box
-            x0 = b.x + b.w * before / total - PAD_PX
-            x1 = b.x + b.w * (before + span) / total + PAD_PX
-            x0i, y0i = max(0, int(x0)), max(0, b.y - PAD_PX)
-            x1i, y1i = min(width, math.ceil(x1)), min(height, b.y + b.h + PAD_PX)
-            out.append(RedactionBox(x0i, y0i, x1i - x0i, y1i - y0i, value.kind))
-    return out
+    """Boxes covering each occurrence of ``value`` on the lines, padded and kept inside the image.
+
+    An address (or a typed value) may also run from the end of one line into the next:
+    then each line gets a box over its part.
+    """
+    pat = pattern_for(value)
+    out = [
+        _span_box(line, m.start(), m.end(), width, height, value.kind)
+        for line in lines
+        for m in pat.finditer(_text(line))
+    ]
+    if value.kind != "address":
+        return out
+    for a, b in _next_lines(lines):
+        ta, tb = _text(a), _text(b)
+        for m in pat.finditer(ta + tb):
+            if m.start() < len(ta) < m.end():  # only matches that cross the break: the rest is found above
+                out.append(_span_box(a, m.start(), len(ta), width, height, value.kind))
+                out.append(_span_box(b, 0, m.end() - len(ta), width, height, value.kind))
+    return list({bx.key(): bx for bx in out}.values())  # a tail found on its own line and across the break
 
 
 def find_boxes(

@@ -32,8 +32,9 @@ from PIL import Image, ImageOps
 
 from casefile.redactions import RedactionBox, Redactions, load_redactions
 from export.data import DossierData, Exhibit
+from export.redaction.address import compact, tails
 from export.redaction.burn import DerivedImage, mask_text, write_derived
-from export.redaction.finding import Sensitive, find_boxes, sensitive_values, value_pattern
+from export.redaction.finding import Sensitive, find_boxes, locate, pattern_for, sensitive_values
 from ocr.recognition import Line
 
 LineReader = Callable[[np.ndarray], list[Line]]
@@ -85,9 +86,11 @@ class Redactor:
         workdir: Path,
         reader: LineReader | None = None,
         unassigned: Mapping[int, Sequence[str]] | None = None,
+        extra: Sequence[str] = (),
     ) -> Redactor:
         """What to mask in ``data``; ``unassigned`` (lines no message took, per screenshot id)
-        lets screenshots with nothing to mask skip the OCR reading."""
+        lets screenshots with nothing to mask skip the OCR reading. ``extra``: values to mask
+        besides the ones listed in ``redactions.json`` (the complainant's ID number and address)."""
         saved = load_redactions(case_folder)
         shot_texts = None
         if unassigned is not None:
@@ -100,7 +103,7 @@ class Redactor:
             if shot_texts
             else [m.text for ex in data.exhibits for m in ex.messages]
         )
-        values = sensitive_values(texts, collectors=collectors_of(data), extra=saved.values)
+        values = sensitive_values(texts, collectors=collectors_of(data), extra=[*saved.values, *extra])
         return cls(values, saved, workdir, reader, shot_texts)
 
     @property
@@ -113,17 +116,27 @@ class Redactor:
         """``text`` with every value to redact replaced by its mask (``4403**********1234``)."""
         return mask_text(text, self.values)
 
-    def boxes(self, original: bytes, sha256: str) -> tuple[RedactionBox, ...]:
-        """The user's boxes for this screenshot if edited, else the boxes found by OCR."""
-        if self.saved.edited(sha256):
-            return self.saved.boxes_for(sha256)
-        lines, w, h = read_lines(original, self.reader)
-        return tuple(find_boxes(lines, w, h, self.values))
+    def boxes(self, original: bytes, sha256: str, screenshot_id: int | None = None) -> tuple[RedactionBox, ...]:
+        """The user's boxes for this screenshot if edited, else the boxes found by OCR.
 
-    def derived_for(self, original: bytes, sha256: str) -> DerivedImage | None:
+        A value the user asked to mask everywhere (an address, a typed value) is masked on an edited
+        screenshot too: its boxes are added to the saved ones whenever the screenshot's text holds it.
+        """
+        if not self.saved.edited(sha256):
+            lines, w, h = read_lines(original, self.reader)
+            return tuple(find_boxes(lines, w, h, self.values))
+        saved = self.saved.boxes_for(sha256)
+        typed = [v for v in self.values if v.kind == "address"]
+        if not typed or (screenshot_id is not None and not self._holds(screenshot_id, typed)):
+            return saved
+        lines, w, h = read_lines(original, self.reader)
+        found = [b for v in typed for b in locate(v, lines, w, h)]
+        return tuple({b.key(): b for b in (*saved, *found)}.values())
+
+    def derived_for(self, original: bytes, sha256: str, screenshot_id: int | None = None) -> DerivedImage | None:
         """The redacted copy of one original, or None when nothing on it is masked."""
         if sha256 not in self._derived:
-            boxes = self.boxes(original, sha256)
+            boxes = self.boxes(original, sha256, screenshot_id)
             if not boxes:
                 return None
             self._derived[sha256] = write_derived(original, sha256, boxes, self.workdir)
@@ -131,10 +144,15 @@ class Redactor:
 
     def needs_reading(self, screenshot_id: int) -> bool:
         """False only when the screenshot's texts are known and none holds a value to mask."""
+        return self._holds(screenshot_id, self.values)
+
+    def _holds(self, screenshot_id: int, values: Sequence[Sensitive]) -> bool:
+        """Whether the screenshot's texts may hold one of ``values`` (unknown texts: yes).
+        The texts are joined by line breaks: an address may run from one line into the next."""
         if self.shot_texts is None or screenshot_id not in self.shot_texts:
             return True
-        texts = self.shot_texts[screenshot_id]
-        return any(value_pattern(v.value).search(t) for v in self.values for t in texts)
+        joined = "\n".join(self.shot_texts[screenshot_id])
+        return any(pattern_for(v).search(joined) for v in values)
 
     def derived(self, ex: Exhibit) -> DerivedImage | None:
         if not self.saved.edited(ex.shot.sha256) and not self.needs_reading(ex.shot.id):
@@ -142,7 +160,7 @@ class Redactor:
         data = ex.original.read_bytes()
         if hashlib.sha256(data).hexdigest() != ex.shot.sha256:
             raise ValueError(f"{ex.original}: the original no longer matches its SHA-256")
-        return self.derived_for(data, ex.shot.sha256)
+        return self.derived_for(data, ex.shot.sha256, ex.shot.id)
 
     def redact_data(self, data: DossierData) -> DossierData:
         """The dossier's data with all text masked and each exhibit pointing at its derived image."""
@@ -153,11 +171,13 @@ class Redactor:
             if d is not None:
                 ex = dataclasses.replace(ex, derived=d.path, derived_sha256=d.sha256, masked_areas=d.areas)
             exhibits.append(ex)
-        return dataclasses.replace(masked, exhibits=tuple(exhibits))
+        return dataclasses.replace(masked, exhibits=tuple(exhibits), redacted=True)
 
     def secrets(self) -> list[str]:
-        """The full values the acceptance check looks for."""
-        return [v.value for v in self.values]
+        """The full values the acceptance check looks for (an address also as each of its tails)."""
+        out = [v.value for v in self.values]
+        out += [t for v in self.values if v.kind == "address" for t in tails(v.value) if t != compact(v.value)]
+        return out
 
 
 def collectors_of(data: DossierData) -> set[str]:

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from casefile.complainant import load_complainant
 from casefile.store import Access, CaseError, CaseStore
 from export.data import DossierData
 from export.redaction.check import check_pdf
@@ -26,17 +27,18 @@ def unassigned_of(store: CaseStore) -> dict[int, list[str]]:
     return {s.id: [u.text for u in store.unassigned_lines(s.id)] for s in store.screenshots()}
 
 
-def unassigned_texts(case_folder: Path) -> dict[int, list[str]] | None:
-    """Lines no message took, per screenshot id, read through a lock-free reader connection.
+def case_reading(case_folder: Path) -> tuple[dict[int, list[str]] | None, tuple[str, ...]]:
+    """Lines no message took, per screenshot id, and the complainant's values to mask (ID number,
+    address), read through a lock-free reader connection.
 
-    None when the case cannot be read that way: then every screenshot is read by OCR
-    (slower, never less safe).
+    (None, ()) when the case cannot be read that way: then every screenshot is read by OCR
+    (slower, never less safe) and only the values in ``redactions.json`` are masked besides the rules' finds.
     """
     try:
         with CaseStore.open(case_folder, create=False, access=Access.READ) as store:
-            return unassigned_of(store)
+            return unassigned_of(store), load_complainant(store).to_mask()
     except (CaseError, OSError, sqlite3.Error):
-        return None
+        return None, ()
 
 
 @dataclass(slots=True)
@@ -53,7 +55,8 @@ class RedactionSession:
             return cls(data)
         tmp = tempfile.TemporaryDirectory(prefix="screenproof-redact-")
         try:
-            r = Redactor.for_data(data, case_folder, Path(tmp.name), reader, unassigned_texts(case_folder))
+            unassigned, extra = case_reading(case_folder)
+            r = Redactor.for_data(data, case_folder, Path(tmp.name), reader, unassigned, extra)
             return cls(r.redact_data(data), tuple(r.secrets()), tmp)
         except BaseException:
             tmp.cleanup()

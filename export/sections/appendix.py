@@ -45,10 +45,10 @@ def appendix(ctx: Context) -> list[Flowable]:
     d = ctx.data
     out: list[Flowable] = [mark(Paragraph(para(ctx.L("sec_appendix")), ctx.styles.h1), "appendix", ctx.L("sec_appendix"), 0)]
     out.append(mark(Paragraph(para(ctx.L("sec_manifest")), ctx.styles.h2), "manifest", ctx.L("sec_manifest"), 1))
-    out.append(Paragraph(para(ctx.L("manifest_intro")), ctx.styles.note))
+    out.append(Paragraph(para(ctx.L("manifest_intro_redacted" if d.redacted else "manifest_intro")), ctx.styles.note))
     out.append(Paragraph(f"{para(ctx.L('manifest_hash'))}{para(ctx.L('colon'))}<b>{d.manifest.sha256}</b>", ctx.styles.small))
     out.append(Spacer(1, 4))
-    rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_no", "col_file", "sha256")]]
+    rows = [[ctx.P(para(ctx.L(k)), "cell_head") for k in ("col_no", "col_file_redacted" if d.redacted else "col_file", "sha256")]]
     for e in d.manifest.entries:
         rows.append([ctx.P(str(e.number)), ctx.T(e.bundle_name, "cell_small"), ctx.P(e.sha256, "cell_mono")])
     out.append(grid(rows, [30, st.FRAME_W - 30 - 285, 285], zebra=True))

@@ -42,7 +42,7 @@ def cover(ctx: Context) -> list[Flowable]:
         ],
         [
             ctx.P(para(ctx.L("manifest_hash")), "label"),
-            ctx.P(f"<b>{d.manifest.sha256}</b><br/>{para(ctx.L('manifest_hash_note'))}", "small"),
+            ctx.P(f"<b>{d.manifest.sha256}</b><br/>{para(ctx.L('manifest_hash_note_redacted' if d.redacted else 'manifest_hash_note'))}", "small"),
         ],
     ]
     table = Table(rows, colWidths=[110, st.FRAME_W - 110])

@@ -102,12 +102,21 @@ def index(ctx: Context) -> list[Flowable]:
     out.append(grid(rows, widths, zebra=True))
     out.append(Spacer(1, 14))
     out.append(mark(Paragraph(para(ctx.L("sec_method")), ctx.styles.h2), "method", ctx.L("sec_method"), 1))
-    items = [*ctx.L("method_items", **ctx.data.statement_values()).split("\n"), _method_dates(ctx), _method_capture(ctx)]
+    items = [*_method_items(ctx), _method_dates(ctx), _method_capture(ctx)]
     if masked := [ex for ex in ctx.data.exhibits if ex.derived is not None]:  # a redacted export says so
         items.append(ctx.L("method_redacted", shots=len(masked), n=sum(ex.masked_areas for ex in masked)))
     for i, item in enumerate(items, 1):
         out.append(Paragraph(f"{i}. {para(item)}", ctx.styles.body))
     return out
+
+
+def _method_items(ctx: Context) -> list[str]:
+    """The fixed items; a redacted copy has no bundle, so items 1 and 6 say where the originals are instead."""
+    items = ctx.L("method_items", **ctx.data.statement_values()).split("\n")
+    if ctx.data.redacted:
+        items[0] = ctx.L("method_redacted_originals")
+        items[-1] = ctx.L("method_redacted_check")
+    return items
 
 
 def _method_dates(ctx: Context) -> str:

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.complainant import Complainant, load_complainant, save_complainant
 from casefile.jobs import CancelToken
-from casefile.store import CaseStore
+from casefile.store import CaseError, CaseStore
 from casefile.timeline import TimelineEntry
 from export.data import DossierData
 from export.packs.case_redactor import case_redactor
@@ -79,6 +80,7 @@ class PackDialog(QDialog):
         self._visible = tuple(visible) if visible is not None else None
         self._redactor = redactor
         self._task: Task | None = None
+        self._kept_note = ""  # why the details typed here could not be kept in the case, if they could not
         self.plan: Plan | None = None
         self.written: list[Path] = []
         self.presets = load_presets()
@@ -112,16 +114,20 @@ class PackDialog(QDialog):
         self.max_spin = QSpinBox()
         self.max_spin.setRange(0, 100000)
         self.max_spin.setSpecialValueText(self.tr("all"))
-        self.name_edit = QLineEdit(store.case_info().complainant)
-        self.phone_edit = QLineEdit()
-        self.id_edit = QLineEdit()
-        self.address_edit = QLineEdit()
+        me = load_complainant(store)  # entered once, kept in the case, reused by every pack
+        self.name_edit = QLineEdit(me.name)
+        self.phone_edit = QLineEdit(me.phone)
+        self.id_edit = QLineEdit(me.id_number)
+        self.address_edit = QLineEdit(me.address)
         self.out_edit = QLineEdit(str(self._default_folder()))
         self.draft_button = QPushButton(self.tr("Draft the letter from the case"))
 
         from gui.views.letter_editor import LetterEditor
+        from gui.views.message_picker import MessagePicker
 
         self.editor = LetterEditor()
+        self.picker = MessagePicker()
+        self.picker.load(store.screenshots(), store.messages(include_excluded=False))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -153,7 +159,7 @@ class PackDialog(QDialog):
         v = QVBoxLayout(fixes)
         v.addWidget(self.split_box)
         v.addWidget(self.quality_box)
-        you = QGroupBox(self.tr("About you (only what the recipient asks for)"))
+        you = QGroupBox(self.tr("About you (kept in the case for every pack; the ID number and address are masked in redacted copies)"))
         y = QFormLayout(you)
         y.addRow(self.tr("Name"), self.name_edit)
         y.addRow(self.tr("Phone"), self.phone_edit)
@@ -169,12 +175,13 @@ class PackDialog(QDialog):
         for w in (choose, fixes, you):
             a.addWidget(w)
         a.insertLayout(0, top)
-        second = QWidget()
+        second = self.letter_tab = QWidget()
         b = QVBoxLayout(second)
         b.addWidget(self.draft_button)
         b.addWidget(self.editor, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(first, self.tr("Recipient and evidence"))
+        self.tabs.addTab(self.picker, self.tr("Messages"))
         self.tabs.addTab(second, self.tr("Letter"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs, 1)
@@ -212,7 +219,7 @@ class PackDialog(QDialog):
         base = Selection.from_entries(self._visible) if self.from_timeline.isChecked() and self._visible else Selection()
         return Selection(
             screenshot_ids=base.screenshot_ids,
-            message_ids=base.message_ids,
+            message_ids=self._picked(base.message_ids),
             parties=items(self.party_edit),
             tags=items(self.tag_edit),
             date_from=day(self.from_edit),
@@ -220,6 +227,13 @@ class PackDialog(QDialog):
             max_screenshots=self.max_spin.value() or None,
             phones=self.phone_choice.phones(),
         )
+
+    def _picked(self, ids: frozenset[int] | None) -> frozenset[int] | None:
+        """The timeline's messages (if chosen) less those unticked in the message list."""
+        picked = self.picker.chosen()
+        if picked is None:
+            return ids
+        return picked if ids is None else ids & picked
 
     @Slot()
     def load_saved(self) -> bool:
@@ -242,6 +256,8 @@ class PackDialog(QDialog):
         self.from_edit.setText(sel.date_from.isoformat() if sel.date_from else "")
         self.to_edit.setText(sel.date_to.isoformat() if sel.date_to else "")
         self.max_spin.setValue(sel.max_screenshots or 0)
+        self.from_timeline.setChecked(False)  # the saved message ids already hold what the timeline showed then
+        self.picker.set_chosen(sel.message_ids)
         self.split_box.setChecked(Fix.SPLIT in saved.fixes or self.preset().split)
         self.quality_box.setChecked(Fix.QUALITY in saved.fixes)
         if saved.letter is not None:
@@ -250,7 +266,16 @@ class PackDialog(QDialog):
         return True
 
     def _applicant(self) -> Applicant:
-        return Applicant(self.name_edit.text(), self.phone_edit.text(), self.id_edit.text(), self.address_edit.text())
+        """The details as typed here, kept in the case first (so the next pack and the redaction have them)."""
+        me = Complainant(self.name_edit.text(), self.phone_edit.text(), self.id_edit.text(), self.address_edit.text())
+        try:
+            save_complainant(self._store, me)
+        except CaseError as e:  # a read-only case: the pack is still written with what was typed
+            self._kept_note = "\n" + self.tr("Your details were not kept in the case: {reason}").format(reason=str(e))
+            self.status.setText(self._kept_note.strip())
+        else:
+            self._kept_note = ""
+        return me
 
     @Slot()
     def draft_letter(self) -> None:
@@ -260,7 +285,7 @@ class PackDialog(QDialog):
             self.status.setText(self.tr("A date is not in the form YYYY-MM-DD."))
             return
         self.editor.set_letter(draft(data, self.preset(), self._applicant(), date.today()))
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.letter_tab)
 
     @Slot()
     def start(self) -> None:
@@ -268,6 +293,7 @@ class PackDialog(QDialog):
         if self._task is not None:
             return
         p = self.preset()
+        applicant = self._applicant()  # kept in the case before the redactor reads what to mask
         redactor = self._redactor
         if p.redact and redactor is None:
             redactor = case_redactor(self._store)  # what to mask, read here; the OCR runs in the job
@@ -282,11 +308,11 @@ class PackDialog(QDialog):
         letter = None
         if p.id not in NO_LETTER:
             if self.editor.is_empty():
-                self.editor.set_letter(draft(data, p, self._applicant(), date.today()))
+                self.editor.set_letter(draft(data, p, applicant, date.today()))
             letter = self.editor.letter()
         fixes = frozenset(f for f, box in ((Fix.SPLIT, self.split_box), (Fix.QUALITY, self.quality_box)) if box.isChecked())
         out = Path(self.out_edit.text().strip()).expanduser()
-        self.status.setText(self.tr("Laying out the pack and checking the size of every file…"))
+        self.status.setText(self.tr("Laying out the pack and checking the size of every file…") + self._kept_note)
         self.write_button.setEnabled(False)
         self.progress.show()
         self.close_button.setText(self.tr("Cancel"))

@@ -11,7 +11,7 @@ by closing the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -31,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.complainant import load_complainant
 from casefile.jobs import CancelToken
-from casefile.redactions import RedactionBox, save_boxes
+from casefile.redactions import RedactionBox, load_redactions, save_boxes, save_values
 from casefile.store import CaseStore
-from export.redaction.offer import Offer, collectors_from, offer_job
+from export.redaction.finding import Sensitive, sensitive_values
+from export.redaction.offer import Offer, Reading, collectors_from, offer_job
 from gui.tasks import Task, TaskRunner
 
 # A drag shorter than this (image pixels) is a click, not a box.
@@ -113,9 +116,11 @@ class RedactionDialog(QDialog):
         job: Callable[[CancelToken], Iterator[object]],
         runner: TaskRunner,
         parent: QWidget | None = None,
+        extra: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Redact"))
+        self.extra = tuple(extra)  # the complainant's ID number and address, kept in the case
         self.case_folder = case_folder
         self.sha256 = sha256
         self.boxes: list[RedactionBox] = []
@@ -133,6 +138,15 @@ class RedactionDialog(QDialog):
         hint.setWordWrap(True)
         self.remove_button = QPushButton(self.tr("Remove selected"), self)
         self.remove_button.clicked.connect(self.remove_selected)
+        # A value the rules cannot find (an address written another way, a relative's name): masked
+        # in every text copy of every redacted export, and boxed here wherever the OCR lines hold it.
+        self.reading: Reading | None = None
+        self.new_values: list[str] = []  # saved in the case with the boxes
+        self.value_edit = QLineEdit(self)
+        self.value_edit.setPlaceholderText(self.tr("Add a value to mask everywhere (an address, a name)"))
+        self.value_button = QPushButton(self.tr("Mask this value"), self)
+        self.value_button.clicked.connect(self.add_value)
+        self.value_edit.returnPressed.connect(self.add_value)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -145,6 +159,8 @@ class RedactionDialog(QDialog):
         side.addWidget(hint)
         side.addWidget(self.list, 1)
         side.addWidget(self.remove_button)
+        side.addWidget(self.value_edit)
+        side.addWidget(self.value_button)
         row = QHBoxLayout()
         row.addWidget(self.canvas, 3)
         row.addLayout(side, 2)
@@ -161,6 +177,45 @@ class RedactionDialog(QDialog):
     def _result(self, item: object) -> None:
         if isinstance(item, Offer):
             self.set_offer(item)
+        elif isinstance(item, Reading):
+            self.set_reading(item)
+
+    def set_reading(self, reading: Reading) -> None:
+        """The OCR lines arrived: box the values typed so far, and on a screenshot edited before, the
+        values masked everywhere (the export adds those to the saved boxes too)."""
+        self.reading = reading
+        typed = [v for v in self._values() if v.kind == "address"]
+        self._add_found(reading.boxes_for(typed))
+
+    def _values(self) -> list[Sensitive]:
+        """The case's values to mask everywhere, with the ones typed here."""
+        saved = load_redactions(self.case_folder).values
+        return sensitive_values([], extra=[*saved, *self.extra, *self.new_values])
+
+    def _add_found(self, found: list[RedactionBox]) -> int:
+        have = {b.key() for b in self.boxes}
+        new = [b for b in found if b.key() not in have]
+        self.boxes += list({b.key(): b for b in new}.values())
+        self._refill()
+        return len({b.key() for b in new})
+
+    def add_value(self) -> None:
+        """Mask the typed value everywhere (saved with the boxes); box it here where the OCR lines hold it."""
+        value = self.value_edit.text().strip()
+        if not value:
+            return
+        self.value_edit.clear()
+        if value not in self.new_values:
+            self.new_values.append(value)
+        if self.reading is None:
+            self.status.setText(self.tr("The value will be boxed when the screenshot has been read."))
+            return
+        n = self._add_found(self.reading.boxes_for(sensitive_values([], extra=[value])))
+        self.status.setText(
+            self.tr("%n box(es) added for the value; it is masked in every text copy too.", "", n)
+            if n
+            else self.tr("The value was not found on this screenshot; it is still masked in every text copy.")
+        )
 
     def _failed(self, error: object) -> None:
         self.status.setText(self.tr("Could not read the screenshot: %1").replace("%1", str(error)))
@@ -168,7 +223,8 @@ class RedactionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def set_offer(self, offer: Offer) -> None:
-        self.boxes = list(offer.boxes)
+        keys = {b.key() for b in offer.boxes}
+        self.boxes = list(offer.boxes) + [b for b in self.boxes if b.key() not in keys]  # added while it was read
         self.ready = True
         self.status.setText(
             self.tr("%n box(es) saved earlier.", "", len(self.boxes))
@@ -194,7 +250,7 @@ class RedactionDialog(QDialog):
             "id-number": self.tr("ID number"),
             "card-number": self.tr("bank card"),
             "phone": self.tr("third party's number"),
-            "address": self.tr("address"),
+            "address": self.tr("address or typed value"),
         }
         return names.get(kind, self.tr("drawn by you"))
 
@@ -216,6 +272,9 @@ class RedactionDialog(QDialog):
         """Save the boxes in the case; the audit records each box added or removed."""
         try:
             save_boxes(self.case_folder, self.sha256, self.boxes)
+            if self.new_values:
+                old = load_redactions(self.case_folder).values
+                save_values(self.case_folder, [*old, *(v for v in self.new_values if v not in old)])
         except OSError as e:
             QMessageBox.warning(
                 self,
@@ -240,8 +299,9 @@ def open_redaction_dialog(
     messages = store.messages()
     texts = [m.text for m in messages if m.screenshot_id == screenshot_id]
     original = store.original_file(shot)
+    extra = load_complainant(store).to_mask()
     job = offer_job(
-        store.paths.folder, original, shot.sha256, texts, collectors_from(messages, store.parties())
+        store.paths.folder, original, shot.sha256, texts, collectors_from(messages, store.parties()), extra=extra
     )
-    dialog = RedactionDialog(store.paths.folder, shot.sha256, original, job, runner, parent)
+    dialog = RedactionDialog(store.paths.folder, shot.sha256, original, job, runner, parent, extra)
     return dialog.exec()

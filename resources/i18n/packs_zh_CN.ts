@@ -173,8 +173,8 @@
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
-        <source>About you (only what the recipient asks for)</source>
-        <translation>您的信息（仅填写收件机构要求的内容）</translation>
+        <source>About you (kept in the case for every pack; the ID number and address are masked in redacted copies)</source>
+        <translation>您的信息（保存在案件中，每份材料共用；遮盖件中身份证号和地址会被遮盖）</translation>
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
@@ -251,6 +251,16 @@
         <source>The pack was not written: {reason}</source>
         <translation>材料未生成：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Your details were not kept in the case: {reason}</source>
+        <translation>您的信息未能保存到案件中：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -258,6 +268,44 @@
         <location filename="../../gui/main_window.py"/>
         <source>Write a complaint &amp;pack…</source>
         <translation>生成投诉材料(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePicker</name>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Sender</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>Untick messages that are not part of the complaint. They are neither transcribed nor counted; their screenshot is still shown whole, and the pack says what was left out.</source>
+        <translation>取消勾选与本次投诉无关的消息：这些消息不转录、不计数；所在截图仍完整显示，材料中会说明未收录的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/message_picker.py"/>
+        <source>{chosen} of {total} messages chosen</source>
+        <translation>已选 {chosen} / {total} 条消息</translation>
     </message>
 </context>
 </TS>

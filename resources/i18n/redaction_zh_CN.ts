@@ -69,8 +69,8 @@
     </message>
     <message>
         <location filename="../../gui/views/redaction_dialog.py"/>
-        <source>address</source>
-        <translation>地址</translation>
+        <source>address or typed value</source>
+        <translation>地址或手动添加的内容</translation>
     </message>
     <message>
         <location filename="../../gui/views/redaction_dialog.py"/>
@@ -94,6 +94,33 @@
         <source>%n box(es) found: ID and card numbers, third parties' numbers.</source>
         <translation>
             <numerusform>找到 %n 处：身份证号、银行卡号、第三人电话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/redaction_dialog.py"/>
+        <source>Add a value to mask everywhere (an address, a name)</source>
+        <translation>添加要在各处遮盖的内容（地址、姓名等）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/redaction_dialog.py"/>
+        <source>Mask this value</source>
+        <translation>遮盖此内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/redaction_dialog.py"/>
+        <source>The value will be boxed when the screenshot has been read.</source>
+        <translation>截图识别完成后将为此内容加上遮盖框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/redaction_dialog.py"/>
+        <source>The value was not found on this screenshot; it is still masked in every text copy.</source>
+        <translation>此截图上未找到该内容；所有文字副本中仍会遮盖。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/views/redaction_dialog.py"/>
+        <source>%n box(es) added for the value; it is masked in every text copy too.</source>
+        <translation>
+            <numerusform>已为该内容添加 %n 个遮盖框；所有文字副本中也会遮盖。</numerusform>
         </translation>
     </message>
 </context>

@@ -143,3 +143,31 @@ def test_redaction_strings_in_chinese(gui_app, tmp_path: Path) -> None:
     finally:
         for t in translators:
             gui_app.removeTranslator(t)
+
+
+def test_the_kept_address_is_offered_and_a_typed_value_boxed_and_saved(qtbot, runner: TaskRunner, tmp_path: Path) -> None:
+    from tests.redaction.conftest import ADDRESS, ADDRESS_LINES, render_address_screenshot
+
+    case = make_case(tmp_path / "case", render_address_screenshot(tmp_path / "addr.png"), ADDRESS_LINES)
+    with CaseStore.open(case, create=False) as store:
+        (shot,) = store.screenshots()
+        messages = store.messages()
+        original = store.original_file(shot)
+    job = offer_job(case, original, shot.sha256, [m.text for m in messages], collectors_from(messages, []), extra=[ADDRESS])
+    d = RedactionDialog(case, shot.sha256, original, job, runner, extra=[ADDRESS])
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(lambda: d.ready and d.reading is not None, timeout=60000)
+    address = [b for b in d.boxes if b.kind == "address"]
+    assert {b.y < 100 for b in address} == {True, False}  # both lines the address runs over
+    assert all(b.y < 300 for b in d.boxes)  # nothing on 找李四谈谈 yet
+    d.value_edit.setText("李四")
+    QTest.keyClick(d.value_edit, Qt.Key.Key_Return)
+    named = [b for b in d.boxes if b.y > 350]
+    assert len(named) == 1 and named[0].kind == "address"
+    assert 60 < named[0].x < 100 and named[0].x + named[0].w > 165  # 李四 after 找 (44 px glyphs from x=40)
+    assert "1" in d.status.text()
+    d.save()
+    saved = load_redactions(case)
+    assert saved.values == ("李四",) and saved.boxes[shot.sha256] == tuple(d.boxes)
+    assert ADDRESS not in json.dumps([row.box for row in saved.audit], ensure_ascii=False)  # values never in the audit

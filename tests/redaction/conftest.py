@@ -56,6 +56,22 @@ def render_screenshot(path: Path) -> Path:
     return path
 
 
+ADDRESS = "广东省深圳市南山区科技园路18号"
+# The address as a collector writes it: without 省/市, broken over two lines; a relative's name below.
+ADDRESS_LINES = ("明天上门，地址广东深圳", "南山区科技园路18号", "找李四谈谈")
+
+
+def render_address_screenshot(path: Path) -> Path:
+    im = Image.new("RGB", (1080, 600), (255, 255, 255))
+    d = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 44)
+    d.text((40, 60), ADDRESS_LINES[0], font=font, fill=(0, 0, 0))
+    d.text((40, 120), ADDRESS_LINES[1], font=font, fill=(0, 0, 0))
+    d.text((40, 400), ADDRESS_LINES[2], font=font, fill=(0, 0, 0))
+    im.save(path, format="PNG")
+    return path
+
+
 @pytest.fixture()
 def shot(tmp_path: Path) -> Path:
     return render_screenshot(tmp_path / "shot.png")
@@ -66,7 +82,7 @@ def case(tmp_path: Path, shot: Path) -> Path:
     return make_case(tmp_path / "case", shot)
 
 
-def make_case(folder: Path, shot: Path) -> Path:
+def make_case(folder: Path, shot: Path, lines: tuple[str, ...] = LINES) -> Path:
     """A case with the screenshot and its messages (the collector's SMS quoting the numbers)."""
     with CaseStore.open(folder) as store:
         store.set_case_info(CaseInfo(title=f"测试 {ID_NUMBER}", complainant="周杰"))
@@ -77,7 +93,7 @@ def make_case(folder: Path, shot: Path) -> Path:
         )
         ex.messages = [
             ExtractedMessage(
-                Kind.SMS, Direction.INCOMING, COLLECTOR, datetime(2025, 5, 1, 9, 0), "\n".join(LINES)
+                Kind.SMS, Direction.INCOMING, COLLECTOR, datetime(2025, 5, 1, 9, 0), "\n".join(lines)
             )
         ]
         store.save_extraction(r.screenshot_id, ex)

@@ -44,6 +44,23 @@ def test_redacted_export_masks_text_and_images(case: Path, tmp_path: Path) -> No
         assert hashlib.sha256(store.original_file(shot).read_bytes()).hexdigest() == shot.sha256
 
 
+def test_redacted_dossier_method_says_where_the_originals_are(case: Path, tmp_path: Path) -> None:
+    """A redacted copy carries no bundle: its 制作说明 and cover must not point at one."""
+    out = tmp_path / "redacted.pdf"
+    assert main(["export", "--case", str(case), "--out", str(out), "--redact"]) == 0
+    text = _text(out)
+    method = text[text.index("制作说明") :]
+    assert "originals文件夹" not in method and "sha256sum-cmanifest.sha256" not in method
+    assert "证据包" not in text  # neither the 制作说明 nor the cover mentions a bundle
+    assert "原件保存在投诉人的案件中" in method and "本材料为遮盖件，不附原件" in method
+    with CaseStore.open(case, create=False) as store:
+        (shot,) = store.screenshots()
+    assert shot.sha256 in text  # the original's SHA-256 is listed, as the 制作说明 says
+    plain = tmp_path / "plain.pdf"
+    assert main(["export", "--case", str(case), "--out", str(plain)]) == 0
+    assert "originals文件夹" in _text(plain)  # the unredacted dossier still describes its bundle
+
+
 def test_unredacted_export_still_has_the_values(case: Path, tmp_path: Path) -> None:
     """The check would catch a leak: the plain dossier of the same case contains them."""
     out = tmp_path / "plain.pdf"
@@ -85,7 +102,7 @@ def test_screenshot_with_nothing_to_mask_is_not_read_again(case: Path, tmp_path:
     """OCR takes seconds a screenshot: one whose stored texts hold no value is skipped; unknown texts are read."""
     from export.data import collect
     from export.redaction.redactor import Redactor
-    from export.redaction.session import unassigned_texts
+    from export.redaction.session import case_reading
 
     calls: list[int] = []
 
@@ -96,7 +113,7 @@ def test_screenshot_with_nothing_to_mask_is_not_read_again(case: Path, tmp_path:
     with CaseStore.open(case, create=False) as store:
         data = collect(store)
     (ex,) = data.exhibits
-    known = unassigned_texts(case)
+    known, _ = case_reading(case)
     assert known is not None and ex.shot.id in known
     r = Redactor.for_data(data, case, tmp_path / "w", reader, known)
     assert r.needs_reading(ex.shot.id)  # its SMS quotes the ID number
