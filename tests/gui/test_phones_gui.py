@@ -270,7 +270,7 @@ def runner(qtbot):
     stop_runner(r)
 
 
-def test_pack_limited_to_one_receiving_phone(qtbot, runner, tmp_path: Path) -> None:
+def test_pack_limited_to_one_receiving_phone(gui_app, qtbot, runner, tmp_path: Path) -> None:
     store = collection_case(tmp_path, 3)
     try:
         mum = store.screenshots()[1].id
@@ -284,6 +284,9 @@ def test_pack_limited_to_one_receiving_phone(qtbot, runner, tmp_path: Path) -> N
         assert [choice.itemData(i) for i in range(choice.count())] == [None, OWN_PHONE, "母亲"]
         choice.setCurrentIndex(choice.findData("母亲"))
         assert d.selection().phones == frozenset({"母亲"})
+        d.show()
+        qtbot.waitExposed(d)
+        _grab(d, "gui-phones-pack.png")
         d.start()
         qtbot.waitUntil(lambda: not d.running, timeout=120_000)
         assert d.written, d.status.text()
