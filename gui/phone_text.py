@@ -53,3 +53,11 @@ def source_note(phone: str, case_phones: Sequence[str]) -> list[str]:
     """The review pane's source line, when there is something to say: the case holds several
     phones, or this screenshot is from someone else's (a one-phone case stays as it was)."""
     return [source_line(phone)] if len(case_phones) > 1 or not is_own(phone) else []
+
+
+def imported_from(counts: dict[str, int]) -> str:
+    """The import summary's "(来源手机：母亲 3 张、本人 2 张)", own phone first."""
+    own = [p for p in counts if is_own(p)]
+    order = own + sorted(set(counts) - set(own))
+    parts = [_tr("%1: %2").replace("%1", owner(p)).replace("%2", str(counts[p])) for p in order]
+    return _tr("(source phone: %1)").replace("%1", _tr(", ").join(parts))

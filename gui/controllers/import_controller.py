@@ -26,12 +26,14 @@ from casefile.faults import WriteFailedError
 from casefile.importer import ImportResult, Outcome, Prepared, RejectReason, record
 from casefile.jobs import CancelToken, Progress
 from casefile.model import Screenshot
+from casefile.phones import is_own
 from casefile.reading import ReadResult, apply, read, requests_for
 from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
 from casefile.workflows import PhoneChoice, prepare_files, to_read
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.phone_text import imported_from
 from gui.tasks import Job, Task, TaskRunner
 from ocr.logsafe import log_error
 from ocr.model import Layout
@@ -49,6 +51,7 @@ class ImportTally:
     read: int = 0
     failed: list[tuple[str, str | None]] = field(default_factory=list)
     cancelled: bool = False
+    phones: dict[str, int] = field(default_factory=dict)  # screenshots added per source phone
 
 
 def thumbnail_job(items: Sequence[tuple[str, Path]]) -> Callable[[CancelToken], Iterator[Any]]:
@@ -199,9 +202,11 @@ class ImportController(QObject):
     def _on_imported(self, task: Task, item: Prepared | ImportResult) -> None:
         if task is not self._task or self._store is None or self._tally is None:
             return
+        phone: str | None = None  # whose phone the file is recorded from (None: not recorded)
         if isinstance(item, Prepared):
+            phone = self._phone.for_file(item)
             try:
-                result = record(self._store, item, self._phone.for_file(item))
+                result = record(self._store, item, phone)
             except (WriteFailedError, CaseError) as exc:
                 # The case cannot take more (a full disk): stop here with one dialog, not one per file.
                 log.warning("recording an import failed: %s", type(exc).__name__)
@@ -215,6 +220,8 @@ class ImportController(QObject):
             result = item
         if result.outcome is Outcome.IMPORTED and result.screenshot_id is not None:
             self._tally.imported.append(result.screenshot_id)
+            if phone is not None:
+                self._tally.phones[phone] = self._tally.phones.get(phone, 0) + 1
             self.refresh_list()
             self.load_thumbnails([self._store.screenshot(result.screenshot_id)])
             self.shots_changed.emit(result.screenshot_id)
@@ -354,6 +361,8 @@ def _merge(a: ImportTally, b: ImportTally | None) -> ImportTally:
     b.imported[:0] = a.imported
     b.duplicates += a.duplicates
     b.rejected[:0] = a.rejected
+    for phone, n in a.phones.items():
+        b.phones[phone] = b.phones.get(phone, 0) + n
     return b
 
 
@@ -362,6 +371,8 @@ def summary(tally: ImportTally) -> tuple[str, list[str]]:
     headline = messages.import_summary(
         len(tally.imported), tally.duplicates, len(tally.rejected), tally.cancelled
     )
+    if any(not is_own(p) for p in tally.phones):  # say whose phone, once someone else's is involved
+        headline += " " + imported_from(tally.phones)
     problems = [messages.rejected_file(p, r) for p, r in tally.rejected]
     problems += [f"{name}: {messages.ocr_failed(name, err)}" for name, err in tally.failed]
     return headline, problems

@@ -38,6 +38,21 @@
         <source>%1's phone</source>
         <translation>%1的手机</translation>
     </message>
+    <message>
+        <location filename="../../gui/phone_text.py"/>
+        <source>%1: %2</source>
+        <translation>%1 %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_text.py"/>
+        <source>(source phone: %1)</source>
+        <translation>（来源手机：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/phone_text.py"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>PhoneDialog</name>

@@ -100,6 +100,7 @@ def test_a_plain_drop_into_a_one_phone_case_is_not_asked(window, qtbot, monkeypa
     ids = _import(qtbot, window, [phone_png(tmp_path / "a.png", seed=1), phone_png(tmp_path / "b.png", seed=2)])
     assert shown == [] and len(ids) == 2
     assert window.store.phones() == [OWN_PHONE]
+    assert "source phone" not in window.statusBar().currentMessage()  # one's own: nothing to add
     assert "本人" in window.phone_bar.text.text() or "own phone" in window.phone_bar.text.text()
     # the line above the list says where a plain drop goes, and changes it
     window.phone_bar.button.click()
@@ -107,6 +108,7 @@ def test_a_plain_drop_into_a_one_phone_case_is_not_asked(window, qtbot, monkeypa
     ids = _import(qtbot, window, [phone_png(tmp_path / "c.png", seed=3)])
     assert len(shown) == 1  # still one phone before this drop: not asked again
     assert window.store.screenshot(ids[0]).phone == "母亲"
+    assert window.statusBar().currentMessage().endswith("(source phone: 母亲: 1)")
 
 
 def test_a_drop_with_sub_folders_asks_once_and_uses_the_folder_names(
@@ -124,6 +126,9 @@ def test_a_drop_with_sub_folders_asks_once_and_uses_the_folder_names(
     assert shown[0].suggestions == ["同事张某", "妈妈"] and shown[0].folders.isVisibleTo(shown[0])
     phones = {window.store.screenshot(i).original_name: window.store.screenshot(i).phone for i in ids}
     assert phones == {"1.png": "妈妈", "2.png": "妈妈", "3.png": "同事张某", "loose.png": OWN_PHONE}
+    # the summary says whose phones the drop came from
+    assert window.last_tally.phones == {"妈妈": 2, "同事张某": 1, OWN_PHONE: 1}
+    assert window.statusBar().currentMessage().endswith("(source phone: me: 1, 同事张某: 1, 妈妈: 2)")
 
     # the case now holds several phones: a plain drop is asked about, and Cancel imports nothing
     _answer(monkeypatch, None)
@@ -329,6 +334,7 @@ def test_every_phone_string_has_a_chinese_translation(gui_app, qtbot, tmp_path: 
 
         assert phone_text.sent_to("母亲") == "发给母亲"
         assert phone_text.source_line("母亲") == "来源手机：母亲"
+        assert phone_text.imported_from({"母亲": 3, OWN_PHONE: 2}) == "（来源手机：本人 2 张、母亲 3 张）"
         dialog = PhoneDialog(["母亲"], OWN_PHONE, ["妈妈", "同事张某"])
         qtbot.addWidget(dialog)
         dialog.show()
