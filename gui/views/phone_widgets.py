@@ -1,4 +1,5 @@
-"""Small phone widgets: the receiving-phone filter (timeline, packs) and the source-phone bar.
+"""Small phone widgets: the receiving-phone filter (timeline, packs) with its counts, the room
+the timeline's type column needs for "发给母亲", and the source-phone bar above the screenshot list.
 
 Why separate: the timeline view, the pack dialog and the window each need a
 few lines to offer phones; the widgets (and their translations) live here so
