@@ -38,14 +38,16 @@ from casefile.store import CaseStore
 from gui import messages, settings
 from gui.controllers.case_opener import open_case_store
 from gui.controllers.import_controller import ImportController, ImportTally, summary
+from gui.controllers.phone_controller import PhoneController
 from gui.controllers.review_controller import ReviewController
 from gui.crash import show_crash
 from gui.models.message_table_model import MessageTableModel
 from gui.models.screenshot_list_model import ScreenshotListModel
 from gui.tasks import TaskRunner
-from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog
+from gui.views.dialogs import CaseDetailsDialog, ImportSummaryDialog, show_about
 from gui.views.export_dialog import ExportDialog
 from gui.views.parties_dialog import PartiesDialog
+from gui.views.phone_widgets import SourcePhoneBar, above
 from gui.views.progress_panel import ProgressPanel
 from gui.views.review_pane import ReviewPane
 from gui.views.screenshot_list import ScreenshotList
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.review_pane, self.shots, self.undo_stack, self, runner=self.runner)
         self.imports = ImportController(self.runner, self.shots, self)
         self.imports.engine = settings.ocr_engine()
+        self.phone_bar = SourcePhoneBar(self)  # whose phone a drop comes from; asked when unclear
+        self.phones = PhoneController(self.phone_bar, self.undo_stack, self._phones_changed, self, self.shot_list)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         self.timeline.tagsChanged.connect(self._timeline_tags_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.shot_list)
+        self.splitter.addWidget(above(self.phone_bar, self.shot_list))
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1100])
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         r.addSeparator()
         self.act_read_again = self._action(r, self.tr("&Read screenshots again"), self.read_again)
         self.act_set_capture = self._action(r, self.tr("Set &capture time…"), self.review.set_capture_time)
+        self.phones.add_to(r)  # Change source phone… for the screenshots selected in the list
         r.addMenu(self.review_pane.read_as_menu)
         self._engine_menu(r.addMenu(self.tr("Text recognition &engine")))
         r.addSeparator()
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
         self.store = store
         settings.set_last_case(store.paths.folder)
         self.imports.set_store(store)
+        self.phones.set_store(store)
         self.review.set_store(store)
         self.timeline.set_store(store)
         self._update_title()
@@ -331,7 +337,9 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> None:
         if self.store is not None and self.store.writable and paths:
-            self.imports.import_paths(paths)
+            phone = self.phones.choice_for(paths)  # None: the user cancelled the question
+            if phone is not None:
+                self.imports.import_paths(paths, phone)
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -422,6 +430,10 @@ class MainWindow(QMainWindow):
         self.imports.refresh_list()
         self.timeline.refresh()
 
+    def _phones_changed(self, _screenshot_id: int) -> None:
+        self._case_changed(_screenshot_id)
+        self._timeline_tags_changed()  # the shown screenshot's source phone
+
     def _timeline_tags_changed(self) -> None:
         if self.review.current is not None:
             self.review.reload(self.review.current)
@@ -468,18 +480,7 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        text = (
-            self.tr("<h3>Screenproof %1</h3>").replace("%1", VERSION)
-            + self.tr(
-                "<p>Organises screenshots of harassment by debt collectors into an evidence dossier.</p>"
-            )
-            + self.tr("<p>Log file:<br><code>%1</code></p>").replace("%1", str(self.log_file))
-        )
-        if self.store is not None:
-            text += self.tr("<p>Case folder:<br><code>%1</code></p>").replace(
-                "%1", str(self.store.paths.folder)
-            )
-        QMessageBox.about(self, self.tr("About Screenproof"), text)
+        show_about(self, VERSION, self.log_file, self.store.paths.folder if self.store is not None else None)
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))

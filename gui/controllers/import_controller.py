@@ -26,12 +26,14 @@ from casefile.faults import WriteFailedError
 from casefile.importer import ImportResult, Outcome, Prepared, RejectReason, record
 from casefile.jobs import CancelToken, Progress
 from casefile.model import Screenshot
+from casefile.phones import is_own
 from casefile.reading import ReadResult, apply, read, requests_for
 from casefile.store import CaseError, CaseStore
 from casefile.tagging import RulesError, compute_suggestions, load_rules, record_suggestions, suggestion_input
-from casefile.workflows import prepare_files, to_read
+from casefile.workflows import PhoneChoice, prepare_files, to_read
 from gui import messages
 from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.phone_text import imported_from
 from gui.tasks import Job, Task, TaskRunner
 from ocr.logsafe import log_error
 from ocr.model import Layout
@@ -49,6 +51,7 @@ class ImportTally:
     read: int = 0
     failed: list[tuple[str, str | None]] = field(default_factory=list)
     cancelled: bool = False
+    phones: dict[str, int] = field(default_factory=dict)  # screenshots added per source phone
 
 
 def thumbnail_job(items: Sequence[tuple[str, Path]]) -> Callable[[CancelToken], Iterator[Any]]:
@@ -86,7 +89,8 @@ class ImportController(QObject):
         self._store: CaseStore | None = None
         self._task: Task | None = None
         self._tally: ImportTally | None = None
-        self._queue: list[Path] = []
+        self._queue: list[tuple[list[Path], PhoneChoice]] = []  # drops waiting, each with its phone
+        self._phone = PhoneChoice()  # whose phone the running import's files came from
         self._reading: list[int] = []
         self._workers = max(1, min(os.cpu_count() or 1, 4))
         self.engine = "auto"
@@ -151,14 +155,16 @@ class ImportController(QObject):
 
     # -- import ------------------------------------------------------------------------
 
-    def import_paths(self, paths: Sequence[Path]) -> None:
-        """Import files and folders; while an import runs, new drops wait their turn."""
+    def import_paths(self, paths: Sequence[Path], phone: PhoneChoice | None = None) -> None:
+        """Import files and folders from ``phone`` (本人 by default); while an import runs,
+        new drops wait their turn, each keeping its own phone."""
         if self._store is None or not paths:
             return
         if self._task is not None:
-            self._queue.extend(paths)
+            self._queue.append((list(paths), phone or PhoneChoice()))
             return
         log.info("import of %d dropped path(s) started", len(paths))
+        self._phone = phone or PhoneChoice()
         self._tally = ImportTally()
         self.running_changed.emit(True)
         self.progress.emit("import", 0, 0)
@@ -196,9 +202,11 @@ class ImportController(QObject):
     def _on_imported(self, task: Task, item: Prepared | ImportResult) -> None:
         if task is not self._task or self._store is None or self._tally is None:
             return
+        phone: str | None = None  # whose phone the file is recorded from (None: not recorded)
         if isinstance(item, Prepared):
+            phone = self._phone.for_file(item)
             try:
-                result = record(self._store, item)
+                result = record(self._store, item, phone)
             except (WriteFailedError, CaseError) as exc:
                 # The case cannot take more (a full disk): stop here with one dialog, not one per file.
                 log.warning("recording an import failed: %s", type(exc).__name__)
@@ -212,6 +220,8 @@ class ImportController(QObject):
             result = item
         if result.outcome is Outcome.IMPORTED and result.screenshot_id is not None:
             self._tally.imported.append(result.screenshot_id)
+            if phone is not None:
+                self._tally.phones[phone] = self._tally.phones.get(phone, 0) + 1
             self.refresh_list()
             self.load_thumbnails([self._store.screenshot(result.screenshot_id)])
             self.shots_changed.emit(result.screenshot_id)
@@ -231,9 +241,9 @@ class ImportController(QObject):
             self._finish()
             return
         if self._queue:
-            queued, self._queue = self._queue, []
+            queued, phone = self._queue.pop(0)
             tally = self._tally
-            self.import_paths(queued)
+            self.import_paths(queued, phone)
             self._tally = _merge(tally, self._tally)
             return
         self.read_waiting()
@@ -351,6 +361,8 @@ def _merge(a: ImportTally, b: ImportTally | None) -> ImportTally:
     b.imported[:0] = a.imported
     b.duplicates += a.duplicates
     b.rejected[:0] = a.rejected
+    for phone, n in a.phones.items():
+        b.phones[phone] = b.phones.get(phone, 0) + n
     return b
 
 
@@ -359,6 +371,8 @@ def summary(tally: ImportTally) -> tuple[str, list[str]]:
     headline = messages.import_summary(
         len(tally.imported), tally.duplicates, len(tally.rejected), tally.cancelled
     )
+    if any(not is_own(p) for p in tally.phones):  # say whose phone, once someone else's is involved
+        headline += " " + imported_from(tally.phones)
     problems = [messages.rejected_file(p, r) for p, r in tally.rejected]
     problems += [f"{name}: {messages.ocr_failed(name, err)}" for name, err in tally.failed]
     return headline, problems

@@ -30,6 +30,7 @@ from gui.controllers.placement import position_for_box, positions_between, time_
 from gui.controllers.undo import BatchCommand
 from gui.models.message_table_model import Column, low_cells
 from gui.models.screenshot_list_model import ScreenshotListModel
+from gui.phone_text import source_note
 from gui.tasks import TaskRunner
 from gui.views.capture_time_dialog import CaptureTimeDialog, CaptureTimeText
 from gui.views.dialogs import SetAllDialog, SplitDialog
@@ -138,6 +139,7 @@ class ReviewController(QObject):
         msgs = self.store.messages(shot.id)
         ids = {m.id for m in msgs}
         self.model.fallback_day = shot.captured_at.date() if shot.captured_at else None
+        self.model.phone = shot.phone  # on another person's phone, "me" is that person
         self.model.set_messages(msgs, [t for t in self.store.tags() if t.message_id in ids])
         if selected:
             for mid in selected:
@@ -194,7 +196,7 @@ class ReviewController(QObject):
         return pm
 
     def _subtitle(self, shot: Screenshot) -> str:
-        parts: list[str] = []
+        parts = source_note(shot.phone, self.store.phones()) if self.store is not None else []  # 来源手机
         if shot.thread_title:
             parts.append(shot.thread_title)
         # With its source: a file's modification time is said to be uncertain, never "taken".
@@ -269,9 +271,7 @@ class ReviewController(QObject):
         batch = new_batch_id()
         if self.store.correct_many([(i, "excluded", True) for i in ids], batch=batch):
             self._push(self.tr("Delete %n message(s)", "", len(ids)), batch, self.current)
-            self.status.emit(
-                self.tr("Deleted. The message stays in the correction record; Ctrl+Z brings it back.")
-            )
+            self.status.emit(self.tr("Deleted. The message stays in the correction record; Ctrl+Z brings it back."))
 
     def add_message(self, box: Box) -> None:
         """A message the OCR missed, outlined by the user; its text is typed next."""
@@ -436,9 +436,7 @@ class ReviewController(QObject):
             return
         senders = Counter(m.sender for m in msgs if m.sender)
         first_time = next((m.time for m in msgs if m.time), None)
-        dialog = SetAllDialog(
-            senders.most_common(1)[0][0] if senders else "", first_time, self._dialog_parent()
-        )
+        dialog = SetAllDialog(senders.most_common(1)[0][0] if senders else "", first_time, self._dialog_parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         sender, time = dialog.values()

@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPe
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from casefile.model import Message, Tag, TagState
-from ocr.model import Direction, Kind
+from casefile.phones import OWN_PHONE, is_own
+from ocr.model import ME, Direction, Kind
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -84,6 +85,7 @@ class MessageTableModel(QAbstractTableModel):
         self._rows: list[Message] = []
         self._tags: dict[int, list[Tag]] = {}
         self.fallback_day: date | None = None  # where a date editor starts for an unknown day
+        self.phone = OWN_PHONE  # whose phone the shown screenshot is from: "me" on it is that person
 
     def set_messages(self, messages: list[Message], tags: list[Tag] | None = None) -> None:
         """Show these messages (the excluded ones are hidden: undo brings them back)."""
@@ -149,6 +151,8 @@ class MessageTableModel(QAbstractTableModel):
             # A QDate gives Qt's date editor; an unknown day starts from the capture day.
             d = m.day or (self.fallback_day or date.today())
             return QDate(d.year, d.month, d.day)
+        if role == Qt.ItemDataRole.DisplayRole and col in (Column.DIRECTION, Column.SENDER):
+            return self._as_owner(m, col)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(m, col)
         if role == EDIT_ROLE_DAY:
@@ -168,6 +172,16 @@ class MessageTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.DIRECTION, Column.TIME):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _as_owner(self, m: Message, col: Column) -> str:
+        """On another person's phone, what "I" sent was sent by them: shown so (the stored value
+        stays "me", and an editor starts from it)."""
+        mine = m.direction is Direction.OUTGOING or m.sender == ME
+        if is_own(self.phone) or not mine:
+            return self._display(m, col)
+        if col is Column.DIRECTION:
+            return self.tr("Sent by %1").replace("%1", self.phone)
+        return self.phone
 
     def _display(self, m: Message, col: Column) -> str:
         if col is Column.DIRECTION:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPixmap
 from casefile.importer import RejectReason
 from casefile.model import OcrStatus, Screenshot
 from gui import messages
+from gui.phone_text import owner, phone_chip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -37,6 +38,7 @@ class Roles(enum.IntEnum):
     SHOT_ID = STATUS + 2
     THUMBNAIL = STATUS + 3
     DETAIL = STATUS + 4
+    PHONE = STATUS + 5  # whose phone it came from ("" while the case holds one phone)
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class ScreenshotListModel(QAbstractListModel):
         self._rows: list[Row] = []
         self._reading: set[int] = set()
         self._thumbs: dict[str, QPixmap] = {}
+        self._several_phones = False  # rows name their phone only when the case holds more than one
 
     # -- feeding --------------------------------------------------------------
 
@@ -65,6 +68,7 @@ class ScreenshotListModel(QAbstractListModel):
         """Bring the screenshot rows in line with the store without resetting the view
         when only statuses changed or screenshots were added."""
         counts = counts or {}
+        self._several_phones = len({s.phone for s in shots}) > 1
         rejected = [r for r in self._rows if r.shot is None]
         old_ids = [r.shot.id for r in self._rows if r.shot is not None]
         new_ids = [s.id for s in shots]
@@ -191,11 +195,15 @@ class ScreenshotListModel(QAbstractListModel):
             return self._detail(index.row())
         if role == Roles.SHOT_ID:
             return r.shot.id if r.shot else None
+        if role == Roles.PHONE:
+            return phone_chip(r.shot.phone) if r.shot is not None and self._several_phones else ""
         if role == Roles.THUMBNAIL:
             return self._thumbs.get(r.shot.sha256) if r.shot else None
         if role == Qt.ItemDataRole.ToolTipRole:
             name = r.shot.original_name if r.shot else (str(r.path) if r.path else "")
             detail = self._detail(index.row())
+            if r.shot is not None and self._several_phones:
+                name += "\n" + self.tr("From the phone of: %1").replace("%1", owner(r.shot.phone))
             text = f"{name}\n{self.status_text(self.status(index.row()))}"
             return f"{text}: {detail}" if detail else text
         return None

@@ -34,8 +34,10 @@ from PySide6.QtGui import QColor
 
 from casefile.model import TagState
 from casefile.patterns import DayBar, cited_rules, day_bars, day_key, default_pattern_rules, visible_positions
+from casefile.phones import is_own
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter
 from gui.models.thumbnails import ThumbnailCache
+from gui.phone_text import sent_to
 from ocr.model import ME, Direction, Kind
 
 # -- the model ---------------------------------------------------------------------------
@@ -91,6 +93,7 @@ class TimelineModel(QAbstractTableModel):
         self._days: list[_Day] = []
         self._day_first_rows: list[int] = []
         self.thumbnails: ThumbnailCache | None = None
+        self.several_phones = False  # rows name their receiving phone only when the case has several
 
     def attach_thumbnails(self, cache: ThumbnailCache) -> None:
         """Show ``cache``'s thumbnails; repaint the screenshot column as they arrive."""
@@ -110,6 +113,7 @@ class TimelineModel(QAbstractTableModel):
         self.beginResetModel()
         self._timeline = timeline
         self._rows = timeline.entries
+        self.several_phones = len({e.phone for e in timeline.entries}) > 1
         self._day_keys = [day_key(e) for e in timeline.entries]
         self._regroup()
         self.endResetModel()
@@ -276,6 +280,10 @@ class TimelineModel(QAbstractTableModel):
             if column == Column.SENDER:
                 return self._who_text(r)
             if column == Column.KIND:
+                if self.several_phones and r.received:  # 短信 · 发给母亲: the phone it reached
+                    missed = r.direction is Direction.MISSED  # a missed call stays "missed"
+                    base = self.kind_text(r.kind, r.direction) if missed else self.kind_name(r.kind)
+                    return f"{base} · {sent_to(r.phone)}"
                 return self.kind_text(r.kind, r.direction)
             if column == Column.TEXT:
                 return self._text(r)
@@ -312,7 +320,8 @@ class TimelineModel(QAbstractTableModel):
 
     def _who_text(self, r: TimelineEntry) -> str:
         if r.sender == ME or r.direction is Direction.OUTGOING:
-            return self.tr("Me") + (f" → {r.party}" if r.party and r.party != ME else "")
+            me = self.tr("Me") if is_own(r.phone) else r.phone  # on 母亲's phone, "me" is 母亲
+            return me + (f" → {r.party}" if r.party and r.party != ME else "")
         if r.party_defined and r.sender and r.party != r.sender:
             return f"{r.party}（{r.sender}）"
         return r.party or r.sender or self.tr("Unknown")
@@ -324,8 +333,11 @@ class TimelineModel(QAbstractTableModel):
             text = (text + "  " if text else "") + f"{minutes}:{seconds:02}"
         return text
 
+    def kind_name(self, kind: Kind) -> str:
+        return {Kind.SMS: self.tr("SMS"), Kind.CHAT: self.tr("Chat"), Kind.CALL: self.tr("Call")}[kind]
+
     def kind_text(self, kind: Kind, direction: Direction) -> str:
-        k = {Kind.SMS: self.tr("SMS"), Kind.CHAT: self.tr("Chat"), Kind.CALL: self.tr("Call")}[kind]
+        k = self.kind_name(kind)
         d = {
             Direction.INCOMING: self.tr("received"),
             Direction.OUTGOING: self.tr("sent"),

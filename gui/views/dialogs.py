@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -180,3 +181,19 @@ class CrashDialog(QDialog):
         v.addWidget(self.report, 1)
         v.addWidget(box)
         self.resize(640, 420)
+
+
+def show_about(parent: QWidget, version: str, log_file: Path, case_folder: Path | None) -> None:
+    """Help → About: the version, the log file and the open case folder (the window's strings)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    text = (
+        tr("<h3>Screenproof %1</h3>").replace("%1", version)
+        + tr("<p>Organises screenshots of harassment by debt collectors into an evidence dossier.</p>")
+        + tr("<p>Log file:<br><code>%1</code></p>").replace("%1", str(log_file))
+    )
+    if case_folder is not None:
+        text += tr("<p>Case folder:<br><code>%1</code></p>").replace("%1", str(case_folder))
+    QMessageBox.about(parent, tr("About Screenproof"), text)

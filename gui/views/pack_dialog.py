@@ -47,6 +47,7 @@ from export.packs.saved import SavedPackError, load_pack
 from export.packs.selection import LeftOut, Selection, select
 from export.packs.writer import PACK_JSON, PackCancelledError, PackRequest, Plan, plan_pack, write_pack
 from gui.tasks import Task, TaskRunner
+from gui.views.phone_widgets import PhoneFilter
 
 NO_LETTER = ("12321", "court", "public")  # these packs carry items, a list or a short account instead
 
@@ -102,6 +103,8 @@ class PackDialog(QDialog):
         self.party_edit.setPlaceholderText(self.tr("parties or numbers, separated by commas"))
         self.tag_edit = QLineEdit()
         self.tag_edit.setPlaceholderText(self.tr("confirmed tags, separated by commas"))
+        self.phone_choice = PhoneFilter(for_packs=True)  # a relative's own complaint: what reached their phone
+        self.phone_choice.set_phones([(p, None) for p in store.phones()])
         self.from_edit = QLineEdit()
         self.to_edit = QLineEdit()
         for e in (self.from_edit, self.to_edit):
@@ -148,6 +151,7 @@ class PackDialog(QDialog):
         f.addRow(self.from_timeline)
         f.addRow(self.tr("Parties"), self.party_edit)
         f.addRow(self.tr("Tags"), self.tag_edit)
+        f.addRow(self.phone_choice.label(), self.phone_choice)
         f.addRow(self.tr("From"), self.from_edit)
         f.addRow(self.tr("To"), self.to_edit)
         f.addRow(self.tr("At most this many screenshots"), self.max_spin)
@@ -221,6 +225,7 @@ class PackDialog(QDialog):
             date_from=day(self.from_edit),
             date_to=day(self.to_edit),
             max_screenshots=self.max_spin.value() or None,
+            phones=self.phone_choice.phones(),
         )
 
     def _picked(self, ids: frozenset[int] | None) -> frozenset[int] | None:
@@ -247,6 +252,7 @@ class PackDialog(QDialog):
         sel = saved.selection
         self.party_edit.setText(", ".join(sorted(sel.parties)))
         self.tag_edit.setText(", ".join(sorted(sel.tags)))
+        self.phone_choice.select(sel.phones)
         self.from_edit.setText(sel.date_from.isoformat() if sel.date_from else "")
         self.to_edit.setText(sel.date_to.isoformat() if sel.date_to else "")
         self.max_spin.setValue(sel.max_screenshots or 0)

@@ -33,6 +33,7 @@ CHIP_COLORS: dict[ShotStatus, tuple[str, str]] = {  # background, text
     ShotStatus.FAILED: ("#f9dcd8", "#9b2a1c"),
     ShotStatus.REJECTED: ("#f9dcd8", "#9b2a1c"),
 }
+PHONE_CHIP = ("#ece6f7", "#4b3f8f")  # whose phone: violet, apart from every status colour
 
 
 class ShotDelegate(QStyledItemDelegate):
@@ -99,6 +100,16 @@ class ShotDelegate(QStyledItemDelegate):
             painter.setPen(QColor(fg))
             painter.setFont(small)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, chip_text)
+            phone = str(index.data(Roles.PHONE) or "")
+            if phone and chip.right() + 6 < x + width:
+                room = x + width - chip.right() - 6
+                shown = sfm.elidedText(phone, Qt.TextElideMode.ElideRight, room - 16)
+                tag = QRect(chip.right() + 6, y, min(sfm.horizontalAdvance(shown) + 16, room), chip.height())
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(PHONE_CHIP[0]))
+                painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
+                painter.setPen(QColor(PHONE_CHIP[1]))
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, shown)
             y += chip.height() + 6
             detail = str(index.data(Roles.DETAIL) or "")
             if detail:
@@ -119,8 +130,14 @@ class ScreenshotList(QListView):
         super().__init__(parent)
         self.setObjectName("screenshotList")
         self.setItemDelegate(ShotDelegate(self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several: change their phone
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(True)
         self.setMinimumWidth(220)
         self.setAlternatingRowColors(False)
+
+    def selected_ids(self) -> list[int]:
+        """The screenshots selected (rejected files have none), in list order."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        ids = [self.model().index(r, 0).data(Roles.SHOT_ID) for r in rows]
+        return [i for i in ids if isinstance(i, int)]

@@ -40,6 +40,7 @@ from gui.models.timeline_model import DAY_ROLE, Column, TimelineModel
 from gui.tasks import TaskRunner
 from gui.views.frequency_chart import FrequencyChart
 from gui.views.parties_dialog import PartiesDialog
+from gui.views.phone_widgets import PhoneFilter, phone_counts, widen_for_phones
 from gui.views.tag_menu import build_tag_menu
 from gui.views.timeline_paint import StickyHeader, TimelineDelegate, style_table
 from ocr.model import ME, Direction, Kind
@@ -71,6 +72,7 @@ class TimelineView(QWidget):
         self.who_combo = QComboBox()
         self.tag_combo = QComboBox()
         self.kind_combo = QComboBox()
+        self.phone_combo = PhoneFilter(self)  # the receiving phone, shown once the case has several
         self.from_edit = self._date_edit()
         self.to_edit = self._date_edit()
         self.search_edit = QLineEdit()
@@ -137,7 +139,7 @@ class TimelineView(QWidget):
     def _layout(self) -> None:
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        for w in (self.who_combo, self.tag_combo, self.kind_combo):
+        for w in (self.who_combo, self.tag_combo, self.kind_combo, self.phone_combo):
             bar.addWidget(w)
         bar.addSpacing(6)
         bar.addWidget(QLabel(self.tr("From")))
@@ -162,7 +164,7 @@ class TimelineView(QWidget):
         self.loader.case_read.connect(self._case_read)
         self.loader.built.connect(self._show_timeline)
         self.loader.failed.connect(self._build_failed)
-        for combo in (self.who_combo, self.tag_combo, self.kind_combo):
+        for combo in (self.who_combo, self.tag_combo, self.kind_combo, self.phone_combo):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.from_edit.dateChanged.connect(self._apply_filter)
         self.to_edit.dateChanged.connect(self._apply_filter)
@@ -239,6 +241,7 @@ class TimelineView(QWidget):
             date_from=self._date_of(self.from_edit),
             date_to=self._date_of(self.to_edit),
             text=self.search_edit.text().strip(),
+            phones=self.phone_combo.phones(),
         )
 
     def set_filter(self, flt: TimelineFilter) -> None:
@@ -251,6 +254,7 @@ class TimelineView(QWidget):
             self._select_data(self.who_combo, min(flt.parties, default=None))
             self._select_data(self.tag_combo, min(flt.tags, default=None))
             self._select_data(self.kind_combo, min(flt.kinds, default=None))
+            self.phone_combo.select(flt.phones)
             self._set_date(self.from_edit, flt.date_from)
             self._set_date(self.to_edit, flt.date_to)
             self.search_edit.setText(flt.text)
@@ -416,6 +420,8 @@ class TimelineView(QWidget):
                 for name, n in items:
                     combo.addItem(f"{name}  ({n:,})", name)
                 self._select_data(combo, keep)
+            self.phone_combo.set_phones(phone_counts(self.model.timeline.entries))
+            widen_for_phones(self.table, self.model)
             days = entry_days(self.model.timeline)
             if days:
                 floor = _qdate(min(days) - timedelta(days=1))
