@@ -19,6 +19,8 @@ from typing import Any
 from casefile.citations import Citation, CitationsError, load_citations
 from casefile.complainant import Complainant
 from casefile.parties import is_number, normalise_sender
+from casefile.phones import is_own
+from casefile.reach import counts_per_phone
 from export.data import DossierData
 from export.packs.presets import Preset
 from export.phone_words import reach_sentence, shows_phones
@@ -121,6 +123,12 @@ class Facts:
     third_party: int
     quotes: tuple[tuple[str, str, str], ...]  # (tag, quote, exhibit ref)
     reached: str = ""  # contacts reached on other people's phones (export.phone_words.reach_sentence)
+    # Received items per phone when the chosen evidence spans several (本人 first), so the
+    # first line does not count the mother's messages as sent to the user.
+    per_phone: tuple[tuple[str, int], ...] = ()
+    # The pack holds only another person's phone: the letter is that person's own
+    # (a relative complaining in their own name), and 本人 in it means them.
+    relative: str = ""
 
 
 def facts_of(data: DossierData) -> Facts:
@@ -142,18 +150,38 @@ def facts_of(data: DossierData) -> Facts:
         night=sum(data.night_per_day().values()),
         third_party=sum(1 for e in data.entries if "联系第三方" in data.confirmed(e)),
         quotes=tuple(quotes),
-        reached=reach_sentence(data.reach()) if shows_phones(data.phones) else "",
+        reached=reach_sentence(data.reach()) if shows_phones(data.phones) and not _relative(data) else "",
+        per_phone=_per_phone(data) if len(data.phones) > 1 else (),
+        relative=_relative(data),
     )
+
+
+def _relative(data: DossierData) -> str:
+    """The one receiving phone of a pack made of another person's screenshots only, else ""."""
+    phones = set(data.phones)
+    if len(phones) == 1 and not is_own(p := next(iter(phones))):
+        return p
+    return ""
+
+
+def _per_phone(data: DossierData) -> tuple[tuple[str, int], ...]:
+    return tuple((p, c.messages + c.calls) for p, c in counts_per_phone(data.entries).items())
 
 
 def facts_text(f: Facts, night_window: str) -> str:
     if f.first is None:
         lines = ["（案件中没有可确定日期的来电或消息。）"]
     else:
+        to = "本人及其他收到者" if f.per_phone else "本人"
         lines = [
-            f"自 {f.first.isoformat()} 至 {f.last.isoformat() if f.last else '—'}，对方共向本人发送消息 {f.messages} 条、"
+            f"自 {f.first.isoformat()} 至 {f.last.isoformat() if f.last else '—'}，对方共向{to}发送消息 {f.messages} 条、"
             f"来电 {f.calls} 次，涉及 {f.days} 天。"
         ]
+        if f.per_phone:
+            split = "，".join(f"{'本人' if is_own(p) else p}手机 {n} 条（次）" for p, n in f.per_phone)
+            lines.append(f"按接收手机：{split}。")
+    if f.relative:
+        lines.insert(0, f"本人系借款人的{f.relative}。对方因催收借款人的欠款，向本人手机发送消息、拨打电话，以下均为本人手机收到的内容。")
     if f.busiest:
         lines.append(f"最多的一天为 {f.busiest[0].isoformat()}，共 {f.busiest[1]} 条（次）。")
     lines.append(f"其中夜间（{night_window}）{f.night} 条（次）。")
@@ -191,13 +219,22 @@ def rules_text(rules: list[Citation]) -> str:
     return "\n".join(lines)
 
 
+def _requests(kind: str, relative: str) -> list[str]:
+    """The preset's requests; in a relative's letter the contact list is the borrower's, not theirs."""
+    if not relative:
+        return list(REQUESTS[kind])
+    return [r.replace("通过本人手机通讯录获取的联系人信息", "通过借款人手机通讯录获取的本人联系方式") for r in REQUESTS[kind]]
+
+
 def draft(data: DossierData, preset: Preset, applicant: Applicant, today: date) -> Letter:
     """A first draft the user edits; nothing here is sent anywhere."""
     kind = preset.letter if preset.letter in REQUESTS else "投诉书"
     respondent_lines = [r.strip() for r in data.case.respondent.splitlines() if r.strip()]
     platform = respondent_lines[0] if respondent_lines else "××公司"
     numbers = sorted({n for e in data.entries if e.received and is_number(n := normalise_sender(e.sender))})
-    who = [f"姓名：{applicant.name or data.case.complainant}", f"联系电话：{applicant.phone}"]
+    relative = _relative(data)
+    # A relative's own letter: the case's complainant (the borrower) is not the one signing it.
+    who = [f"姓名：{applicant.name or ('' if relative else data.case.complainant)}", f"联系电话：{applicant.phone}"]
     if preset.ask_id_number:
         who.append(f"身份证号：{applicant.id_number}")
     who.append(f"通讯地址：{applicant.address}")
@@ -216,7 +253,7 @@ def draft(data: DossierData, preset: Preset, applicant: Applicant, today: date) 
         "title": f"关于{platform}违规催收的{kind}",
         "complainant": "\n".join(who),
         "respondent": "\n".join(resp),
-        "requests": "\n".join(f"{i}. {r}" for i, r in enumerate(REQUESTS[kind], 1)),
+        "requests": "\n".join(f"{i}. {r}" for i, r in enumerate(_requests(kind, relative), 1)),
         "facts": facts_text(facts_of(data), data.night_text),
         "rules": rules_text(rules),
         "other_bodies": "本人尚未就此事向其他机构反映。（如已反映，请写明机构、时间和结果。）",

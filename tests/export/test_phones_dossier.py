@@ -124,3 +124,26 @@ def test_the_letter_states_the_contacts_reached_and_a_pack_limited_to_the_mother
     assert {x.shot.phone for x in mothers.exhibits} == {MOTHER}
     assert mothers.reach().names == (MOTHER,)
     assert mothers.campaigns == ()  # on one phone nothing is a mass text
+
+
+def test_a_letter_over_several_phones_splits_the_count_and_a_mothers_own_letter_speaks_for_her(
+    case: tuple[CaseStore, Path],
+) -> None:
+    store, _out = case
+    data = collect(store)
+    facts = facts_of(data)
+    per = dict(facts.per_phone)
+    counts = data.counts
+    assert set(per) == {"本人", MOTHER, COLLEAGUE}
+    # Every received and sent item counted once, on the phone that showed it.
+    assert sum(per.values()) == counts.messages + counts.calls
+    letter = draft(data, load_presets()["nifa"], Applicant("周杰", "", "", ""), date(2025, 4, 1)).text()
+    assert "对方共向本人及其他收到者发送消息" in letter and "按接收手机：本人手机" in letter
+    assert "对方共向本人发送消息" not in letter
+
+    mothers, _left = select(store, Selection(phones=frozenset({MOTHER})))
+    own = draft(mothers, load_presets()["police"], Applicant("", "", "", ""), date(2025, 4, 1))
+    text = own.text()
+    assert "本人系借款人的母亲" in text
+    assert "姓名：\n" in text or own.parts["complainant"].startswith("姓名：\n")  # not the borrower's name
+    assert "按接收手机" not in text and "位亲友" not in text  # her letter: only what reached her
