@@ -41,7 +41,9 @@ case "$mode" in
     echo "== ruff";   .venv/bin/ruff check .
     echo "== mypy";   .venv/bin/mypy
     echo "== layers"; .venv/bin/lint-imports
-    echo "== pytest"; exec .venv/bin/python -m pytest "$@"
+    # One test process per core, at most 4 (each OCR test starts its own engine);
+    # pass `-n 0` to run in one process.
+    echo "== pytest"; exec .venv/bin/python -m pytest -n auto --maxprocesses 4 "$@"
     ;;
   *)
     echo "usage: ./bootstrap.sh run [ARGS...] | ./bootstrap.sh test [PYTEST ARGS...]" >&2
