@@ -11,6 +11,23 @@ warmed on one screen first); its time is ``extract`` alone, its peak RSS is
 the process's own (``os.wait4``). The targets (issue 14): the long screenshot
 in at most 1.3 × the time of its parts, and a peak memory that does not grow
 with the height (tiles are read one at a time).
+
+Measured 2026-12-04 with RapidOCR, one worker, on the shared 2-core machine
+under a load of about 17 (times are noisy to ±30 %; run 1 gave 0.98–1.67 on
+the same cases). Skin widths 1080–1179 px; peak RSS includes the ~740 MB
+RapidOCR reaches on one screen; after the load_image fix (one copy fewer):
+
+==========  =====  ======  =======  =====  =======  ========  ===========
+case        parts  long s  parts s  ratio  long MB  parts MB  msgs l/p
+==========  =====  ======  =======  =====  =======  ========  ===========
+chat 5000   3      27.9    28.6     0.98   877      822       14/13
+chat 20000  10     107.5   85.2     1.26   984      867       68/68
+list 5000   3      40.1    36.4     1.10   789      994       14/16
+list 20000  12     145.5   150.0    0.97   964      1072      70/81
+==========  =====  ======  =======  =====  =======  ========  ===========
+
+Four times the height costs +107 MB (chat) and +175 MB (list) of peak: the
+decoded page itself (65 MB at 20,000 px) and its decode copies, not the tiles.
 """
 
 from __future__ import annotations
