@@ -40,6 +40,9 @@ class PageImage:
     # Where the JPEG was spooled (then ``jpeg`` is empty): a dossier of 2,000 exhibits keeps
     # its pictures on disk, not in memory, and ReportLab embeds a JPEG file as it is.
     path: str = ""
+    # The original's pixel rows this JPEG shows (top, bottom): a slice of a long screenshot
+    # carries the messages whose boxes start in it (export.sections.segments).
+    rows: tuple[int, int] = (0, 0)
 
 
 class SpooledJpeg(str):
@@ -87,7 +90,7 @@ def page_images(
     w, h = im.size
     disp_w, disp_h = fit(w, h, max_w_pt, max_h_pt)
     if disp_w >= min_w_pt or h <= w:
-        return [_encode(im, disp_w, disp_h, dpi, quality)]
+        return [replace(_encode(im, disp_w, disp_h, dpi, quality), rows=(0, h))]
     # Too tall: show slices at a readable width, each as tall as the page allows.
     disp_w = min(max_w_pt, float(w))
     scale = disp_w / w  # points per pixel
@@ -95,7 +98,8 @@ def page_images(
     out = []
     for top in range(0, h, slice_px):
         part = im.crop((0, top, w, min(h, top + slice_px)))
-        out.append(_encode(part, disp_w, part.height * scale, dpi, quality))
+        encoded = _encode(part, disp_w, part.height * scale, dpi, quality)
+        out.append(replace(encoded, rows=(top, top + part.height)))
     return out
 
 

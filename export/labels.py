@@ -248,6 +248,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "ocr_was": ("OCR 识别为：{value}", "OCR read: {value}"),
     "manual_mark": ("用户手动添加", "added by the user"),
     "image_part": ("（截图第 {i}/{n} 段）", "(part {i} of {n})"),
+    "transcription_part": (
+        "第 {i}/{n} 段文字整理（辅助，以截图为准）",
+        "Transcription of part {i} of {n} (an aid; the screenshot governs)",
+    ),
     "src_separator": ("截图中的时间分隔", "time separator on screen"),
     "src_row": ("截图中的条目时间", "time shown in the row"),
     "src_file name": ("文件名", "file name"),

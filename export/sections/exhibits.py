@@ -13,18 +13,19 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from casefile.model import Message, OcrStatus, Origin, Screenshot
 from export import styles as st
 from export.data import Exhibit, engine_text
 from export.document import Marker, mark
 from export.fonts import REGULAR
-from export.images import fit
+from export.images import PageImage, fit
 from export.phone_words import sender_shown
 from export.sections import Context
 from export.sections.index import exhibit_name
 from export.sections.reach import phone_meta
+from export.sections.segments import by_segment
 from export.text import para
 from ocr.model import Kind, TimeSource
 
@@ -123,8 +124,12 @@ def _ocr_value(m: Message, field: str, ctx: Context) -> str:
     return str(v or "")
 
 
-def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(f"<b>{para(ctx.L('transcription'))}</b>", ctx.styles.small), Spacer(1, 3)]
+def transcription(
+    ctx: Context, ex: Exhibit, items: list[tuple[int, Message]] | None = None, heading: str | None = None
+) -> list[Flowable]:
+    """The exhibit's messages as numbered text; ``items`` (number, message) limits it to one slice."""
+    title = heading or ctx.L("transcription")
+    out: list[Flowable] = [Paragraph(f"<b>{para(title)}</b>", ctx.styles.small), Spacer(1, 3)]
     s = ex.shot
     if not ex.messages:
         if s.ocr_status == OcrStatus.FAILED:
@@ -133,7 +138,7 @@ def transcription(ctx: Context, ex: Exhibit) -> list[Flowable]:
             key = ctx.L("no_transcription")
         return [*out, Paragraph(para(key), ctx.styles.note)]
     corrected_mark = f' <font color="{st.CORRECTED_HEX}">〔{para(ctx.L("corrected_mark"))}〕</font>'
-    for i, m in enumerate(ex.messages, 1):
+    for i, m in items if items is not None else enumerate(ex.messages, 1):
         fixed = [f for f in _SHOWN_FIELDS if f in m.corrected and m.ocr is not None]
         head = [
             f"<b>{ex.number}-{i}</b>",
@@ -182,25 +187,35 @@ def exhibit(ctx: Context, ex: Exhibit, *, first: bool) -> list[Flowable]:
         used += 40  # the section heading above the first exhibit
     avail_h = min(IMAGE_BOX_H, st.FRAME_H - used)
     images = ctx.images.get(ex.number, [])
-    text = transcription(ctx, ex)
     if len(images) == 1:
-        img = images[0]
-        w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, avail_h)
-        col_w = st.FRAME_W - w - GAP
-        side = SideBySide(FramedImage(img.path or img.jpeg, w, h), w + GAP, text, col_w)
-        side.wrap(st.FRAME_W, st.FRAME_H)
-        if col_w >= 150 and side.right_height <= h:
-            out.append(side)
-        else:
-            out += [FramedImage(img.path or img.jpeg, w, h), Spacer(1, 10), *text]
+        out += _image_and_text(images[0], avail_h, transcription(ctx, ex))
+    elif images:
+        # A long screenshot in slices: each slice's messages right after it (export.sections.segments).
+        n = len(images)
+        parts = by_segment(ex.messages, [img.rows for img in images])
+        for i, (img, items) in enumerate(zip(images, parts, strict=True), 1):
+            label = Paragraph(para(ctx.L("image_part", i=i, n=n)), ctx.styles.note)
+            heading = ctx.L("transcription_part", i=i, n=n)
+            text = transcription(ctx, ex, items, heading) if items or (i == n and not ex.messages) else []
+            first_part, *rest = _image_and_text(img, avail_h if i == 1 else IMAGE_BOX_H, text)
+            out += [KeepTogether([label, first_part]), *rest, Spacer(1, 6)]
     else:
-        for i, img in enumerate(images, 1):
-            w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, IMAGE_BOX_H if i > 1 else avail_h)
-            out.append(Paragraph(para(ctx.L("image_part", i=i, n=len(images))), ctx.styles.note))
-            out.append(FramedImage(img.path or img.jpeg, w, h))
-        out += [Spacer(1, 10), *text]
+        out += transcription(ctx, ex)
     out.append(Marker(f"ex{ex.number}-end"))
     return out
+
+
+def _image_and_text(img: PageImage, max_h: float, text: list[Flowable]) -> list[Flowable]:
+    """The image with its transcription beside it when the column fits, else below it."""
+    w, h = fit(img.width_pt, img.height_pt, IMAGE_BOX_W, max_h)
+    if not text:
+        return [FramedImage(img.path or img.jpeg, w, h)]
+    col_w = st.FRAME_W - w - GAP
+    side = SideBySide(FramedImage(img.path or img.jpeg, w, h), w + GAP, text, col_w)
+    side.wrap(st.FRAME_W, st.FRAME_H)
+    if col_w >= 150 and side.right_height <= h:
+        return [side]
+    return [FramedImage(img.path or img.jpeg, w, h), Spacer(1, 10), *text]
 
 
 class FramedImage(Flowable):

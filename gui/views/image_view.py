@@ -1,4 +1,8 @@
-"""The screenshot itself, with each message's box: fit to height, zoom, pan, draw.
+"""The screenshot itself, with each message's box: fit, zoom, pan, draw.
+
+A phone screen opens whole (fit to height); a long scrolling screenshot
+(长截图, 1080 × 6,000–20,000 px) opens fit to its width at its top, scrolled
+pixel by pixel: fitted whole it would be a strip of unreadable text.
 
 Why a QGraphicsView: boxes are scene items in image pixels, so zooming and
 panning never move them off their text, and a click on a box maps straight to
@@ -9,7 +13,7 @@ is hidden: a click on one offers to make it a message.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocr.long_page import is_long
 from ocr.model import Box
 
 BOX_PEN = QColor(40, 110, 200, 150)
@@ -34,6 +39,15 @@ LINE_PEN = QColor(120, 90, 160, 200)
 LINE_FILL = QColor(120, 90, 160, 18)  # barely tinted: the text under it must stay legible
 LINE_HOVER_FILL = QColor(30, 150, 80, 50)
 BOX_PAD = 5
+# Fitting a long screenshot to the view's width never enlarges it past this: a narrow
+# crop blown up further only blurs, and its text is already as big as on the phone.
+MAX_FIT_ZOOM = 1.5
+# One wheel notch (angle 120) scrolls this many screen pixels, animated over SCROLL_MS:
+# a few lines of a chat, so the eye can follow instead of the view jumping by a page.
+WHEEL_NOTCH_PX = 120
+SCROLL_MS = 140
+# Space kept free around the fitted image (screen pixels), so its frame stays visible.
+FIT_MARGIN = 8
 
 
 class MessageBoxItem(QGraphicsRectItem):
@@ -105,6 +119,11 @@ class ImageView(QGraphicsView):
         self._draw_start: QPointF | None = None
         self._draw_item: QGraphicsRectItem | None = None
         self._fit = True
+        # The wheel's smooth scroll: one animation, retargeted as notches arrive.
+        self._scroll_anim = QVariantAnimation(self)
+        self._scroll_anim.setDuration(SCROLL_MS)
+        self._scroll_anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._scroll_anim.valueChanged.connect(lambda v: self.verticalScrollBar().setValue(round(float(v))))
 
     # -- content ---------------------------------------------------------------
 
@@ -182,27 +201,61 @@ class ImageView(QGraphicsView):
         for mid, item in self._boxes.items():
             item.set_highlighted(mid in self._selected)
         if scroll and message_ids:
-            first = next((self._boxes[m] for m in message_ids if m in self._boxes), None)
-            if first is not None:
-                self.ensureVisible(first, 40, 60)
+            chosen = [self._boxes[m] for m in message_ids if m in self._boxes]
+            if chosen:
+                self._scroll_anim.stop()
+                # The topmost selected box: on a long screenshot, where the reader starts reading.
+                r = min(chosen, key=lambda b: b.rect().y()).sceneBoundingRect()
+                if not self.viewport().rect().contains(self.mapFromScene(r).boundingRect()):
+                    # Out of view: brought to the middle, with the bubbles before and after it.
+                    self.centerOn(r.center())
+                self.ensureVisible(QRectF(r.x(), r.y(), r.width(), 1), 40, 60)  # its top, at least
+
+    def is_long(self) -> bool:
+        """A scrolling capture, much taller than a phone screen (``ocr.long_page``)."""
+        if self._pixmap is None:
+            return False
+        r = self._scene.sceneRect()
+        return is_long(round(r.height()), round(r.width()))
 
     # -- zoom ----------------------------------------------------------------------
 
     def fit_height(self) -> None:
-        """Show the whole height of the screenshot, as a phone shows it."""
+        """Show the whole height of the screenshot, as a phone shows it; a long one fit to its width."""
         self._fit = True
         if self._pixmap is None:
             return
-        self.resetTransform()
         rect = self._scene.sceneRect()
         view = self.viewport().rect()
         if rect.height() <= 0 or view.height() <= 0:
             return
+        if self.is_long():
+            self._fit_width(rect.top())
+            return
+        self.resetTransform()
         scale = min((view.height() - 8) / rect.height(), (view.width() - 8) / max(rect.width(), 1) * 3)
         scale = max(scale, 0.02)
         self.scale(scale, scale)
         self.centerOn(rect.center().x(), rect.top())
         self.zoom_changed.emit(self.zoom())
+
+    def _fit_width(self, top: float) -> None:
+        """Fit the width, then show the rows from scene row ``top`` down."""
+        rect = self._scene.sceneRect()
+        self.resetTransform()
+        scale = min(MAX_FIT_ZOOM, max(0.02, (self.viewport().width() - FIT_MARGIN) / max(rect.width(), 1)))
+        self.scale(scale, scale)
+        self.scroll_to_row(top)
+        self.zoom_changed.emit(self.zoom())
+
+    def scroll_to_row(self, top: float) -> None:
+        """Put scene row ``top`` at the top of the view (clamped to the image)."""
+        half = self.viewport().height() / max(self.zoom(), 1e-6) / 2
+        self.centerOn(self._scene.sceneRect().center().x(), top + half)
+
+    def top_row(self) -> float:
+        """The scene row at the top of the view."""
+        return float(self.mapToScene(QPoint(0, 0)).y())
 
     def zoom(self) -> float:
         return float(self.transform().m11())
@@ -220,11 +273,37 @@ class ImageView(QGraphicsView):
             self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
             event.accept()
             return
-        super().wheelEvent(event)
+        pixels = event.pixelDelta()
+        if not pixels.isNull():  # a touchpad: the image moves exactly as the fingers do
+            self._scroll_anim.stop()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - pixels.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - pixels.y())
+        else:
+            angle = event.angleDelta()
+            if angle.x():
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - round(angle.x() / 120 * WHEEL_NOTCH_PX))
+            if angle.y():
+                self.scroll_smoothly(-angle.y() / 120 * WHEEL_NOTCH_PX)
+        event.accept()
+
+    def scroll_smoothly(self, dy: float) -> None:
+        """Glide ``dy`` screen pixels down (up when negative), from where a running glide is heading."""
+        bar = self.verticalScrollBar()
+        running = self._scroll_anim.state() == QVariantAnimation.State.Running
+        start = float(self._scroll_anim.endValue()) if running else float(bar.value())
+        target = min(float(bar.maximum()), max(float(bar.minimum()), start + dy))
+        self._scroll_anim.stop()
+        self._scroll_anim.setStartValue(float(bar.value()))
+        self._scroll_anim.setEndValue(target)
+        self._scroll_anim.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        top = self.top_row() if self._pixmap is not None else 0.0
         super().resizeEvent(event)
-        if self._fit:
+        if self._fit and self.is_long():
+            self._fit_width(top)  # keep the place being read, at the new width
+        elif self._fit:
             self.fit_height()
 
     # -- clicking and drawing --------------------------------------------------------

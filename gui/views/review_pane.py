@@ -178,7 +178,11 @@ class ReviewPane(QWidget):
             self.tr("Zoom in"), self.tr("Enlarge the screenshot (Ctrl + mouse wheel)"), "Ctrl+="
         )
         self.act_zoom_out = act(self.tr("Zoom out"), self.tr("Shrink the screenshot"), "Ctrl+-")
-        self.act_fit = act(self.tr("Fit"), self.tr("Show the whole height of the screenshot"), "Ctrl+0")
+        self.act_fit = act(
+            self.tr("Fit"),
+            self.tr("Show the whole screenshot; a long scrolling screenshot fills the width, from its top"),
+            "Ctrl+0",
+        )
         tb.addSeparator()
         self.act_add = act(
             self.tr("Add missed message"),
