@@ -67,10 +67,10 @@ class CallLogParser:
             top=content_top(ctx), known=ctx.notes.get(LIST_PAGE),
         )
         rows = list(page.rows)
-        dated = DatedRows(any(_header_of(row, units)[0] for row in rows))
+        headers = [_header_of(row, units) for row in rows]
+        dated = DatedRows(headers)
         messages: list[ExtractedMessage] = []
-        for k, row in enumerate(rows):
-            is_header, day = _header_of(row, units)
+        for k, (row, (is_header, day)) in enumerate(zip(rows, headers, strict=True)):
             if is_header:
                 dated.enter(day)  # 今天 / Yesterday: not a call, but the day of the clocks under it
                 continue

@@ -316,7 +316,10 @@ def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
     tol = max(3.0, width * 0.013)
     best, best_n = cands[0], 0
     for c in cands:
-        n = sum(1 for d in cands if abs(d - c) <= tol)
+        # A line that starts with 【 or （ starts up to an em right of the edge
+        # (the bracket's own blank): it votes for the edge left of it too, so that
+        # a list whose snippets mostly start with 【 keeps the names' edge.
+        n = sum(1 for d in cands if -tol <= d - c <= tol + BRACKET_BLANK * text_h)
         if n > best_n or (n == best_n and c < best):
             best, best_n = c, n
     if best_n == 1:
