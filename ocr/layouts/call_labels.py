@@ -31,7 +31,9 @@ from ocr.times import split_trailing_time
 # ``#)`` often enough that those endings are accepted too; the text is then
 # written back in the phone's own form. A duration never starts inside a
 # number (``1069817214)`` is a number and a stray bracket).
-DURATION_ZH = re.compile(r"(?<!\d)(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})(?:秒|[%#][)）]?|[)）])$")
+DURATION_ZH = re.compile(
+    r"(?<!\d)(?:(\d{1,2})\s?小时\s?)?(?:(\d{1,3})\s?分钟?\s?)?(\d{1,2})\s?(?:秒|[%#][)）]?|[)）])$"
+)
 # 4m 47s, 39s, 1h 2m 3s, 2 min 5 sec, 45 secs: English dialers (Google, Samsung, iOS).
 DURATION_EN = re.compile(
     r"(?<![\w])(?:(\d{1,2})\s?h(?:rs?|ours?)?\.?\s*)?(?:(\d{1,3})\s?m(?:ins?|inutes?)?\.?\s*)?"
@@ -69,10 +71,13 @@ class SecondLine:
     time_text: str | None  # a time printed on this line, when asked for
 
 
+_EDGE_PUNCT = ":：,，.。·|•"
+
+
 def line_text(segments: list[Segment]) -> str:
     """The line's texts in reading order, each characters' run once (see the module docstring)."""
     texts = [s.text.strip() for s in segments if s.text.strip()]
-    compact = ["".join(t.split()) for t in texts]
+    compact = ["".join(t.split()).strip(_EDGE_PUNCT) for t in texts]
     keep = []
     for i, t in enumerate(texts):
         inside = any(j != i and compact[i] in compact[j] and (len(compact[j]) > len(compact[i]) or j < i)
@@ -93,13 +98,12 @@ def read_second_line(text: str, *, want_time: bool) -> SecondLine:
         elif _is_time(rest):
             rest, time_text = "", rest
     duration_text, seconds = "", None
-    compact = rest.replace(" ", "")
-    m = DURATION_ZH.search(compact)
+    m = DURATION_ZH.search(rest)
     if m:
         h, mi, sec = (int(g) if g else 0 for g in m.groups())
         seconds = h * 3600 + mi * 60 + sec
         duration_text = format_duration_zh(h, mi, sec, m.group(1) is not None, m.group(2) is not None)
-        rest = compact[: m.start()]
+        rest = rest[: m.start()]
     else:
         e = DURATION_EN.search(rest)
         if e:
