@@ -52,9 +52,15 @@ _MARKS = (  # marks from the dialer's number-identification service (MIUI, EMUI,
 _KINDS = "未接|呼入|呼出|已拨|已接|拒接|未接来电|来电|去电|Missed|Incoming|Outgoing|Declined|Rejected"
 _EN_MARKS = "Suspected spam|Spam risk|Spam|Telemarketer|Potential fraud|Scam likely|Fraud risk|Unknown"
 _EXTRA = "HD|VoLTE|4G|5G|SIM ?[12]|卡[12]|[12]卡|手机|未知|住宅|工作|mobile|home|work|unknown"
+# The number's place: a province-level name, then its city (内蒙古呼和浩特, 广东深圳).
+_PLACES = (
+    "北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+    "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
 LABEL = re.compile(
     rf"(?:疑似|标记为?)?(?:{_MARKS})(?:电话)?|"
     r"[\u4e00-\u9fff]{0,10}(?:移动|联通|电信|广电)|"  # carrier, after its place
+    rf"(?:{_PLACES})[\u4e00-\u9fff]{{0,6}}|"  # a place alone
     r".{1,12}前|.{1,12}\bago\.?|"  # a relative time
     r"被\d+人标记.{0,8}|"  # "marked by 86 people as …"
     rf"(?:{_KINDS})|(?:{_EN_MARKS})|(?:{_EXTRA})",

@@ -109,6 +109,8 @@ def _not_a_call(page: ListPage, row: Row, units: dict[int, list[Segment]], m: Ex
     if not _WORD.search(sender) and m.time_text is None:
         return True  # icons, a chevron: nothing a call could be
     if started:
+        if m.time_text is None and is_label(sender):
+            return True  # a row's label line split off it (a swiped row): not a party
         return last and m.time_text is None and _tab_strip(units[id(row.lines[0])])
     if m.time_text is None and not numberish:
         return True
@@ -156,7 +158,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
     if second.time_text is not None:
         time_text, time_segs = second.time_text, second_segs  # a time printed in the secondary line
     # A row found by geometry is a call even when its name could not be read.
-    sender = sender_text(joined(name_segs)) or None
+    sender = _without_icon_glyph(sender_text(joined(name_segs)), first) or None
     if sender is not None and is_label(sender) and len(row.lines) > 1:
         # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
         # and the number itself is under it: the party is the number.
@@ -187,6 +189,25 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         duration_s=second.duration_s,
         field_confidence=field_conf,
     )
+
+
+# What the engine makes of a direction icon glued to the name (iOS's outgoing
+# handset, an arrow on a swiped row): ↗ read as 7 or /.
+_ICON_GLYPHS = "7/↗↑>"
+# Chinese numbers as phones show them: mobiles, 106/10xxx service numbers,
+# landlines with their area code, 95xxx and 400 hotlines.
+_CN_NUMBER = re.compile(r"\+?(?:86)?(?:1[3-9]\d{9}|10\d{3,13}|0\d{9,11}|95\d{3,4}|400\d{7})")
+
+
+def _without_icon_glyph(sender: str, first: TextLine) -> str:
+    """A name or number without the icon character the engine read in front of it."""
+    if len(sender) < 2 or sender[0] not in _ICON_GLYPHS:
+        return sender
+    rest = sender[1:].strip()
+    if rest[:1].isdigit() or rest[:1] == "+":
+        # 71069314739341: a number is valid without the 7, not with it
+        return rest if _CN_NUMBER.fullmatch(rest) and not _CN_NUMBER.fullmatch(sender) else sender
+    return rest if first.left and rest else sender
 
 
 def _direction(page: ListPage, first: TextLine, name_segs: list[Segment], second: TextLine | None) -> Direction:

@@ -51,7 +51,7 @@ def shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Piec
         prev = out[-1].lines[-1] if out else None
         between = prev is not None and any(prev.y1 <= c.y0 and c.y1 <= ln.y0 for c in column)
         if (prev is not None and not between and ln.y0 - prev.y1 <= 1.2 * text_h
-                and abs(ln.main[0].x0 - prev.main[0].x0) <= tol):
+                and _same_start(ln, prev, tol, text_h)):
             out[-1].lines.append(ln)
         else:
             out.append(Row([ln]))
@@ -124,3 +124,14 @@ def _with_left(ln: TextLine, group: list[_Piece], left: list[_Piece], text_h: fl
     return _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
 
 
+
+
+def _same_start(a: TextLine, b: TextLine, tol: float, text_h: float) -> bool:
+    """Whether two lines start at one edge, a small icon before either (a call's arrow) aside."""
+    def starts(ln: TextLine) -> list[int]:
+        out = [ln.main[0].x0]
+        if len(ln.main) > 1 and ln.main[0].w <= 1.2 * text_h:
+            out.append(ln.main[1].x0)
+        return out
+
+    return any(abs(x - y) <= tol for x in starts(a) for y in starts(b))
