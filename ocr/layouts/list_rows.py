@@ -318,12 +318,18 @@ def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
     tol = max(3.0, width * 0.013)
     best, best_n = cands[0], 0
     for c in cands:
-        # A line that starts with 【 or （ starts up to an em right of the edge
-        # (the bracket's own blank): it votes for the edge left of it too, so that
-        # a list whose snippets mostly start with 【 keeps the names' edge.
-        n = sum(1 for d in cands if -tol <= d - c <= tol + BRACKET_BLANK * text_h)
+        n = sum(1 for d in cands if abs(d - c) <= tol)
         if n > best_n or (n == best_n and c < best):
             best, best_n = c, n
+    # A line that starts with 【 or （ starts up to an em right of the edge (the
+    # bracket's own blank): when most snippets start so, the names' edge just
+    # left of it, nearly as common, is the column's.
+    left_of = [c for c in cands if tol < best - c <= tol + BRACKET_BLANK * text_h]
+    for c in sorted(left_of):
+        n = sum(1 for d in cands if abs(d - c) <= tol)
+        if 2 * n >= best_n:
+            best, best_n = c, n
+            break
     if best_n == 1:
         # No two lines agree (a list of one row): an icon's corner and a word
         # tie, so each line votes for its start with the length of its text.
