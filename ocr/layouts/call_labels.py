@@ -67,6 +67,9 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 
+_SECOND_MISREAD = re.compile(r"(\d\s?分\s?\d{1,2})\s?[种杪砂]$")
+
+
 @dataclass(frozen=True, slots=True)
 class SecondLine:
     """A call row's secondary line taken apart."""
@@ -104,6 +107,8 @@ def read_second_line(text: str, *, want_time: bool) -> SecondLine:
         elif _is_time(rest):
             rest, time_text = "", rest
     duration_text, seconds = "", None
+    # Tesseract reads a small 秒 as 种 (or 杪, 砂) after minutes: 4分46种.
+    rest = _SECOND_MISREAD.sub(r"\1秒", rest)
     m = DURATION_ZH.search(rest)
     if m:
         h, mi, sec = (int(g) if g else 0 for g in m.groups())

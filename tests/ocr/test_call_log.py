@@ -98,6 +98,8 @@ def test_not_durations(text: str) -> None:
         ("0471 6543210", False, "0471 6543210", "", None, None),
         ("1069817214)", False, "1069817214)", "", None, None),
         ("Incoming 1h 2m 3s", False, "Incoming", "1h 2m 3s", 3723, None),
+        ("呼入 4分46种", False, "呼入", "4分46秒", 286, None),  # Tesseract's 秒 at 12 px
+        ("3种", False, "3种", "", None, None),
     ],
 )
 def test_second_line_is_read_from_its_right_end(text: str, want_time: bool, label: str, duration: str,
