@@ -19,16 +19,19 @@ Geometry comes from :mod:`ocr.layouts.list_rows`.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.call_labels import DURATION_ZH, is_label, line_text, read_second_line
 from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine
 from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
+    DatedRows,
     joined,
     mean_confidence,
     name_and_time,
@@ -36,30 +39,18 @@ from ocr.layouts.row_text import (
     sender_text,
     union_box,
     whole_line,
-    with_header_day,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
-from ocr.times import is_time_text, resolve_label
+from ocr.times import is_time_text
 
 log = logging.getLogger(__name__)
 
-# 3秒, 1分23秒, 1小时2分3秒. Tesseract reads a lone 秒 after digits as ``%)`` or
-# ``#)`` often enough that those endings are accepted too; the text is then
-# written back in the phone's own form.
-_DURATION = re.compile(r"(?:(\d{1,2})小时)?(?:(\d{1,3})分钟?)?(\d{1,2})(?:秒|[%#][)）]?|[)）])$")
 # A missed call's name is drawn in red: a clear share of its ink is red.
 _RED_NAME = 0.3
-# A row's second label: a mark others put on the number, its place or carrier,
-# or a relative time. Never a party's name.
-_LABEL = re.compile(
-    r"(?:疑似)?(?:骚扰电话|诈骗电话|广告推销|推销电话|房产中介|保险理财|快递外卖|出租车|催收|响一声|未知号码|"
-    r"骚扰|诈骗|推销|广告|中介|快递)(?:电话)?|"
-    r"[\u4e00-\u9fff]{0,10}(?:移动|联通|电信|广电)|.{1,12}前|.{1,12}\bago\.?|"
-    r"被\d+人标记.{0,8}",
-    re.IGNORECASE,
-)
 _LEADING_NUMBER = re.compile(r"^\+?\d[\d\-]{4,}\d")
 _ICON_COLOUR = 0.2
+# Kept for the tests and callers that read durations alone.
+_DURATION = DURATION_ZH
 
 
 class CallLogParser:
@@ -68,28 +59,91 @@ class CallLogParser:
     layout = Layout.CALL_LOG
 
     def parse(self, ctx: PageContext) -> PageResult:
-        # Only the right end of the second line can be a duration; the place
-        # and carrier before it are read for context, not kept.
+        # The second line is read as two pieces, its right end apart (a
+        # duration or a time right-aligned under the row's time); what the
+        # pieces mean is decided from the text (``call_labels``).
         page, units = read_rows(
             ctx.engine, ctx.image, lambda _page, ln: whole_line(ln.main[:-1]) + ln.main[-1:], max_lines=2,
             top=content_top(ctx), known=ctx.notes.get(LIST_PAGE),
         )
+        rows = list(page.rows)
+        headers = [_header_of(row, units) for row in rows]
+        dated = DatedRows(headers)
         messages: list[ExtractedMessage] = []
-        header: str | None = None
-        for row in page.rows:
-            if len(row.lines) == 1:
-                is_header, day = section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
-                if is_header:
-                    header = day  # 今天 / Yesterday: not a call, but the day of the clocks under it
-                    continue
-            if (m := _message(page, row, ctx, units, header)) is not None:
-                messages.append(m)
+        for k, (row, (is_header, day)) in enumerate(zip(rows, headers, strict=True)):
+            if is_header:
+                dated.enter(day)  # 今天 / Yesterday: not a call, but the day of the clocks under it
+                continue
+            m = _message(page, row, ctx, units, dated)
+            if m is None or _not_a_call(page, row, units, m, last=k == len(rows) - 1, started=bool(messages)):
+                continue  # its lines stay on the page for the ledger: ``unassigned``
+            messages.append(m)
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
 
 
+def _header_of(row: Row, units: dict[int, list[Segment]]) -> tuple[bool, str | None]:
+    if len(row.lines) != 1:
+        return False, None
+    return section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
+
+
+def _not_a_call(page: ListPage, row: Row, units: dict[int, list[Segment]], m: ExtractedMessage,
+                *, last: bool, started: bool) -> bool:
+    """A one-line row that is the list's chrome or the tail of a row cut off at the top.
+
+    Every call row starts with the party (a name or a number) on a line of its
+    own size; the secondary line is smaller. Before the first call a line alone
+    without a time and without a number is a tab strip, a filter chip or a
+    search field (全部 / 未接, "Missed", "Q 搜索"); a line alone that is a
+    secondary label (骚扰电话 13:43, 浙江杭州), or is clearly smaller than the
+    rows' first lines, is what is left of a row whose name scrolled away
+    (SCHEMA: a row is listed when its first line is visible). After the last
+    call, a line with no word on it, or short words far apart, is the bottom
+    tab bar.
+    """
+    if len(row.lines) != 1:
+        return False
+    sender = m.sender or ""
+    numberish = bool(_NUMBER.search(sender))
+    if not _WORD.search(sender) and m.time_text is None:
+        return True  # icons, a chevron: nothing a call could be
+    if started:
+        if m.time_text is None and is_label(sender):
+            return True  # a row's label line split off it (a swiped row): not a party
+        return last and m.time_text is None and _tab_strip(units[id(row.lines[0])])
+    if m.time_text is None and not numberish:
+        return True
+    if is_label(sender):
+        return True
+    return not numberish and _smaller_than_first_lines(page, row)
+
+
+_NUMBER = re.compile(r"\d{3}")
+_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]{2,}|[\u3400-\u9fff]")
+# A secondary line is set at 0.72–0.85 of the name's size on the phones we
+# know: a line under 0.8 of the rows' first lines is not a first line.
+_SECONDARY_SIZE = 0.8
+
+
+def _smaller_than_first_lines(page: ListPage, row: Row) -> bool:
+    firsts = sorted(r.lines[0].h for r in page.rows if len(r.lines) > 1)
+    if len(firsts) < 2:
+        return False
+    return row.lines[0].h < _SECONDARY_SIZE * firsts[len(firsts) // 2]
+
+
+def _tab_strip(segs: list[Segment]) -> bool:
+    """Several short words far apart and nothing else: a bottom tab bar (拨号 通话记录 联系人)."""
+    words = [s for s in segs if s.text]
+    if len(words) < 2:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    return all(len(s.text) <= 8 for s in words) and min(gaps) > 1.5 * max(s.h for s in words)
+
+
 def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]],
-             header: str | None = None) -> ExtractedMessage | None:
+             dated: DatedRows) -> ExtractedMessage | None:
     first = row.lines[0]
     extras = [s for s in row.extra if s.read]
     name_segs, time_text, time_segs = name_and_time(units[id(first)] + extras)
@@ -99,29 +153,22 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
             if s.text and is_time_text(s.text):
                 time_text, time_segs = s.text, [s]
                 break
+    second_segs = units[id(row.lines[1])] if len(row.lines) > 1 else []
+    second = read_second_line(line_text(second_segs), want_time=time_text is None)
+    if second.time_text is not None:
+        time_text, time_segs = second.time_text, second_segs  # a time printed in the secondary line
     # A row found by geometry is a call even when its name could not be read.
-    sender = sender_text(joined(name_segs)) or None
-    if sender is not None and _LABEL.fullmatch(sender) and not re.search(r"\d{3}", sender) and len(row.lines) > 1:
+    sender = _without_icon_glyph(sender_text(joined(name_segs)), first) or None
+    if sender is not None and is_label(sender) and len(row.lines) > 1:
         # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
         # and the number itself is under it: the party is the number.
-        lower = joined(units[id(row.lines[1])])
-        number = _LEADING_NUMBER.match(lower.replace(" ", ""))
+        number = _LEADING_NUMBER.match(second.label.replace(" ", ""))
         if number:
             sender = sender_text(number.group(0))
     if sender is None and time_text is None:
         return None
-    duration_text, duration_s, dur_segs = "", None, []
-    if len(row.lines) > 1:
-        second = units[id(row.lines[1])]
-        last = second[-1] if len(second) > 1 else None
-        m = _DURATION.search(last.text.replace(" ", "")) if last is not None else None
-        if m and last is not None:
-            h, mi, sec = (int(g) if g else 0 for g in m.groups())
-            duration_s = h * 3600 + mi * 60 + sec
-            duration_text = _format_duration(h, mi, sec, m.group(1) is not None, m.group(2) is not None)
-            dur_segs = [last]
-    time_text = with_header_day(time_text, header)
-    minute, day = resolve_label(time_text, ctx.captured_at)
+    dur_segs = second_segs if second.duration_text else []
+    time_text, (minute, day) = dated.resolve(time_text, ctx.captured_at)
     direction = _direction(page, first, name_segs, row.lines[1] if len(row.lines) > 1 else None)
     field_conf = {"sender": mean_confidence(name_segs)}
     if time_text:
@@ -135,20 +182,32 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         time=minute,
         date=day,
         time_text=time_text,
-        text=duration_text,
+        text=second.duration_text,
         box=row.box(),
         confidence=mean_confidence(name_segs + time_segs + dur_segs),
         time_source=TimeSource.ROW if minute else None,
-        duration_s=duration_s,
+        duration_s=second.duration_s,
         field_confidence=field_conf,
     )
 
 
-def _format_duration(h: int, mi: int, sec: int, has_h: bool, has_m: bool) -> str:
-    out = f"{h}小时" if has_h else ""
-    if has_m or has_h:
-        out += f"{mi}分"
-    return out + f"{sec}秒"
+# What the engine makes of a direction icon glued to the name (iOS's outgoing
+# handset, an arrow on a swiped row): ↗ read as 7 or /.
+_ICON_GLYPHS = "7/↗↑>"
+# Chinese numbers as phones show them: mobiles, 106/10xxx service numbers,
+# landlines with their area code, 95xxx and 400 hotlines.
+_CN_NUMBER = re.compile(r"\+?(?:86)?(?:1[3-9]\d{9}|10\d{3,13}|0\d{9,11}|95\d{3,4}|400\d{7})")
+
+
+def _without_icon_glyph(sender: str, first: TextLine) -> str:
+    """A name or number without the icon character the engine read in front of it."""
+    if len(sender) < 2 or sender[0] not in _ICON_GLYPHS:
+        return sender
+    rest = sender[1:].strip()
+    if rest[:1].isdigit() or rest[:1] == "+":
+        # 71069314739341: a number is valid without the 7, not with it
+        return rest if _CN_NUMBER.fullmatch(rest) and not _CN_NUMBER.fullmatch(sender) else sender
+    return rest if first.left and rest else sender
 
 
 def _direction(page: ListPage, first: TextLine, name_segs: list[Segment], second: TextLine | None) -> Direction:

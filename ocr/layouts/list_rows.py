@@ -293,9 +293,11 @@ def analyse(image: np.ndarray, top: int | None = None) -> ListPage:
     lines += [TextLine(min(p.y0 for p in g), max(p.y1 for p in g), _segments(g, 0.5 * max(p.h for p in g)))
               for g in margin]
     groups += margin
-    shifted = _shifted_rows(rows, lines, groups, column, left, text_h, width)
+    from ocr.layouts.shifted_rows import absorb_shifted_halves, shifted_rows  # they build on this module
+
+    shifted = shifted_rows(rows, lines, groups, column, left, text_h, width, ink)
     if shifted:
-        rows = _absorb_shifted_halves(shifted, rows, lines, groups, left, text_h, width)
+        rows = absorb_shifted_halves(shifted, rows, lines, groups, left, text_h, width)
         rows = sorted(rows + shifted, key=lambda r: r.y0)
         column = column + [ln for r in shifted for ln in r.lines]
     _attach_extras(rows, lines, column, width)
@@ -319,6 +321,15 @@ def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
         n = sum(1 for d in cands if abs(d - c) <= tol)
         if n > best_n or (n == best_n and c < best):
             best, best_n = c, n
+    # A line that starts with 【 or （ starts up to an em right of the edge (the
+    # bracket's own blank): when most snippets start so, the names' edge just
+    # left of it, nearly as common, is the column's.
+    left_of = [c for c in cands if tol < best - c <= tol + BRACKET_BLANK * text_h]
+    for c in sorted(left_of):
+        n = sum(1 for d in cands if abs(d - c) <= tol)
+        if 2 * n >= best_n:
+            best, best_n = c, n
+            break
     if best_n == 1:
         # No two lines agree (a list of one row): an icon's corner and a word
         # tie, so each line votes for its start with the length of its text.
@@ -396,90 +407,6 @@ def _gap_threshold(gaps: list[int], text_h: float) -> float:
     if best_ratio >= 1.6 and 0.3 * text_h <= cut <= 4 * text_h:
         return cut
     return fallback
-
-
-# A row swiped right starts up to about a third of a narrow screen further right
-# (its action button is ~100 dp); a line starting further right is a time or a label.
-SHIFTED_MAX_START = 0.6
-
-
-def _shifted_rows(rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]], column: list[TextLine],
-                  left: list[_Piece], text_h: float, width: int) -> list[Row]:
-    """Rows that do not start at the text column: a row swiped sideways, a section header.
-
-    A swiped row slides its text left or right to show action buttons (the
-    buttons are filled blocks and fall out as headings); a section header
-    (今天 / Yesterday) starts at the screen margin, left of a column that
-    avatars push right. Such lines lie between the column's rows. Lines with
-    a common left edge and row-like gaps become one row, read like any other.
-    Only the list's own band counts, between the first row and the last: what
-    sits higher (tabs, a search field, a notification) or lower (a tab bar)
-    is chrome. (A header above the first row is lost for dating only: it is
-    今天 unless the list was scrolled, and a bare clock is read as the
-    capture's day anyway.)
-    """
-    if not rows:
-        return []
-    ids = {id(ln) for ln in column}
-    first_top = rows[0].y0
-    med = float(np.median([ln.h for ln in column]))
-    tol = max(3.0, width * 0.013) + 0.7 * text_h
-    cands: list[TextLine] = []
-    for ln, group in zip(lines, groups, strict=True):
-        if id(ln) in ids or any(r.y0 - 0.2 * text_h <= (ln.y0 + ln.y1) / 2 <= r.y1 + 0.2 * text_h for r in rows):
-            continue
-        segs = _with_left(ln, group, left, text_h)  # a row swiped left keeps its start
-        if segs[0].x0 >= width * SHIFTED_MAX_START or not (0.45 * med <= ln.h <= 1.8 * med):
-            continue
-        ln.segments = ln.main = segs
-        ln.y0, ln.y1 = min(s.y0 for s in segs), max(s.y1 for s in segs)
-        cands.append(ln)
-    out: list[Row] = []
-    for ln in sorted(cands, key=lambda ln: ln.y0):
-        prev = out[-1].lines[-1] if out else None
-        between = prev is not None and any(prev.y1 <= c.y0 and c.y1 <= ln.y0 for c in column)
-        if (prev is not None and not between and ln.y0 - prev.y1 <= 1.2 * text_h
-                and abs(ln.main[0].x0 - prev.main[0].x0) <= tol):
-            out[-1].lines.append(ln)
-        else:
-            out.append(Row([ln]))
-    last_bottom = rows[-1].y1
-    return [r for r in out if r.y0 >= first_top and r.y1 <= last_bottom]
-
-
-def _absorb_shifted_halves(shifted: list[Row], rows: list[Row], lines: list[TextLine], groups: list[list[_Piece]],
-                           left: list[_Piece], text_h: float, width: int) -> list[Row]:
-    """A swiped row's line that a blank happened to put at the column edge joins its row.
-
-    ``星河速借: your payment…`` slid left can leave ``your`` exactly where the
-    column begins: that line then passes for a row of its own and its start
-    for icons. A column row right above or below a shifted row, whose line
-    starts (its left pieces included) where the shifted row starts, is that
-    row's other half. Returns the rows that remain.
-    """
-    group_of = {id(ln): g for ln, g in zip(lines, groups, strict=True)}
-    tol = max(3.0, width * 0.013) + 0.7 * text_h
-    gone: set[int] = set()
-    for sr in shifted:
-        x = sr.lines[0].main[0].x0
-        for r in rows:
-            near = 0 <= r.y0 - sr.y1 <= 1.2 * text_h or 0 <= sr.y0 - r.y1 <= 1.2 * text_h
-            if id(r) in gone or not near:
-                continue
-            rebuilt = [_with_left(ln, group_of[id(ln)], left, text_h) for ln in r.lines]
-            if all(segs[0].x0 < r.lines[0].main[0].x0 and abs(segs[0].x0 - x) <= tol for segs in rebuilt):
-                for ln, segs in zip(r.lines, rebuilt, strict=True):
-                    ln.segments = ln.main = segs
-                    ln.left = []
-                sr.lines = sorted(sr.lines + r.lines, key=lambda ln: ln.y0)
-                gone.add(id(r))
-    return [r for r in rows if id(r) not in gone]
-
-
-def _with_left(ln: TextLine, group: list[_Piece], left: list[_Piece], text_h: float) -> list[Segment]:
-    """A line's segments with the text-sized pieces left of the column on it put back."""
-    extra = [p for p in left if text_h * 0.5 <= p.h <= 1.8 * text_h and min(p.y1, ln.y1) - max(p.y0, ln.y0) >= 0.5 * p.h]
-    return _segments(group + extra, gap=0.5 * max(p.h for p in group)) if extra else ln.segments
 
 
 def _attach_extras(rows: list[Row], lines: list[TextLine], column: list[TextLine], width: int) -> None:

@@ -97,8 +97,8 @@ def read_segments(engine: OcrEngine, page: ListPage, segments: list[Segment]) ->
 
 def _read_segments(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
     if engine.prefers_page:
-        _read_page(engine, page, todo)
-        todo = [s for s in todo if not s.text]
+        covered = _read_page(engine, page, todo)
+        todo = [s for s in todo if not s.text and id(s) not in covered]
         for s in todo:
             s.read = False
         if todo:
@@ -137,12 +137,22 @@ def _confident(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.confidence >= STRONG_LINE]
 
 
-def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
+def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> set[int]:
+    """Assign the page's lines to the segments; return the ids of segments a line read as part of another.
+
+    An engine line that spans several segments of one text line (a number
+    with wide blanks between its groups, a label and the time after it) goes
+    to the segment sharing most of its area; the others it covers were read
+    with it and must not be read again alone, or their characters would come
+    back twice (``+86 186 1245 0874`` as ``+861 5 186 1 +86 186 1245 0874``).
+    """
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
+    covered: set[int] = set()
     for line in _confident(engine.recognize(page.image)):
         lx0, ly0 = line.box.x, line.box.y
         lx1, ly1 = lx0 + line.box.w, ly0 + line.box.h
         hits = []
+        inside = []
         for k, s in enumerate(todo):
             xo = min(lx1, s.x1) - max(lx0, s.x0)
             yo = min(ly1, s.y1) - max(ly0, s.y0)
@@ -150,14 +160,24 @@ def _read_page(engine: OcrEngine, page: ListPage, todo: list[Segment]) -> None:
                 # the unit sharing most of the line's area: a unit stretched by a
                 # stray piece of the line below must not take that line
                 hits.append((xo * yo / max(1, s.h), k))
+                if xo >= _COVERED * s.w and yo >= 0.5 * s.h:
+                    inside.append(k)
         if hits:
             k = max(hits)[1]
             found[k].append((float(lx0), line.text, line.confidence))
+            covered.update(id(todo[j]) for j in inside if j != k)
     for seg, parts in zip(todo, found, strict=True):
         parts.sort()
         seg.text = clean_line(" ".join(p[1] for p in parts))
         seg.confidence = float(np.mean([p[2] for p in parts])) if parts else 0.0
         seg.read = True
+    by_id = {id(s): s for s in todo}
+    return {c for c in covered if not by_id[c].text}
+
+
+# A segment lying this much (of its width) inside a line the engine read for
+# another segment was read as part of that line.
+_COVERED = 0.8
 
 
 def _read_stacked(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from ocr.layouts.list_rows import Segment
 from ocr.text import clean_line, normalise_number
@@ -177,3 +178,46 @@ def with_header_day(time_text: str | None, header: str | None) -> str | None:
     if reading is None or reading.day_kind is not None or reading.clock is None:
         return time_text
     return make_label(header, time_text)
+
+
+class DatedRows:
+    """The day section headers give the rows of a list, read top to bottom.
+
+    Lists that group rows under 今天 / 昨天 / 更早 print only a clock in the
+    rows of the first two sections. A bare clock under a header goes on the
+    header's day. A bare clock *above* the first header on screen belongs to
+    a section whose header scrolled away: under a first header 昨天 that
+    section is today's (SCHEMA's reading of a bare clock, the capture day);
+    above any other header (更早, a date) the day is not on screen, so the row
+    gets none (SCHEMA: ``null`` when the day is not on screen), as a bubble
+    above the first separator does, and keeps no label (``times.apply_labels``
+    would read the clock as the capture day). Lists without headers keep the
+    SCHEMA rule: a bare clock is the capture day.
+    """
+
+    def __init__(self, headers: list[tuple[bool, str | None]]) -> None:
+        """``headers``: for each row of the page, whether it is a header and the day it names."""
+        from ocr.times import read_moment
+
+        first = next(((True, day) for is_header, day in headers if is_header), (False, None))
+        reading = read_moment(first[1]) if first[1] else None
+        self.unknown_above = first[0] and not (reading is not None and reading.days_back == 1)
+        self.header: str | None = None
+        self.seen = False
+
+    def enter(self, day: str | None) -> None:
+        """A header row: the rows below it are on ``day`` (``None``: a header naming no day)."""
+        self.header = day
+        self.seen = True
+
+    def resolve(self, time_text: str | None, captured_at: datetime | None,
+                ) -> tuple[str | None, tuple[datetime | None, date | None]]:
+        """The row's time label (with its header's day) and its minute and day."""
+        from ocr.times import read_moment, resolve_label
+
+        label = with_header_day(time_text, self.header)
+        if self.unknown_above and not self.seen and time_text is not None:
+            reading = read_moment(time_text)
+            if reading is not None and reading.day_kind is None and reading.clock is not None:
+                return None, (None, None)
+        return label, resolve_label(label, captured_at)

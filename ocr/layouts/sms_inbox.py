@@ -24,6 +24,7 @@ from ocr.layouts.list_rows import ListPage, Row, Segment
 from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
 from ocr.layouts.row_text import (
+    DatedRows,
     joined,
     mean_confidence,
     name_and_time,
@@ -31,11 +32,10 @@ from ocr.layouts.row_text import (
     sender_text,
     strip_ellipsis,
     whole_line,
-    with_header_day,
 )
 from ocr.model import Direction, ExtractedMessage, Kind, Layout, TimeSource
 from ocr.text import fullwidth_punct_in_cjk, join_lines
-from ocr.times import resolve_label, split_trailing_time
+from ocr.times import split_trailing_time
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +52,16 @@ class InboxParser:
             ctx.engine, ctx.image, lambda pg, ln: whole_line(_without_badge(pg, ln.main)), top=content_top(ctx), known=ctx.notes.get(LIST_PAGE)
         )
         messages: list[ExtractedMessage] = []
-        header: str | None = None
-        for row in (part for r in page.rows for part in _split_at_time(r, units)):
-            if len(row.lines) == 1:
-                is_header, day = section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
-                if is_header:
-                    header = day  # not a message; the ledger keeps its text if no message took it
-                    continue
-            m = _message(page, row, ctx, units, header)
-            if m is None or (not messages and _chrome_above_list(row, m)):
+        rows = [part for r in page.rows for part in _split_at_time(r, units)]
+        headers = [_header_of(row, units) for row in rows]
+        dated = DatedRows(headers)
+        timed = sum(name_and_time(units[id(r.lines[0])])[1] is not None for r in rows)
+        for row, (is_header, day) in zip(rows, headers, strict=True):
+            if is_header:
+                dated.enter(day)  # not a message; the ledger keeps its text if no message took it
+                continue
+            m = _message(page, row, ctx, units, dated)
+            if m is None or (not messages and _chrome_above_list(row, m, 2 * timed > len(rows))):
                 continue
             messages.append(m)
         log.debug("inbox: %d rows, %d messages", len(page.rows), len(messages))
@@ -84,22 +85,33 @@ def _split_at_time(row: Row, units: dict[int, list[Segment]]) -> list[Row]:
     return [row]
 
 
-def _chrome_above_list(row: Row, m: ExtractedMessage) -> bool:
+def _header_of(row: Row, units: dict[int, list[Segment]]) -> tuple[bool, str | None]:
+    if len(row.lines) != 1:
+        return False, None
+    return section_header(joined(units[id(row.lines[0])] + [s for s in row.extra if s.read]))
+
+
+def _chrome_above_list(row: Row, m: ExtractedMessage, times_on_first_lines: bool) -> bool:
     """Tabs, a search field or filter chips above the first conversation.
 
     A conversation row shows a party and the time of its last message; one
     line with no time and no number before any such row is the list's chrome
-    (全部 / 未读, "Search"). It is not a message; the ledger keeps its text
-    among the unassigned lines, so nothing read is lost.
+    (全部 / 未读, "Search"). When the page's rows print their time on their
+    first line, a first row without one is chrome too, even glued to the
+    snippet of a conversation whose name scrolled away (``Unread`` over
+    ``米粒金融: your payment…``). It is not a message; the ledger keeps its
+    text among the unassigned lines, so nothing read is lost.
     """
-    return len(row.lines) == 1 and m.time_text is None and not _NUMBER.search(m.sender or "")
+    if m.time_text is not None or _NUMBER.search(m.sender or ""):
+        return False
+    return len(row.lines) == 1 or times_on_first_lines
 
 
 _NUMBER = re.compile(r"\d{3}")
 
 
 def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]],
-             header: str | None = None) -> ExtractedMessage | None:
+             dated: DatedRows) -> ExtractedMessage | None:
     first = row.lines[0]
     name_segs, time_text, time_segs = name_and_time(units[id(first)] + [s for s in row.extra if s.read])
     # A row found by geometry is a message even when its name could not be
@@ -119,8 +131,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
             time_segs = snippet_segs[-1:]
     if sender is None and not text:
         return None
-    time_text = with_header_day(time_text, header)
-    minute, day = resolve_label(time_text, ctx.captured_at)
+    time_text, (minute, day) = dated.resolve(time_text, ctx.captured_at)
     conf_sender = mean_confidence(name_segs)
     conf_text = mean_confidence(snippet_segs)
     field_conf = {"sender": conf_sender, "text": conf_text}

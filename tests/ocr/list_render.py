@@ -50,8 +50,13 @@ def render_list(
     swiped: int | None = None,
     height: int | None = None,
     tabs: tuple[str, ...] = (),
+    headers: dict[int, str] | None = None,
 ) -> np.ndarray:
-    """BGR pixels of a list screen: status bar, a large title, the rows, a navigation bar."""
+    """BGR pixels of a list screen: status bar, a large title, the rows, a navigation bar.
+
+    ``headers`` puts a section header (今天 / 昨天 / 更早) at the screen's margin,
+    left of the text column, above the row of that index.
+    """
     w = width
     h = height or int(w * 2.2)
     u = w / 1080  # one "px" of a 1080-wide design
@@ -67,6 +72,9 @@ def render_list(
     y = int(300 * u)
     row_h = int(200 * u)
     for i, r in enumerate(rows):
+        if headers and i in headers:
+            d.text((int(40 * u), y + int(20 * u)), headers[i], font=f_small, fill=GREY)
+            y += int(90 * u)
         if y + row_h > h - int(160 * u):
             break
         shift = 0

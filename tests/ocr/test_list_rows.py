@@ -130,3 +130,27 @@ def test_tabs_above_the_list_are_not_a_message() -> None:
     msgs = _parse(image)
     assert len(msgs) == len(ROWS)
     assert all("全部" not in (m.sender or "") + m.text for m in msgs)
+
+
+def test_cards_whose_snippets_start_with_brackets_keep_the_names_edge() -> None:
+    """【 carries half an em of blank: when most snippets start with it, the names' edge is still the column."""
+    from tests.ocr.list_render import ListRow, render_list
+
+    rows = [ListRow(n, t, s) for n, t, s in ROWS[1:5]] + [ListRow("10086", "周五", "【中国移动】您的流量已用完")]
+    for width in (1080,):  # at 360 px the text after each 】 still outvotes the names (open, issue 11)
+        page = analyse(render_list("信息", rows, width=width, cards=True))
+        assert [len(r.lines) for r in page.rows] == [2] * len(rows), width
+        # every row starts at its name, the name's line first
+        assert all(abs(r.lines[0].main[0].x0 - page.text_left) <= 0.02 * width for r in page.rows), width
+
+
+def test_a_search_field_above_the_first_row_is_not_a_row_but_a_header_is() -> None:
+    """The line right above the first row is kept as a row (a section header dates the rows) unless it
+    sits in a filled field (a search box)."""
+    from tests.ocr.list_render import ListRow, render_list
+
+    rows = [ListRow(n, t, s) for n, t, s in ROWS[:4]]
+    with_header = analyse(render_list("信息", rows, headers={0: "昨天"}))
+    assert [len(r.lines) for r in with_header.rows] == [1, 2, 2, 2, 2]
+    image, _ = _draw(header=None)
+    assert [len(r.lines) for r in analyse(image, top=260).rows] == [2] * len(ROWS)

@@ -254,6 +254,11 @@ def _list_gold(items: list[Item], dy: float, vt: float, vb: float, covers: list[
                ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     header_visible = False
+    # Rows above the first header on screen: their section's header scrolled
+    # away. Under a first visible 昨天 that section can only be today's, which a
+    # reader sees (a bare clock is the capture day); above 更早 it is unknowable.
+    first_back = next((it.data["back"] for it in items if it.data.get("kind") == "header"
+                       and it.placed("text", dy)[0].v_fraction(vt, vb) > VISIBLE), None)
     for it in items:
         kind_of = it.data.get("kind")
         if kind_of == "header":
@@ -268,7 +273,7 @@ def _list_gold(items: list[Item], dy: float, vt: float, vb: float, covers: list[
         time_ok = bool(times) and times[0].v_fraction(vt, vb) > VISIBLE and \
             times[0].visible_text(covers)[0] == times[0].text
         minute, day = (it.data["minute"], it.data["day"]) if time_ok else (None, None)
-        if it.data.get("needs_header") and not header_visible:
+        if it.data.get("needs_header") and not header_visible and first_back != 1:
             minute, day = None, None
         msg: dict[str, Any] = {"kind": kind, "direction": it.data["direction"], "sender": it.data["sender"],
                                "time": _minute_iso(minute), "date": _day_iso(day)}  # type: ignore[arg-type]
