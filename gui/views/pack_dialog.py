@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -159,8 +161,13 @@ class PackDialog(QDialog):
         v = QVBoxLayout(fixes)
         v.addWidget(self.split_box)
         v.addWidget(self.quality_box)
-        you = QGroupBox(self.tr("About you (kept in the case for every pack; the ID number and address are masked in redacted copies)"))
+        you = QGroupBox(self.tr("About you"))
         y = QFormLayout(you)
+        why = QLabel(
+            self.tr("Kept in the case for every pack; the ID number and address are masked in redacted copies.")
+        )
+        why.setWordWrap(True)
+        y.addRow(why)
         y.addRow(self.tr("Name"), self.name_edit)
         y.addRow(self.tr("Phone"), self.phone_edit)
         y.addRow(self.tr("ID number"), self.id_edit)
@@ -180,7 +187,13 @@ class PackDialog(QDialog):
         b.addWidget(self.draft_button)
         b.addWidget(self.editor, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(first, self.tr("Recipient and evidence"))
+        # On a small laptop screen the first tab is taller than the dialog: it scrolls
+        # instead of squeezing the wrapped limit text into overlapping lines.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(first)
+        self.tabs.addTab(scroll, self.tr("Recipient and evidence"))
         self.tabs.addTab(self.picker, self.tr("Messages"))
         self.tabs.addTab(second, self.tr("Letter"))
         lay = QVBoxLayout(self)

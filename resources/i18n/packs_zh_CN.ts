@@ -173,8 +173,13 @@
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
-        <source>About you (kept in the case for every pack; the ID number and address are masked in redacted copies)</source>
-        <translation>您的信息（保存在案件中，每份材料共用；遮盖件中身份证号和地址会被遮盖）</translation>
+        <source>About you</source>
+        <translation>您的信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/pack_dialog.py"/>
+        <source>Kept in the case for every pack; the ID number and address are masked in redacted copies.</source>
+        <translation>保存在案件中，每份材料共用；遮盖件中身份证号和地址会被遮盖。</translation>
     </message>
     <message>
         <location filename="../../gui/views/pack_dialog.py"/>
