@@ -150,6 +150,34 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
     return normalise_number(t), best.confidence
 
 
+# Pieces of one title line are this many line heights apart at most: a number
+# drawn in groups (028-3691 9294) on a small screen falls apart into bands a
+# word space apart, while the title and an icon beside it are far apart.
+TITLE_WORD_GAP = 3.0
+
+
+def _level_runs(bands: list[TextBand]) -> list[TextBand]:
+    """Bands of one line (level with each other, a word space apart) as one band.
+
+    A page-reading engine's line is given to the band that holds its centre:
+    a title split into pieces holds none of it, and the subtitle under it
+    (a place, a carrier) became the title.
+    """
+    out: list[TextBand] = []
+    for t in sorted(bands, key=lambda t: t.box.x):
+        for k, o in enumerate(out):
+            a, b = o.box, t.box
+            v = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+            if v > 0.5 * min(a.h, b.h) and b.x - (a.x + a.w) < TITLE_WORD_GAP * max(a.h, b.h):
+                x0, y0 = min(a.x, b.x), min(a.y, b.y)
+                x1, y1 = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
+                out[k] = TextBand(Box(x0, y0, x1 - x0, y1 - y0))
+                break
+        else:
+            out.append(t)
+    return sorted(out, key=lambda t: (t.box.y, t.box.x))
+
+
 def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     """Bubbles → messages, top to bottom, with direction, sender and time."""
     img = ctx.image
@@ -168,10 +196,15 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
         and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    title_bands = [
-        t for t in page.header_bands
-        if t.box.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(t.box) < w * 0.9 and t.box.h >= w * 0.015
+    # Bold digits on a small screen are dense enough to be found as filled
+    # blocks: a wide, line-high block of the bar is a piece of its text.
+    bar_text = page.header_bands + [
+        TextBand(b.box) for b in page.header_blocks if b.box.w >= 1.5 * b.box.h and b.box.h < w * 0.08
     ]
+    title_bands = _level_runs([
+        t for t in bar_text
+        if t.box.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(t.box) < w * 0.9 and t.box.h >= w * 0.015
+    ])
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading

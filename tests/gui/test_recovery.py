@@ -27,6 +27,8 @@ from gui import i18n
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, UnassignedLine
 from tests.ocr.inbox_render import ListRow, render_sms_list, row_box
 from tests.ocr.list_cases import similarity
+from tests.ocr.list_render import ListRow as CallRow
+from tests.ocr.list_render import render_list
 from tests.ocr.test_region import TITLE, _chat_with_separator
 
 from .helpers import drop
@@ -281,3 +283,31 @@ def test_recovery_strings_are_translated() -> None:
                 ):
                     missing.append((cls.name, call.args[0].value))
     assert missing == []
+
+
+def test_a_list_read_as_the_other_list_and_back(window, qtbot, tmp_path) -> None:
+    """A call log re-read as an SMS list gives SMS rows, and read as a call log again gives calls
+    with their directions: each reading is audited and the earlier ones are kept superseded."""
+    calls = [
+        CallRow("138 0013 8000", "10:21", "内蒙古呼和浩特联通", arrow="missed"),
+        CallRow("0471 6543210", "10:02", "骚扰电话", arrow="in", right="1分23秒"),
+        CallRow("185 9485 3105", "昨天", "浙江杭州移动", arrow="out", right="43秒"),
+    ]
+    path = _write(tmp_path / "drop" / "Screenshot_20250310_120800_com.android.contacts.png", render_list("通话记录", calls))
+    window.imports.engine = "tesseract"
+    with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
+        drop(window, [path])
+    store = window.store
+    [shot] = store.screenshots()
+    assert shot.layout is Layout.CALL_LOG
+    for layout, kind in ((Layout.SMS_INBOX, Kind.SMS), (Layout.CALL_LOG, Kind.CALL)):
+        with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
+            window.review_pane.read_as_actions[layout].trigger()
+        assert store.screenshot(shot.id).layout is layout
+        msgs = store.messages(shot.id)
+        assert len(msgs) == len(calls) and {m.kind for m in msgs} == {kind}
+    assert [m.direction for m in store.messages(shot.id)] == [Direction.MISSED, Direction.INCOMING, Direction.OUTGOING]
+    readings = store.readings(shot.id)
+    assert [(r.forced_layout, r.superseded) for r in readings] == [
+        (None, True), (Layout.SMS_INBOX, True), (Layout.CALL_LOG, False),
+    ]

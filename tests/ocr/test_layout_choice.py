@@ -82,3 +82,14 @@ def test_screens_once_read_as_another_layout(seed: int, layout: str, tmp_path: P
     assert str(x.layout) == layout, (seed, x.layout_scores)
     assert max(x.layout_scores, key=lambda k: x.layout_scores[k]) == layout, x.layout_scores
     assert len(x.messages) >= len(screen.gold["messages"]) - 1
+
+
+def test_a_number_title_that_falls_apart_on_a_small_screen_is_still_the_title(tmp_path: Path) -> None:
+    """Seed 100036: a thread downscaled to 360 px; its title 028-36919294 is found as three
+    pieces (two of them as filled blocks: bold digits), and the subtitle under it (湖南长沙 移动)
+    was taken for the title, so every incoming message had a place for its sender."""
+    screen = render(100036, "sms_thread")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    assert x.thread_title == screen.gold["thread_title"] == "02836919294"
+    incoming = [m for m in x.messages if m.sender != "me"]
+    assert incoming and all(m.sender == "02836919294" for m in incoming)
