@@ -291,7 +291,8 @@ def with_words(ev: Evidence, lines: list[Line], page: Page) -> Evidence:
     seen: list[Box] = []
     kept: list[Line] = []
     for ln in sorted(lines, key=lambda ln: -ln.confidence):
-        if any(_same_place(ln.box, o) for o in seen):
+        if ln.box.y + ln.box.h / 2 < page.status_bottom or any(_same_place(ln.box, o) for o in seen):
+            # The status bar names the user's carrier (中国移动): no call row's place.
             continue
         seen.append(ln.box)
         kept.append(ln)

@@ -93,3 +93,13 @@ def test_a_number_title_that_falls_apart_on_a_small_screen_is_still_the_title(tm
     assert x.thread_title == screen.gold["thread_title"] == "02836919294"
     incoming = [m for m in x.messages if m.sender != "me"]
     assert incoming and all(m.sender == "02836919294" for m in incoming)
+
+
+def test_the_carrier_in_the_status_bar_is_no_call_rows_place() -> None:
+    """iOS prints the user's carrier (中国移动) in the status bar: read with the page, it once made
+    a forwarded chat history (rows of names and snippets) a call log."""
+    page = analyse(np.full((2400, 1080, 3), 250, np.uint8))
+    status = Line("中国移动", 0.99, Box(20, max(0, page.status_bottom // 2 - 10), 150, 20))
+    rows = [_line("大家知道海德星河城预售许可证下来没有啊", 400 + 150 * k) for k in range(4)]
+    s = score(with_words(_evidence(), [status, *rows], page))
+    assert s[Layout.SMS_INBOX] > s[Layout.CALL_LOG], s
