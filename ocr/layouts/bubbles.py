@@ -28,7 +28,7 @@ _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
 # The second reading of the title (Tesseract): measured against 0.6 and 1.3 on
 # dev and realworld, 0.75 read the most titles (1.000 / 0.533 at the time).
 TITLE_SECOND_ZOOM = 0.75
-_TITLE_JUNK = " >〉›》<‹|·•.,:;'\"`~_"
+_TITLE_JUNK = " >〉›》<‹〈《|·•.,:;'\"`~_"
 
 
 @dataclass(slots=True)
@@ -143,7 +143,7 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
     big = [ln for ln in candidates if ln.box.h >= tallest * 0.7]
     best = min(big, key=lambda ln: ln.box.y)
     t = best.text.strip(_TITLE_JUNK)
-    t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
+    t = re.sub(r"\s*[>〉›》〈《]+$", "", t).strip()
     # Brackets around Chinese are drawn full-width (刘露阳（女朋友）); a member
     # count stays half-width (财务群(6)), as apps draw it.
     t = re.sub(r"[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]", r"（\1）", t)

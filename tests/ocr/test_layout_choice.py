@@ -103,3 +103,11 @@ def test_the_carrier_in_the_status_bar_is_no_call_rows_place() -> None:
     rows = [_line("大家知道海德星河城预售许可证下来没有啊", 400 + 150 * k) for k in range(4)]
     s = score(with_words(_evidence(), [status, *rows], page))
     assert s[Layout.SMS_INBOX] > s[Layout.CALL_LOG], s
+
+
+def test_the_chevron_beside_a_title_is_not_part_of_it(tmp_path: Path) -> None:
+    """Seed 100004: iOS draws a chevron after the number; once the title's pieces are one band,
+    Tesseract reads it as 《, which is no part of the sender."""
+    screen = render(100004, "sms_thread")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    assert x.thread_title == screen.gold["thread_title"]
