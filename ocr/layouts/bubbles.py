@@ -151,9 +151,10 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
 
 
 # Pieces of one title line are this many line heights apart at most: a number
-# drawn in groups (028-3691 9294) on a small screen falls apart into bands a
-# word space apart, while the title and an icon beside it are far apart.
-TITLE_WORD_GAP = 3.0
+# drawn in groups (028-3691 9294) on a small screen falls apart into pieces a
+# few pixels apart (a word space is under half a line height), while an icon
+# beside the title (call, chevron) is 2-3 line heights away on dev screens.
+TITLE_WORD_GAP = 1.0
 
 
 def _level_runs(bands: list[TextBand]) -> list[TextBand]:
