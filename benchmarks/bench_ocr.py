@@ -12,7 +12,9 @@ batch worker):
   extractor would make: for Tesseract the binary on the file
   (``tesseract IMAGE - -l LANG``, its default page segmentation), for RapidOCR
   one call of the library on the whole page (same models and settings);
-* s/image of ``ocr.extract`` (engine created once, warmed up);
+* s/image of ``ocr.extract`` (engine created once, warmed up), timed image
+  by image alternately with the raw call, so that a change of load on a
+  shared machine hits both;
 * the ratio extractor / raw (issue 11's target: ≤ 1.2);
 * with ``--batch``, batch throughput with 1 and 2 worker processes (``ocr.batch``).
 """
@@ -24,6 +26,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
@@ -47,32 +50,34 @@ def _images(folder: Path, n: int) -> list[Path]:
     return files[:n]
 
 
-def _raw_seconds(engine: OcrEngine, images: list[Path]) -> float:
-    """s/image of the engine's plain whole-page reading."""
+def _raw_call(engine: OcrEngine) -> Callable[[Path], object]:
+    """The engine's plain whole-page reading of one file."""
     if engine.name == "tesseract":
         lang = getattr(engine, "lang", "chi_sim")
-        t0 = time.perf_counter()
-        for p in images:
-            subprocess.run(["tesseract", str(p), "-", "-l", lang], capture_output=True, check=True)
-        return (time.perf_counter() - t0) / len(images)
+        return lambda p: subprocess.run(["tesseract", str(p), "-", "-l", lang], capture_output=True, check=True)
     import cv2
 
     rapid = engine._ocr  # type: ignore[attr-defined]  # the RapidOCR object the engine drives
-    rapid(cv2.imread(str(images[0])))  # warm-up
-    t0 = time.perf_counter()
-    for p in images:
-        rapid(cv2.imread(str(p)))
-    return (time.perf_counter() - t0) / len(images)
+    return lambda p: rapid(cv2.imread(str(p)))
 
 
 def _bench(name: str, images: list[Path], batch: bool) -> float:
+    """Raw call and extractor image by image, alternately, so a change of machine load hits both."""
     engine = get_engine(name)
-    raw = _raw_seconds(engine, images)
-    extract(images[0], engine=engine)  # warm-up: imports, model load
-    t0 = time.perf_counter()
+    raw_call = _raw_call(engine)
+    raw_call(images[0])  # warm-up: model load
+    extract(images[0], engine=engine)  # warm-up: imports
+    raw = ours = 0.0
     for p in images:
+        t0 = time.perf_counter()
+        raw_call(p)
+        t1 = time.perf_counter()
         extract(p, engine=engine)
-    ours = (time.perf_counter() - t0) / len(images)
+        t2 = time.perf_counter()
+        raw += t1 - t0
+        ours += t2 - t1
+    raw /= len(images)
+    ours /= len(images)
     ratio = ours / raw
     print(f"{engine.name:9s} raw whole page {raw:5.2f} s/image, extractor {ours:5.2f} s/image, "
           f"ratio {ratio:.2f} ({'within' if ratio <= TARGET_RATIO else 'over'} the {TARGET_RATIO} target)")
