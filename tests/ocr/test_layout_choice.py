@@ -15,11 +15,13 @@ top of a list page before choosing (see ``ocr.layouts.classify``):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from ocr.engines.rapidocr import rapidocr_installed
 from ocr.extract import extract
 from ocr.layouts.classify import _DURATION, Evidence, score, with_words
 from ocr.model import Box, Layout
@@ -111,3 +113,14 @@ def test_the_chevron_beside_a_title_is_not_part_of_it(tmp_path: Path) -> None:
     screen = render(100004, "sms_thread")
     x = extract(screen.save(tmp_path), engine="tesseract")
     assert x.thread_title == screen.gold["thread_title"]
+
+
+def test_an_unread_count_beside_the_back_arrow_is_not_the_title(shared_dir: Path) -> None:
+    """dev 20250131-224955 (iOS): the back arrow carries an unread count (19) in a filled pill,
+    found as a wide block of the bar. Text found as blocks only joins a title's pieces;
+    alone it is a badge, and the number under it stays the title."""
+    image = next(p for p in (shared_dir / "corpus" / "dev").glob("Screenshot_20250131-224955.*") if p.suffix != ".json")
+    # RapidOCR is an optional extra; CI installs it (as tests/ocr/test_realworld.py).
+    engines = ["tesseract"] + (["rapidocr"] if rapidocr_installed() or os.environ.get("CI", "").lower() == "true" else [])
+    for engine in engines:
+        assert extract(image, engine=engine).thread_title == "106848865482", engine
