@@ -228,13 +228,18 @@ def test_the_window_says_how_sure_the_layout_guess_is(chat_case, window) -> None
     assert window.review_pane.read_as_actions[Layout.CHAT_THREAD].isChecked()
 
 
-def test_read_as_rereads_with_that_layout_and_is_audited(window, qtbot, tmp_path) -> None:
-    path = _write(tmp_path / "drop" / CHAT_NAME, _chat_with_separator())
+def _dropped(window, qtbot, path: Path):
+    """Drop one screenshot and wait for its reading (real Tesseract): the case's store and the screenshot."""
     window.imports.engine = "tesseract"
     with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
         drop(window, [path])
-    store = window.store
-    [shot] = store.screenshots()
+    [shot] = window.store.screenshots()
+    return window.store, shot
+
+
+def test_read_as_rereads_with_that_layout_and_is_audited(window, qtbot, tmp_path) -> None:
+    path = _write(tmp_path / "drop" / CHAT_NAME, _chat_with_separator())
+    store, shot = _dropped(window, qtbot, path)
     assert shot.layout is Layout.CHAT_THREAD
     before = store.messages(shot.id)
     assert before and {m.kind for m in before} == {Kind.CHAT}
@@ -294,11 +299,7 @@ def test_a_list_read_as_the_other_list_and_back(window, qtbot, tmp_path) -> None
         CallRow("185 9485 3105", "昨天", "浙江杭州移动", arrow="out", right="43秒"),
     ]
     path = _write(tmp_path / "drop" / "Screenshot_20250310_120800_com.android.contacts.png", render_list("通话记录", calls))
-    window.imports.engine = "tesseract"
-    with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
-        drop(window, [path])
-    store = window.store
-    [shot] = store.screenshots()
+    store, shot = _dropped(window, qtbot, path)
     assert shot.layout is Layout.CALL_LOG
     for layout, kind in ((Layout.SMS_INBOX, Kind.SMS), (Layout.CALL_LOG, Kind.CALL)):
         with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
