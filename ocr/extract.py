@@ -24,7 +24,7 @@ from ocr import capture_time, ledger, long_page, page_dates, times
 from ocr.engines.errors import EngineFailed, EngineMissing
 from ocr.engines.registry import get_engine
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.classify import layout_scores, parser_for, ranked
+from ocr.layouts.classify import layout_scores, parser_for, ranked, rescore_with
 from ocr.logsafe import log_error
 from ocr.model import Extraction, Failure, Layout, TimeSource
 from ocr.page import Page, analyse
@@ -188,6 +188,9 @@ def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None
             log.debug("coverage %.2f as %s, %.2f as %s", cov, layout, alt_cov, other)
             if alt_cov >= POOR_COVERAGE and alt_cov > cov + COVERAGE_MARGIN and len(alt.messages) >= len(result.messages):
                 layout, result = other, alt
+    if forced is None and layout in _LISTS:
+        layout, result, scores = _second_look(layout, result, scores, img, name, out, reader, page, notes)
+    out.layout_scores = {str(k): v for k, v in scores.items()}
     out.layout = layout
     page_dates.apply_day_headers(reader.lines_read(), result.messages)
     times.apply_labels(result.messages, out.captured_at, newest_first=layout in (Layout.SMS_INBOX, Layout.CALL_LOG))
@@ -198,6 +201,32 @@ def _read_page(img: np.ndarray, name: str, eng: OcrEngine, forced: Layout | None
         # Nothing parsed and nothing left over: whatever text the page holds
         # is kept, title bar included (a crop may start with its content).
         out.unassigned = ledger.unassigned(reader.recognize(img), page, [], keep_chrome=True)
+
+
+_LISTS = (Layout.SMS_INBOX, Layout.CALL_LOG)
+
+
+def _second_look(
+    layout: Layout, result: PageResult, scores: dict[Layout, float], img: np.ndarray, name: str, out: Extraction,
+    reader: PageMemo, page: Page, notes: dict[str, object],
+) -> tuple[Layout, PageResult, dict[Layout, float]]:
+    """SMS list or call log, decided again on the words of the rows the parser read.
+
+    The other list parser reads the page only when the rows' words say it is
+    the other list (a call log's marks and durations, an inbox's snippets);
+    its reading is kept when it finds as many rows.
+    """
+    rescored = rescore_with(notes, reader.lines_read(), page)
+    if rescored is None:
+        return layout, result, scores
+    other = Layout.CALL_LOG if layout is Layout.SMS_INBOX else Layout.SMS_INBOX
+    if rescored[other] <= rescored[layout]:
+        return layout, result, rescored
+    alt = _parse(other, img, name, out, reader, page, notes)
+    log.debug("rows read as %s, their words say %s", layout, other)
+    if len(alt.messages) >= len(result.messages):
+        return other, alt, rescored
+    return layout, result, scores
 
 
 def default_workers() -> int:

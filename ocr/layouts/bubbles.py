@@ -28,7 +28,7 @@ _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
 # The second reading of the title (Tesseract): measured against 0.6 and 1.3 on
 # dev and realworld, 0.75 read the most titles (1.000 / 0.533 at the time).
 TITLE_SECOND_ZOOM = 0.75
-_TITLE_JUNK = " >〉›》<‹|·•.,:;'\"`~_"
+_TITLE_JUNK = " >〉›》<‹〈《|·•.,:;'\"`~_"
 
 
 @dataclass(slots=True)
@@ -143,11 +143,47 @@ def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
     big = [ln for ln in candidates if ln.box.h >= tallest * 0.7]
     best = min(big, key=lambda ln: ln.box.y)
     t = best.text.strip(_TITLE_JUNK)
-    t = re.sub(r"\s*[>〉›》]+$", "", t).strip()
+    t = re.sub(r"\s*[>〉›》〈《]+$", "", t).strip()
     # Brackets around Chinese are drawn full-width (刘露阳（女朋友）); a member
     # count stays half-width (财务群(6)), as apps draw it.
     t = re.sub(r"[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]", r"（\1）", t)
     return normalise_number(t), best.confidence
+
+
+# Pieces of one title line are this many line heights apart at most: a number
+# drawn in groups (028-3691 9294) on a small screen falls apart into pieces a
+# few pixels apart (a word space is under half a line height), while an icon
+# beside the title (call, chevron) is 2-3 line heights away on dev screens.
+TITLE_WORD_GAP = 1.0
+
+
+def _title_place(b: Box, page: Page) -> bool:
+    """Below the status bar, away from the bar's ends (back arrow, icons), tall enough to be text."""
+    w = page.width
+    return b.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(b) < w * 0.9 and b.h >= w * 0.015
+
+
+def _level_runs(bands: list[TextBand], pieces: list[TextBand]) -> list[TextBand]:
+    """Bands of one line (level with each other, a word space apart) as one band.
+
+    A page-reading engine's line is given to the band that holds its centre:
+    a title split into pieces holds none of it, and the subtitle under it
+    (a place, a carrier) became the title. ``pieces`` (text found as blocks)
+    only join bands; a run of pieces alone is dropped.
+    """
+    runs: list[tuple[Box, bool]] = []
+    tagged = [(t.box, True) for t in bands] + [(t.box, False) for t in pieces]
+    for b, is_band in sorted(tagged, key=lambda tb: tb[0].x):
+        for k, (a, has_band) in enumerate(runs):
+            v = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+            if v > 0.5 * min(a.h, b.h) and b.x - (a.x + a.w) < TITLE_WORD_GAP * max(a.h, b.h):
+                x0, y0 = min(a.x, b.x), min(a.y, b.y)
+                x1, y1 = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
+                runs[k] = (Box(x0, y0, x1 - x0, y1 - y0), has_band or is_band)
+                break
+        else:
+            runs.append((b, is_band))
+    return [TextBand(b) for b, has_band in sorted(runs, key=lambda r: (r[0].y, r[0].x)) if has_band]
 
 
 def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
@@ -168,10 +204,16 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
         and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    title_bands = [
-        t for t in page.header_bands
-        if t.box.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(t.box) < w * 0.9 and t.box.h >= w * 0.015
+    # Bold digits on a small screen are dense enough to be found as filled
+    # blocks: a wide, line-high block of the bar joins a text band level with
+    # it a word space away. Alone it is a badge or a pill (an unread count
+    # beside the back arrow), never the title.
+    pieces = [
+        TextBand(b.box) for b in page.header_blocks if b.box.w >= 1.5 * b.box.h and b.box.h < w * 0.08
     ]
+    title_bands = _level_runs(
+        [t for t in page.header_bands if _title_place(t.box, page)], [t for t in pieces if _title_place(t.box, page)]
+    )
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from ocr.layouts.bubbles import bubble_blocks
 from ocr.layouts.row_reading import LIST_PAGE
 from ocr.logsafe import log_error
 from ocr.model import Box, Layout
-from ocr.page import Page, analyse
+from ocr.page import AVATAR_MARGIN, Page, analyse
 from ocr.preprocess import Block
 from ocr.recognition import Line, OcrEngine, prefers_page
 from ocr.regions import Region, read_regions
@@ -68,7 +68,17 @@ _INBOX_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A call's duration (3秒, 1分23秒, 2 min 5 s, 0:45 is a clock and does not count).
-_DURATION = re.compile(r"\d+\s*(?:秒|分钟|分\d+秒|小时)|\b\d+\s*(?:s|sec|secs|min|mins)\b\.?(?!\s*ago)", re.IGNORECASE)
+# Not a span or a relative time: an SMS says 5分钟内有效, 24小时后, a list row
+# 12 min. ago, 3分钟前.
+_DURATION = re.compile(
+    r"\d+\s*(?:秒|分钟|分\d+秒|小时)(?![内后前以])|\b\d+\s*(?:s|sec|secs|min|mins)\b(?!\.?\s*ago)",
+    re.IGNORECASE,
+)
+# A call log's labels (a mark, a place, a duration) are short; an SMS snippet
+# is a sentence that may well say 来电 or 通话. Call words count only on lines
+# up to this many characters (the longest call-row label measured on the
+# skins' phrase banks, 内蒙古呼和浩特联通 + a duration, is 14).
+SHORT_LABEL = 16
 # A second label on a call-log row: the number's place or carrier.
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:移动|联通|电信|广电)$|^(?:中国)?(?:移动|联通|电信)$|[省市]$")
 
@@ -77,6 +87,11 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:移动|联通|电信|广电)$|^(?
 # above the high end it is a thread.
 THREAD_SHARE_LOW = 0.25
 THREAD_SHARE_HIGH = 0.55
+
+
+# Where ``layout_scores`` leaves the page's evidence, for a second look once
+# the parser has read the rows (``rescore_with``).
+EVIDENCE = "layout_evidence"
 
 
 @dataclass(slots=True)
@@ -139,6 +154,25 @@ def has_chat_avatars(page: Page, bubbles: list[Block]) -> bool:
                 continue
             gap = max(ab.x - (bb.x + bb.w), bb.x - (ab.x + ab.w))
             if 0 <= gap < w * 0.06:
+                return True
+    return False
+
+
+def has_own_avatar(page: Page, bubbles: list[Block]) -> bool:
+    """A picture of any shape right of a bubble on the right: the user's own avatar.
+
+    Chat apps (WeChat, QQ, DingTalk) draw both parties' pictures; SMS apps
+    draw at most the other party's, beside incoming bubbles on the left.
+    """
+    w = page.width
+    for a in page.blocks:
+        if not page.is_avatar(a) or a.box.x + a.box.w < w * (1 - AVATAR_MARGIN):
+            continue
+        ab = a.box
+        for b in bubbles:
+            bb = b.box
+            v_overlap = min(ab.y + ab.h, bb.y + bb.h) - max(ab.y, bb.y)
+            if v_overlap >= min(ab.h, bb.h) * 0.3 and 0 <= ab.x - (bb.x + bb.w) < w * 0.06:
                 return True
     return False
 
@@ -231,23 +265,55 @@ def gather(
     # geometry is not worth finding.
     rows, regular, pictured = _row_evidence(image, page, notes) if share < THREAD_SHARE_HIGH else (0, 0.0, 0.0)
     lines = _page_words(image, page, engine) if share < THREAD_SHARE_HIGH else []
-    text = "\n".join(ln.text for ln in lines)
-    w = page.width
-    return Evidence(
+    ev = Evidence(
         bubbles=bubbles,
         cards=cards,
         bubble_share=share,
         rows=rows,
         row_regularity=regular,
         leading_pictures=pictured,
-        call_words=len(_CALL_WORDS.findall(text)),
-        call_tabs=len(_CALL_TAB_WORDS.findall(text)),
-        inbox_words=len(_INBOX_WORDS.findall(text)),
-        durations=len(_DURATION.findall(text)),
-        places=sum(1 for ln in lines if _PLACE.search(ln.text.strip())),
-        long_lines=sum(1 for ln in lines if ln.box.w > w * 0.45) + sum(1 for t in page.bands if t.box.w > w * 0.45),
-        chat_avatars=bool(bubbles) and (has_chat_avatars(page, bubbles) or has_named_bubbles(page, bubbles)),
+        call_words=0,
+        call_tabs=0,
+        inbox_words=0,
+        durations=0,
+        places=0,
+        long_lines=0,
+        chat_avatars=bool(bubbles) and (
+            has_chat_avatars(page, bubbles) or has_named_bubbles(page, bubbles) or has_own_avatar(page, bubbles)
+        ),
     )
+    return with_words(ev, lines, page)
+
+
+def with_words(ev: Evidence, lines: list[Line], page: Page) -> Evidence:
+    """``ev`` with its word counts taken from ``lines`` (the same pixels read twice count once)."""
+    w = page.width
+    seen: list[Box] = []
+    kept: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: -ln.confidence):
+        if ln.box.y + ln.box.h / 2 < page.status_bottom or any(_same_place(ln.box, o) for o in seen):
+            # The status bar names the user's carrier (中国移动): no call row's place.
+            continue
+        seen.append(ln.box)
+        kept.append(ln)
+    short = "\n".join(ln.text for ln in kept if len(ln.text.replace(" ", "")) <= SHORT_LABEL)
+    text = "\n".join(ln.text for ln in kept)
+    return replace(
+        ev,
+        call_words=len(_CALL_WORDS.findall(short)),
+        call_tabs=len(_CALL_TAB_WORDS.findall(short)),
+        inbox_words=len(_INBOX_WORDS.findall(text)),
+        durations=len(_DURATION.findall(short)),
+        places=sum(1 for ln in kept if _PLACE.search(ln.text.strip())),
+        long_lines=sum(1 for ln in kept if ln.box.w > w * 0.45) + sum(1 for t in page.bands if t.box.w > w * 0.45),
+    )
+
+
+def _same_place(a: Box, b: Box) -> bool:
+    """Two readings of one line: their boxes overlap by most of the smaller."""
+    xo = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    yo = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    return xo > 0 and yo > 0 and xo * yo > 0.6 * min(a.w * a.h, b.w * b.h)
 
 
 def score(ev: Evidence) -> dict[Layout, float]:
@@ -289,6 +355,8 @@ def layout_scores(
     if page is None:
         page = analyse(image)
     ev = gather(image, page, engine, notes)
+    if notes is not None:
+        notes[EVIDENCE] = ev
     s = score(ev)
     log.debug("layout evidence %s -> %s", ev, s)
     return s
@@ -297,3 +365,17 @@ def layout_scores(
 def classify(image: np.ndarray, page: Page | None = None, engine: OcrEngine | None = None) -> Layout:
     """The layout of a screenshot (BGR array)."""
     return ranked(layout_scores(image, page, engine))[0]
+
+
+def rescore_with(notes: dict[str, object], lines: list[Line], page: Page) -> dict[Layout, float] | None:
+    """The scores again, with the words of every line read on the page so far.
+
+    A canvas-reading engine (Tesseract) gave the classifier only the top of
+    the page; once a list parser has read the rows, their marks, durations
+    and snippets are evidence too. ``None`` when ``layout_scores`` left no
+    evidence in ``notes``.
+    """
+    ev = notes.get(EVIDENCE)
+    if not isinstance(ev, Evidence):
+        return None
+    return score(with_words(ev, lines, page))

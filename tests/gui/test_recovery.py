@@ -24,6 +24,8 @@ from casefile.store import CREATED, FORCED_BY_USER, CaseStore
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, UnassignedLine
 from tests.ocr.inbox_render import ListRow, render_sms_list, row_box
 from tests.ocr.list_cases import similarity
+from tests.ocr.list_render import ListRow as CallRow
+from tests.ocr.list_render import render_list
 from tests.ocr.test_region import TITLE, _chat_with_separator
 
 from .helpers import drop
@@ -223,13 +225,18 @@ def test_the_window_says_how_sure_the_layout_guess_is(chat_case, window) -> None
     assert window.review_pane.read_as_actions[Layout.CHAT_THREAD].isChecked()
 
 
-def test_read_as_rereads_with_that_layout_and_is_audited(window, qtbot, tmp_path) -> None:
-    path = _write(tmp_path / "drop" / CHAT_NAME, _chat_with_separator())
+def _dropped(window, qtbot, path: Path):
+    """Drop one screenshot and wait for its reading (real Tesseract): the case's store and the screenshot."""
     window.imports.engine = "tesseract"
     with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
         drop(window, [path])
-    store = window.store
-    [shot] = store.screenshots()
+    [shot] = window.store.screenshots()
+    return window.store, shot
+
+
+def test_read_as_rereads_with_that_layout_and_is_audited(window, qtbot, tmp_path) -> None:
+    path = _write(tmp_path / "drop" / CHAT_NAME, _chat_with_separator())
+    store, shot = _dropped(window, qtbot, path)
     assert shot.layout is Layout.CHAT_THREAD
     before = store.messages(shot.id)
     assert before and {m.kind for m in before} == {Kind.CHAT}
@@ -261,3 +268,27 @@ def test_recovery_strings_are_translated() -> None:
     from tests.gui.i18ncheck import untranslated
 
     assert untranslated(["views/review_pane.py", "controllers/review_controller.py", "views/image_view.py"]) == []
+
+
+def test_a_list_read_as_the_other_list_and_back(window, qtbot, tmp_path) -> None:
+    """A call log re-read as an SMS list gives SMS rows, and read as a call log again gives calls
+    with their directions: each reading is audited and the earlier ones are kept superseded."""
+    calls = [
+        CallRow("138 0013 8000", "10:21", "内蒙古呼和浩特联通", arrow="missed"),
+        CallRow("0471 6543210", "10:02", "骚扰电话", arrow="in", right="1分23秒"),
+        CallRow("185 9485 3105", "昨天", "浙江杭州移动", arrow="out", right="43秒"),
+    ]
+    path = _write(tmp_path / "drop" / "Screenshot_20250310_120800_com.android.contacts.png", render_list("通话记录", calls))
+    store, shot = _dropped(window, qtbot, path)
+    assert shot.layout is Layout.CALL_LOG
+    for layout, kind in ((Layout.SMS_INBOX, Kind.SMS), (Layout.CALL_LOG, Kind.CALL)):
+        with qtbot.waitSignal(window.imports.finished, timeout=OCR_TIMEOUT_MS):
+            window.review_pane.read_as_actions[layout].trigger()
+        assert store.screenshot(shot.id).layout is layout
+        msgs = store.messages(shot.id)
+        assert len(msgs) == len(calls) and {m.kind for m in msgs} == {kind}
+    assert [m.direction for m in store.messages(shot.id)] == [Direction.MISSED, Direction.INCOMING, Direction.OUTGOING]
+    readings = store.readings(shot.id)
+    assert [(r.forced_layout, r.superseded) for r in readings] == [
+        (None, True), (Layout.SMS_INBOX, True), (Layout.CALL_LOG, False),
+    ]
