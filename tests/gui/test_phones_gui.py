@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from ocr.model import ME, Direction, ExtractedMessage, Extraction, Kind, Layout,
 from tests.gui.helpers import collection_case, stop_runner
 from tests.images import phone_png
 
-PAGES = Path(os.environ.get("SCREENPROOF_PAGES", "/work/notes/pages"))
+# Where the grabs go for a person to look at (SCREENPROOF_PAGES); by default a temporary folder,
+# never a path outside it: a user's clone may not be able to write anywhere else.
+PAGES = Path(os.environ.get("SCREENPROOF_PAGES") or Path(tempfile.gettempdir()) / "screenproof-pages")
 
 
 def _answer(monkeypatch, name: str | None, *, folders: bool = False) -> list[PhoneDialog]:
