@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -90,6 +90,9 @@ class PackDialog(QDialog):
         self.setMinimumWidth(640)
 
         self.recipient = QComboBox()
+        # The longest recipient name would set the tab's minimum width; it elides instead.
+        self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.recipient.setMinimumContentsLength(20)
         for p in self.presets.values():
             self.recipient.addItem(f"{p.name} — {p.name_en}", p.id)
         self.limit_label = QLabel()
@@ -192,6 +195,7 @@ class PackDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps, never scrolls sideways
         scroll.setWidget(first)
         self.tabs.addTab(scroll, self.tr("Recipient and evidence"))
         self.tabs.addTab(self.picker, self.tr("Messages"))
