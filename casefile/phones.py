@@ -10,6 +10,7 @@ owner, as the user calls them (母亲, 同事张某); the user's own phone is
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,6 +52,23 @@ def folder_suggestion(path: Path, dropped: Path) -> str | None:
     if len(rel.parts) < 2:
         return None
     return phone_name(rel.parts[0])
+
+
+def sub_folder_phones(paths: Iterable[Path]) -> list[str]:
+    """The names the dropped folders' sub-folders suggest (``证据/妈妈`` → 妈妈), own phone first.
+
+    Only one level is listed (what ``folder_suggestion`` looks at), so this is
+    quick enough to decide whether to ask at all before an import starts;
+    hidden folders (``.thumbnails``) suggest nothing.
+    """
+    names: list[str] = []
+    for p in paths:
+        try:
+            with os.scandir(p) as it:
+                names += [phone_name(e.name) for e in it if e.is_dir() and not e.name.startswith(".")]
+        except OSError:
+            continue  # a file, or a folder that cannot be listed: the import reports it by name
+    return describe_phones(names)
 
 
 def describe_phones(phones: Iterable[str]) -> list[str]:

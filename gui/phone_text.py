@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from casefile.phones import is_own
+from casefile.phones import describe_phones, is_own
 
 _CONTEXT = "PhoneText"
 
@@ -57,7 +57,5 @@ def source_note(phone: str, case_phones: Sequence[str]) -> list[str]:
 
 def imported_from(counts: dict[str, int]) -> str:
     """The import summary's "(来源手机：母亲 3 张、本人 2 张)", own phone first."""
-    own = [p for p in counts if is_own(p)]
-    order = own + sorted(set(counts) - set(own))
-    parts = [_tr("%1: %2").replace("%1", owner(p)).replace("%2", str(counts[p])) for p in order]
+    parts = [_tr("%1: %2").replace("%1", owner(p)).replace("%2", str(counts[p])) for p in describe_phones(counts)]
     return _tr("(source phone: %1)").replace("%1", _tr(", ").join(parts))

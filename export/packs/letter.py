@@ -133,6 +133,7 @@ class Facts:
 
 def facts_of(data: DossierData) -> Facts:
     c = data.counts
+    relative = _relative(data)
     quotes: list[tuple[str, str, str]] = []
     for tag, _n in data.tag_counts():
         found = [e for e in data.entries if tag in data.confirmed(e) and e.text.strip()]
@@ -150,9 +151,9 @@ def facts_of(data: DossierData) -> Facts:
         night=sum(data.night_per_day().values()),
         third_party=sum(1 for e in data.entries if "联系第三方" in data.confirmed(e)),
         quotes=tuple(quotes),
-        reached=reach_sentence(data.reach()) if shows_phones(data.phones) and not _relative(data) else "",
+        reached=reach_sentence(data.reach()) if shows_phones(data.phones) and not relative else "",
         per_phone=_per_phone(data) if len(data.phones) > 1 else (),
-        relative=_relative(data),
+        relative=relative,
     )
 
 

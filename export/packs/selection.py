@@ -123,7 +123,8 @@ def select(store: CaseStore, sel: Selection) -> tuple[DossierData, LeftOut]:
         if t.state == TagState.CONFIRMED:
             confirmed.setdefault(t.message_id, set()).add(t.tag)
     wanted_parties = {normalise_sender(p) or p for p in sel.parties} | set(sel.parties)
-    phone_of = {s.id: s.phone for s in store.screenshots()}
+    all_shots = store.screenshots()
+    phone_of = {s.id: s.phone for s in all_shots}
 
     def keep_message(m: Message) -> bool:
         if sel.message_ids is not None and m.id not in sel.message_ids:
@@ -156,14 +157,13 @@ def select(store: CaseStore, sel: Selection) -> tuple[DossierData, LeftOut]:
             return s.id in sel.screenshot_ids
         return not sel.narrows_messages or s.id in with_kept
 
-    first = set([s.id for s in store.screenshots() if wanted(s)][: sel.max_screenshots])
+    first = set([s.id for s in all_shots if wanted(s)][: sel.max_screenshots])
 
     def keep_shot(s: Screenshot) -> bool:
         return s.id in first
 
     data = collect(store, keep_shot=keep_shot, keep_message=keep_message)
     shown = {x.shot.id for x in data.exhibits}
-    all_shots = store.screenshots()
     dropped = [m for m in live if m.id not in kept_ids or m.screenshot_id not in shown]
     left = LeftOut(
         screenshots=len(all_shots) - len(shown),

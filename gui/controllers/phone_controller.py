@@ -12,7 +12,6 @@ one audited batch and one step on the undo stack.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from casefile.phones import OWN_PHONE, describe_phones, phone_name
+from casefile.phones import OWN_PHONE, sub_folder_phones
 from casefile.store import CaseStore
 from casefile.workflows import PhoneChoice
 from gui.controllers.undo import BatchCommand
@@ -29,23 +28,6 @@ from gui.views.phone_widgets import SourcePhoneBar
 from gui.views.screenshot_list import ScreenshotList
 
 log = logging.getLogger(__name__)
-
-
-def folder_suggestions(paths: Sequence[Path]) -> list[str]:
-    """The names the dropped folders' sub-folders suggest (``证据/妈妈`` → 妈妈), own phone first.
-
-    Only one level is listed (what ``casefile.phones.folder_suggestion`` looks
-    at), so this stays quick on the GUI thread even for a large folder; hidden
-    folders (``.thumbnails``) suggest nothing.
-    """
-    names: list[str] = []
-    for p in paths:
-        try:
-            with os.scandir(p) as it:
-                names += [phone_name(e.name) for e in it if e.is_dir() and not e.name.startswith(".")]
-        except OSError:
-            continue  # a file, or a folder that cannot be listed: the import reports it by name
-    return describe_phones(names)
 
 
 class PhoneController(QObject):
@@ -102,7 +84,7 @@ class PhoneController(QObject):
         """The phone for a drop: without a question when nothing suggests a mix-up; None: cancelled."""
         if self.store is None:
             return None
-        suggestions = folder_suggestions(paths)
+        suggestions = sub_folder_phones(paths)
         if not suggestions and len(self.store.phones()) <= 1:
             return PhoneChoice(name=self.bar.phone)
         dialog = self._dialog(self.bar.phone, suggestions)

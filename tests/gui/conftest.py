@@ -53,6 +53,17 @@ def gui_app(qapp):
 
 
 @pytest.fixture
+def runner(qtbot) -> Iterator:
+    """A task runner for a dialog under test, stopped (its worker joined) after the test."""
+    from gui.tasks import TaskRunner
+    from tests.gui.helpers import stop_runner
+
+    r = TaskRunner()
+    yield r
+    stop_runner(r)
+
+
+@pytest.fixture
 def case_dir(tmp_path: Path) -> Path:
     return tmp_path / "case"
 

@@ -19,9 +19,8 @@ from export.errors import ExportError, ExportFailure
 from export.options import Section
 from export.run import ExportProgress, ExportRequest, Stage, export_case
 from gui import messages
-from gui.tasks import TaskRunner
 from gui.views.export_dialog import ExportDialog
-from tests.gui.helpers import collection_case, stop_runner
+from tests.gui.helpers import collection_case
 
 
 @pytest.fixture
@@ -29,13 +28,6 @@ def store(tmp_path: Path):
     s = collection_case(tmp_path, 2)
     yield s
     s.close()
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    stop_runner(r)
 
 
 @pytest.fixture

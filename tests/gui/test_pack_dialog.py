@@ -11,7 +11,7 @@ from export.packs.saved import load_pack
 from gui.tasks import TaskRunner
 from gui.views.pack_dialog import PackDialog
 from tests.export.pdfcheck import page_texts, squash
-from tests.gui.helpers import collection_case, stop_runner
+from tests.gui.helpers import collection_case
 
 
 @pytest.fixture
@@ -19,13 +19,6 @@ def store(tmp_path: Path):
     s = collection_case(tmp_path, 3)
     yield s
     s.close()
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    stop_runner(r)
 
 
 def _dialog(qtbot, store: CaseStore, runner: TaskRunner, out: Path, preset: str) -> PackDialog:

@@ -10,7 +10,6 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QDialog
 
 from casefile.importer import import_one
@@ -18,11 +17,10 @@ from casefile.phones import OWN_PHONE
 from casefile.store import CaseStore
 from gui.models.screenshot_list_model import Roles
 from gui.models.timeline_model import Column
-from gui.tasks import TaskRunner
 from gui.views.pack_dialog import PackDialog
 from gui.views.phone_dialog import PhoneDialog
 from ocr.model import ME, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
-from tests.gui.helpers import collection_case, stop_runner
+from tests.gui.helpers import collection_case
 from tests.images import phone_png
 
 # Where the grabs go for a person to look at (SCREENPROOF_PAGES); by default a temporary folder,
@@ -269,13 +267,6 @@ def test_one_phone_case_shows_no_phone_filter(window, qtbot, tmp_path: Path) -> 
     model = window.timeline.model
     row = next(r for r in range(model.rowCount()) if model.entry(r) is not None)
     assert model.index(row, Column.KIND).data() == "SMS · received"
-
-
-@pytest.fixture
-def runner(qtbot):
-    r = TaskRunner()
-    yield r
-    stop_runner(r)
 
 
 def test_pack_limited_to_one_receiving_phone(gui_app, qtbot, runner, tmp_path: Path) -> None:
