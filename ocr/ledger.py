@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ocr.model import Box, ExtractedMessage, UnassignedLine
+from ocr.model import Box, ExtractedMessage, Kind, UnassignedLine
 from ocr.page import Page
 from ocr.recognition import Line
 from ocr.times import LABEL_JOIN, is_time_text
@@ -51,7 +51,12 @@ def is_chrome(b: Box, page: Page) -> bool:
 
 def unassigned(lines: list[Line], page: Page, messages: list[ExtractedMessage], *, keep_chrome: bool = False) -> list[UnassignedLine]:
     """The lines no message took, outside chrome (``keep_chrome``: outside the status bar only)."""
-    boxes = [m.box for m in messages if m.box is not None]
+    boxes = [m.box for m in messages if m.box is not None and not _reads_nothing(m)]
+    # A picture (a message with no text) takes only its sender's name: a line
+    # inside its box is text no message holds (a bubble whose fill was not
+    # found, read as a picture), and stays offered to the user.
+    pictures = [m.box for m in messages if m.box is not None and _reads_nothing(m)]
+    senders = {_compact(m.sender) for m in messages if m.sender}
     used_times = _used_times(messages)
     out: list[UnassignedLine] = []
     seen: list[Box] = []
@@ -66,11 +71,18 @@ def unassigned(lines: list[Line], page: Page, messages: list[ExtractedMessage], 
             continue
         if _near(ln.box, boxes, page.width) or (is_time_text(text) and _compact(text) in used_times):
             continue
+        if _near(ln.box, pictures, page.width) and _compact(text) in senders:
+            continue
         if any(_overlap(ln.box, s) > 0.6 for s in seen):
             continue  # the same pixels read twice (a second zoom)
         seen.append(ln.box)
         out.append(UnassignedLine(text, ln.box, ln.confidence))
     return out
+
+
+def _reads_nothing(m: ExtractedMessage) -> bool:
+    """A message with no words of its own: a picture, a sticker (a call's text is its duration, often empty)."""
+    return not m.text.strip() and m.kind is not Kind.CALL
 
 
 def _compact(text: str) -> str:

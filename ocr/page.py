@@ -15,6 +15,7 @@ from ocr.model import Box
 from ocr.preprocess import (
     Block,
     TextBand,
+    bar_wide,
     dominant_color,
     find_blocks,
     find_text_bands,
@@ -121,7 +122,7 @@ def analyse(img: np.ndarray) -> Page:
         ft = h
     blocks: list[Block] = []
     for b in blocks_all:
-        if b.box.w >= w * 0.9 and b.box.y < ft - w * 0.04 and b.box.y + b.box.h > ft + w * 0.04:
+        if bar_wide(b.box, w) and b.box.y < ft - w * 0.04 and b.box.y + b.box.h > ft + w * 0.04:
             # A bubble cut off by the input bar merged with it into one block;
             # the part above the bar is looked at again on its own (SCHEMA:
             # cut-off messages are listed).

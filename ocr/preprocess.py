@@ -153,6 +153,13 @@ def row_bands(mask: np.ndarray, min_gap: int = 1) -> list[tuple[int, int]]:
     return bands
 
 
+# A status bar's icons start and end within this share of the width from the
+# top (Android bars are 0.06-0.075 w tall, iOS's text band ~0.08 w).
+STATUS_BAR_BAND = 0.09
+# Assumed bar height when the top shows no band at all (a plain bar).
+STATUS_BAR_HEIGHT = 0.08
+
+
 def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -> int:
     """Bottom of the phone's status bar (clock, signal, battery): they are not messages.
 
@@ -173,9 +180,15 @@ def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -
     mask = np.where(edges > 48, 255, 0).astype(np.uint8)
     bands = row_bands(mask, min_gap=max(2, int(w * 0.01)))
     for s, e in bands:
-        if s < w * 0.09 and e - s < w * 0.09:
+        if s < w * STATUS_BAR_BAND and e - s < w * STATUS_BAR_BAND:
             return int(e + w * 0.01)
-    return int(w * 0.08)
+    if bands and bands[0][0] < w * STATUS_BAR_BAND:
+        # The first band is too tall to be a status bar, yet starts where one
+        # would be: a crop that begins at the app's title bar (a title beside
+        # its round avatar is ~0.1 w tall). Assuming a status bar there would
+        # throw the title away as chrome.
+        return max(0, bands[0][0] - int(w * 0.01))
+    return int(w * STATUS_BAR_HEIGHT)
 
 
 def find_blocks(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int) -> list[Block]:
@@ -416,8 +429,36 @@ def _full_width_run_top(img: np.ndarray, b: Box) -> int | None:
     """
     h, w = img.shape[:2]
     region = img[b.y : b.y + b.h]
-    mask = foreground_mask(region, page_background(img), BLOCK_TOLERANCE)
-    full = (mask > 0).mean(axis=1) >= 0.9
+    mask = foreground_mask(region, page_background(img), BLOCK_TOLERANCE) > 0
+    top = _bar_run_top(mask.mean(axis=1) >= 0.9, w, h)
+    if top is None:
+        # A wallpaper tint or a gradient in the bar (iOS) leaves parts of its
+        # rows near the page's colour (often one whole corner). A bar still
+        # reaches a screen edge, which no bubble does.
+        edge = max(2, int(w * BAR_EDGE))
+        at_edge = (mask[:, :edge].mean(axis=1) >= 0.9) | (mask[:, -edge:].mean(axis=1) >= 0.9)
+        top = _bar_run_top(at_edge & (mask.mean(axis=1) >= 0.6), w, h)
+    return None if top is None else b.y + top
+
+
+# The strip at each side of the screen that a bar covers and a bubble never
+# does: bubbles keep a margin of at least 2 % of the width on phones we know.
+BAR_EDGE = 0.01
+# A bar whose far end the wallpaper tints still spans this share of the width
+# (iOS WeChat: 0.86); the widest bubble with its avatar margin stays under it.
+TINTED_BAR = 0.8
+
+
+def bar_wide(b: Box, w: int) -> bool:
+    """As wide as an input bar: (nearly) the screen's width, or, for a bar
+    tinted at one end by the wallpaper (iOS), most of it from one screen edge;
+    no bubble reaches a screen edge."""
+    at_edge = b.x <= w * BAR_EDGE or b.x + b.w >= w * (1 - BAR_EDGE)
+    return b.w >= w * 0.9 or (b.w >= w * TINTED_BAR and at_edge)
+
+
+def _bar_run_top(full: np.ndarray, w: int, h: int) -> int | None:
+    """Top of the run of ``full`` rows at the bottom, if it is bar-sized."""
     # A few rows inside the bar (a field's edge, the home indicator) are not
     # full: gaps of up to 1 % of the width do not end the run.
     allow = max(2, int(w * 0.01))
@@ -434,7 +475,7 @@ def _full_width_run_top(img: np.ndarray, b: Box) -> int | None:
     # At least a tenth of the width: the strip under an input field (home
     # indicator zone) is a full-width run too, but not the whole bar.
     if w * 0.1 <= run < h * 0.2:
-        return b.y + top
+        return top
     return None
 
 
@@ -450,14 +491,14 @@ def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> i
     boxes = [b.box for b in blocks] + [t.box for t in bands]
     low = [b for b in boxes if b.y + b.h / 2 > h * 0.75 and b.h > w * 0.02]
     for b in sorted(low, key=lambda b: b.y):
-        if b.w < w * 0.9:
+        if not bar_wide(b, w):
             continue
         # A bubble scrolled under the bar touches it and merges with it into
         # one block: the bar is the run of full-width rows at its bottom.
         top = _full_width_run_top(img, b)
         if top is not None:
             return top
-        if b.h < h * 0.2:
+        if b.h < h * 0.2 and b.w >= w * 0.9:
             return b.y
     if not low:
         return h
@@ -471,6 +512,30 @@ def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> i
     ]
     wide = [b for b in row if b.w >= w * 0.4]
     edge = [b for b in row if b.w < w * 0.2 and (b.x < w * 0.2 or b.x + b.w > w * 0.8)]
-    if wide and edge:
+    # A crop with no input bar ends at (or inside) a message row: the row
+    # reaches the image's bottom and its picture repeats the avatar column
+    # above. A real bar keeps a margin (home indicator, navigation bar) below.
+    at_bottom = any(b.y + b.h >= h - w * CROP_MARGIN for b in row)
+    cut_row = at_bottom and any(_repeats_above(e, [b.box for b in blocks], w) for e in edge)
+    if wide and edge and not cut_row:
         return min(b.y for b in row)
     return h
+
+
+# Two avatars of one chat differ by JPEG noise and anti-aliasing only: this
+# share of the width in position and size.
+AVATAR_MATCH = 0.015
+# Below an input bar phones keep at least this share of the width (gesture
+# bar 0.04, home indicator 0.06, on dev and real screens); a crop's last row
+# ends closer to the image's bottom.
+CROP_MARGIN = 0.02
+# A column of this many like pictures higher up makes the edge picture an avatar.
+AVATARS_ABOVE = 2
+
+
+def _repeats_above(edge: Box, boxes: list[Box], w: int) -> bool:
+    """The edge picture repeats pictures higher on the page, as an avatar does."""
+    tol = w * AVATAR_MATCH
+    # Position and width only: the bar or the screen's edge may cut its height.
+    like = [b for b in boxes if b.y + b.h <= edge.y and abs(b.x - edge.x) <= tol and abs(b.w - edge.w) <= tol]
+    return len(like) >= AVATARS_ABOVE

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import cv2
+import pytest
+
 from ocr.extract import extract
 from ocr.model import Direction
-from tests.ocr.chat_render import Item, render_chat
+from tests.ocr.chat_render import H, Item, W, render_chat
 
 
 def test_a_short_bubble_beside_the_avatar_column_is_a_message_not_an_avatar() -> None:
@@ -53,3 +56,46 @@ def test_a_document_picture_with_no_fill_is_found_by_its_lone_avatar() -> None:
     # From the avatar's top down to the next message (the picture ends at 840,
     # the next avatar starts at 900); the stamp inside it does not cut it short.
     assert pic is not None and 150 <= pic.x <= 200 and 470 <= pic.y <= 500 and 840 <= pic.y + pic.h < 900
+
+
+def test_a_crop_that_ends_inside_a_message_row_keeps_that_message() -> None:
+    """No input bar: the last row is a wide bubble beside an avatar, as an input
+    field beside its voice icon would be. The avatars above it say it is a row."""
+    texts = ["今天必须还款", "我知道了", "否则联系你家人", "你再想想", "最后通知你一次，否则上门"]
+    items = [Item("in" if k % 2 == 0 else "out", t) for k, t in enumerate(texts)]
+    img = render_chat("王经理", items)
+    last_top = 300 + 180 * (len(items) - 1)
+    img = img[: last_top + 100].copy()  # the bubble's bottom and the input bar cut off
+    x = extract(img, engine="tesseract")
+    assert [m.text for m in x.messages] == texts
+
+
+def test_a_crop_that_starts_at_a_title_bar_with_a_round_avatar_keeps_the_title() -> None:
+    """A HarmonyOS thread cropped under the status bar: the title's band (avatar
+    circle and number) starts where a status bar would, but is too tall for one."""
+    img = render_chat("10690362", [Item("in", "您的账单已逾期"), Item("in", "请尽快处理")])
+    img = img[110:].copy()  # status bar cut off: the title now sits at the very top
+    img[0:120, 30:140] = 237  # the back arrow's place: a round avatar instead
+    cv2.circle(img, (85, 58), 52, (150, 150, 150), -1)
+    x = extract(img, engine="tesseract")
+    assert x.thread_title == "10690362"
+    assert [m.text for m in x.messages] == ["您的账单已逾期", "请尽快处理"]
+
+
+@pytest.mark.parametrize(
+    "tint",
+    [(slice(H - 100, H), slice(W - 300, W)), (slice(H - 150, H), slice(W - 150, W))],
+    ids=["bottom-corner", "whole-end"],
+)
+def test_an_input_bar_with_a_tinted_end_is_still_the_bar(tint: tuple[slice, slice]) -> None:
+    """iOS tints part of the input bar with the wallpaper, close to the page's
+    colour: the bar's rows are no longer full (or the bar is found narrower),
+    yet it reaches a screen edge. A bubble running under it is cut at the bar,
+    not dropped from its top."""
+    texts = ["今天还钱", "好", "否则联系你家人"]
+    items = [Item("in", texts[0]), Item("out", texts[1]), Item("in", texts[2])]
+    # The third bubble's text line sits just above the bar; its bottom runs under it.
+    img = render_chat("王经理", items, start_y=H - 150 - 100 - 2 * 180)
+    img[tint] = (240, 239, 238)  # the tint, 2-3 levels off the page (BGR)
+    x = extract(img, engine="tesseract")
+    assert [m.text for m in x.messages] == texts

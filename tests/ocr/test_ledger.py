@@ -44,3 +44,19 @@ def test_time_used_by_a_message_matches_across_blanks_and_widths() -> None:
 def test_chrome_is_not_unassigned() -> None:
     title = Line("信息", 0.9, Box(500, 120, 80, 36))
     assert ledger.unassigned([title], _page(), []) == []
+
+
+def test_text_inside_a_picture_is_kept_but_its_senders_name_is_taken() -> None:
+    """A bubble whose fill was not found (merged with a translucent bar) is read
+    as a picture beside its avatar: the line inside it is no message's text."""
+    pic = ExtractedMessage(Kind.CHAT, Direction.INCOMING, "张三", None, "", box=Box(180, 272, 409, 143))
+    inside = Line("嗯嗯放一下吧", 0.92, Box(225, 282, 333, 61))
+    name = Line("张三", 0.95, Box(190, 240, 90, 30))
+    out = ledger.unassigned([inside, name], _page(), [pic])
+    assert [u.text for u in out] == ["嗯嗯放一下吧"]
+
+
+def test_a_calls_box_takes_its_lines_though_its_text_is_empty() -> None:
+    call = ExtractedMessage(Kind.CALL, Direction.INCOMING, "95188", None, "", box=Box(40, 600, 1000, 140))
+    line = Line("北京 联通", 0.9, Box(200, 680, 200, 36))
+    assert ledger.unassigned([line], _page(), [call]) == []
