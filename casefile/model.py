@@ -147,6 +147,9 @@ class Message:
     ocr: OcrValues | None = None
     date: _Date | None = None  # the day shown; equals ``time``'s day whenever there is a time
     time_text: str | None = None  # the time as the screen shows it (``ocr.times.make_label``)
+    # What the row shows beside the party (place, carrier, the phone's mark such as 骚扰电话):
+    # OCR output as read (``ocr.model.ExtractedMessage.labels``), shown but not correctable.
+    labels: tuple[str, ...] = ()
 
     @property
     def day(self) -> _Date | None:

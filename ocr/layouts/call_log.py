@@ -77,7 +77,7 @@ class CallLogParser:
                 continue
             m = _message(page, row, ctx, units, dated)
             if m is None or _not_a_call(page, row, units, m, last=k == len(rows) - 1, started=bool(messages)):
-                if m is not None and taken == k - 1 and _split_off_label(row, m):
+                if m is not None and messages and taken == k - 1 and _split_off_label(row, m):
                     # The label line of the call above, cut off it (a swiped row): its label,
                     # else the ledger would count it inside that call's box and lose it.
                     messages[-1].labels += (m.sender or "",)
