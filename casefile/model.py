@@ -124,6 +124,11 @@ class OcrValues:
     date: _Date | None = None
 
 
+# Between a row's labels where they share one line or cell (the window, the dossier, the CSV):
+# they are the phone's own words, so one separator serves Chinese and English alike.
+LABEL_SEP = " · "
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """A message with corrections applied. ``ocr`` holds what was read (None if manual)."""

@@ -61,7 +61,7 @@ def test_a_split_or_merge_keeps_the_rows_labels(store: CaseStore) -> None:
     marked, plain = store.messages(sid)
     parts = store.split_message(marked.id, ["a", "b"])
     assert [store.message(i).labels for i in parts] == [MARKED, MARKED]
-    merged = store.merge_messages(parts + [plain.id])
+    merged = store.merge_messages([*parts, plain.id])
     assert store.message(merged).labels == MARKED
 
 
