@@ -183,24 +183,28 @@ def label_of(text: str) -> tuple[str, ...]:
     """A secondary line's label as one entry (blanks tidied), or none when nothing is left.
 
     The direction arrow in front of the line is often read with it as a
-    stray glyph (``人内蒙古呼和浩特联通``, ``/广东深圳移动``): punctuation
-    there is dropped, and a glyph or two without a digit is dropped when
-    what follows is labels alone. Anything else is kept as read.
+    stray glyph or two (``人内蒙古呼和浩特联通``, ``Z四川成都联通``,
+    ``九重庆``, ``/广东深圳移动``): punctuation there is dropped, and so is
+    a glyph without a digit when a place, a mark or a badge starts right
+    after it. Two glyphs go only when the whole is no label as read (so
+    ``疑似诈骗`` keeps its 疑似). Anything else is kept as read.
     """
     s = " ".join(text.split()).strip(_EDGE_PUNCT + " ")
     s = re.sub(r"^[^\w\u3400-\u9fff]+", "", s).strip()
-    if s[:1] in _ARROW_READS:
-        for n in range(1, _ICON_GLYPHS + 1):
-            if not re.search(r"\d", s[:n]) and is_labels(s[n:]):
-                s = s[n:].strip()
-                break
+    for n in range(1, _ICON_GLYPHS + 1):
+        glyphs, rest = s[:n], s[n:]
+        if re.search(r"[\d\s]", glyphs) or not _KNOWN_START.match(rest) or not is_labels(rest):
+            continue
+        if n == 1 or not is_labels(s):
+            s = rest.strip()
+            break
     return (s,) if s else ()
 
 
-# How many characters a direction arrow is read as, at most (人, 了, 人性), and what
-# Tesseract and RapidOCR make of its first stroke (seen on rendered and real call logs).
+# How many characters a direction arrow is read as, at most (人, 九, 人性).
 _ICON_GLYPHS = 2
-_ARROW_READS = "人了入乂丿乙ノレLVv7↗↙↘↖"
+# What a label starts with when it is one: a place, a mark, a kind of call, a badge.
+_KNOWN_START = re.compile(rf"(?:{_PLACES}|{_MARKS}|疑似|标记|被\d|{_KINDS}|{_EN_MARKS}|{_EXTRA})", re.IGNORECASE)
 _LABEL_RUN = re.compile(rf"(?:{LABEL.pattern})(?:[\s·|•]*(?:{LABEL.pattern}))*", re.IGNORECASE)
 
 
