@@ -251,7 +251,7 @@ def _entry(
         received=is_received(kind, direction),
         norm_text=p.norm,
         search_text="\x00".join(
-            (p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold(), *(x.casefold() for x in labels))
+            (p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold(), *(normalise_text(x) for x in labels))
         ),
         date=day,
         phone=phone,

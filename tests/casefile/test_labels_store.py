@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from casefile.model import Message
 from casefile.schema import CURRENT_VERSION, MIGRATIONS, split_statements
 from casefile.store import CaseStore, NewScreenshot
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout
@@ -89,3 +90,24 @@ def test_a_v4_case_opens_unchanged_and_its_messages_have_no_labels(tmp_path: Pat
             "13800138000", datetime(2025, 3, 8, 20, 40), Kind.CALL, Direction.MISSED, ())
         assert s.screenshot(1).phone == "母亲"
     assert sqlite3.connect(folder / "case.sqlite").execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 5
+
+
+def test_a_call_on_two_screenshots_is_one_entry_with_every_readings_labels_once() -> None:
+    """The same row read twice may carry its labels once fully and once cut (a row at the screen's edge)."""
+    from dataclasses import replace
+
+    from casefile.timeline import TimelineFilter, build_timeline
+    from tests.casefile.test_timeline import at, msg, shot
+
+    def calls(sid: int, first: int, labels: tuple[str, ...]) -> list[Message]:
+        marked = msg(first, sid, 0.0, "", None, sender="13800138000", kind=Kind.CALL, direction=Direction.MISSED)
+        other = msg(first + 1, sid, 1.0, "43秒", None, sender="075583456789", kind=Kind.CALL, duration_s=43)
+        return [replace(marked, labels=labels), other]
+
+    shots = [shot(1, at(8, 20), layout=Layout.CALL_LOG, title=None), shot(2, at(8, 20, 1), layout=Layout.CALL_LOG, title=None)]
+    tl = build_timeline(calls(1, 100, ("骚扰电话",)) + calls(2, 200, ("骚扰电话", "浙江杭州 移动")), shots)
+    assert len(tl.entries) == 2
+    marked = next(e for e in tl.entries if e.sender == "13800138000")
+    assert marked.message_ids == (100, 200)
+    assert set(marked.labels) == {"骚扰电话", "浙江杭州 移动"} and len(marked.labels) == 2
+    assert [e.sender for e in tl.filter(TimelineFilter(text="杭州移动"))] == ["13800138000"]  # search finds a label
