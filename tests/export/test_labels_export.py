@@ -70,7 +70,11 @@ def test_the_chronology_shows_each_calls_labels_under_it(labelled: Path) -> None
     assert "标注：骚扰电话·陕西西安移动" in chron
     assert "标注：被128人标记为骚扰电话" in chron
     gold = json.loads(CALLS.with_suffix(".json").read_text(encoding="utf-8"))["messages"]
-    assert chron.count("标注：") == sum(m["sender"] in MARKS for m in gold)  # the calls of those numbers, no other
+    marked = sum(m["sender"] in MARKS for m in gold)
+    assert chron.count("标注：") == marked  # the calls of those numbers, no other
+    # the exhibit lists each reading with its labels too
+    exhibits = whole[whole.index("四、证据", start) :]
+    assert exhibits.count("标注：") == marked
 
 
 def test_a_case_without_labels_has_no_labels_column_or_key(tmp_path: Path) -> None:
