@@ -22,4 +22,12 @@
         <translation>手机显示的标注：%1</translation>
     </message>
 </context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../gui/models/timeline_model.py"/>
+        <source>〔Labels: %1〕</source>
+        <translation>〔标注：%1〕</translation>
+    </message>
+</context>
 </TS>

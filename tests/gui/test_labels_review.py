@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from casefile.importer import import_one
 from casefile.store import CaseStore
 from gui import i18n
 from gui.models.message_table_model import FIELD_OF, Column
+from gui.models.timeline_model import Column as TimelineColumn
+from gui.views.timeline_view import TimelineView
 from ocr.model import Box, Direction, ExtractedMessage, Extraction, Kind, Layout, TimeSource
+from tests.gui.helpers import SyncTaskRunner
 from tests.images import phone_png
 
 MARKS = ("骚扰电话", "浙江杭州 移动")
@@ -58,10 +62,44 @@ def test_the_selected_calls_labels_show_read_only_under_the_table(calls: int, wi
 def test_the_labels_strings_are_translated(gui_app, tmp_path: Path) -> None:
     from tests.gui.i18ncheck import untranslated
 
-    assert untranslated(["views/review_pane.py", "models/message_table_model.py"]) == []
+    assert untranslated(["views/review_pane.py", "models/message_table_model.py", "models/timeline_model.py"]) == []
     translators = i18n.install(gui_app, "zh_CN", tmp_path)
     try:
         assert QCoreApplication.translate("ReviewPane", "Labels: %1") == "标注：%1"
     finally:
         for t in translators:
             gui_app.removeTranslator(t)
+
+
+@pytest.fixture
+def calls_store(calls: int, case_dir: Path) -> Iterator[CaseStore]:
+    s = CaseStore.open(case_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def timeline(gui_app, qtbot, calls_store: CaseStore) -> Iterator[TimelineView]:
+    """The timeline view on the call log (torn down before its store closes)."""
+    runner = SyncTaskRunner()
+    v = TimelineView(runner=runner)
+    qtbot.addWidget(v)
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_store(calls_store)
+    yield v
+    assert not runner.busy
+
+
+def test_the_timeline_shows_a_calls_labels_after_its_text(timeline: TimelineView) -> None:
+    model = timeline.model
+    shown = {}
+    for r in range(model.rowCount()):
+        e = model.entry(r)
+        if e is not None:
+            cell = model.index(r, TimelineColumn.TEXT)
+            shown[e.sender] = (cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole))
+    assert shown["13800138000"][0] == "〔Labels: 骚扰电话 · 浙江杭州 移动〕"
+    assert "骚扰电话" in shown["13800138000"][1]
+    assert "Labels" not in shown["10086"][0]
