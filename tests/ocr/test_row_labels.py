@@ -103,9 +103,16 @@ def test_call_rows_carry_their_place_carrier_and_mark_as_labels(rendered: tuple[
     assert x.to_json()["messages"][1]["labels"][0] == "骚扰电话"
 
 
-def test_every_line_read_outside_chrome_is_in_a_field_or_unassigned(rendered: tuple[object, Extraction]) -> None:
-    """Nothing read is lost: the page's own OCR lines are covered by sender, time, text, labels or unassigned."""
+@pytest.mark.parametrize("swiped", [None, 2])
+def test_every_line_read_outside_chrome_is_in_a_field_or_unassigned(
+    rendered: tuple[object, Extraction], swiped: int | None
+) -> None:
+    """Nothing read is lost: the page's own OCR lines are covered by sender, time, text, labels or
+    unassigned; also with a row swiped sideways (its name cut off, its badge left as the first piece)."""
     img, x = rendered
+    if swiped is not None:
+        img = render_list("通话记录", ROWS, swiped=swiped)
+        x = extract(img, name=CAPTURE, engine="tesseract", layout=Layout.CALL_LOG)
     held = "".join(
         _compact((m.sender or "") + (m.time_text or "") + m.text + "".join(m.labels)) for m in x.messages
     ) + "".join(_compact(u.text) for u in x.unassigned)
