@@ -67,6 +67,9 @@ class TimelineEntry:
     # Whose phone showed it (``casefile.phones``): on another person's phone ``me``
     # and outgoing are that person, and received contact reached them.
     phone: str = OWN_PHONE
+    # What the rows showed beside the party (place, carrier, the phone's mark such as
+    # 骚扰电话), as read, every reading's once: ``casefile.model.Message.labels``.
+    labels: tuple[str, ...] = ()
 
     @property
     def day(self) -> _Date | None:

@@ -124,6 +124,11 @@ class OcrValues:
     date: _Date | None = None
 
 
+# Between a row's labels where they share one line or cell (the window, the dossier, the CSV):
+# they are the phone's own words, so one separator serves Chinese and English alike.
+LABEL_SEP = " · "
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """A message with corrections applied. ``ocr`` holds what was read (None if manual)."""
@@ -147,6 +152,9 @@ class Message:
     ocr: OcrValues | None = None
     date: _Date | None = None  # the day shown; equals ``time``'s day whenever there is a time
     time_text: str | None = None  # the time as the screen shows it (``ocr.times.make_label``)
+    # What the row shows beside the party (place, carrier, the phone's mark such as 骚扰电话):
+    # OCR output as read (``ocr.model.ExtractedMessage.labels``), shown but not correctable.
+    labels: tuple[str, ...] = ()
 
     @property
     def day(self) -> _Date | None:

@@ -180,8 +180,17 @@ ALTER TABLE screenshots ADD COLUMN phone TEXT NOT NULL DEFAULT '本人';
 """
 
 
+# What a row shows beside or under the party (issue 11): the number's place or carrier,
+# the phone's own mark (骚扰电话), HD, a SIM badge; a JSON list of the texts as read
+# (``ocr.model.ExtractedMessage.labels``). OCR output, kept as extracted and not
+# correctable. Messages of older cases had none stored: an empty list.
+_V5_LABELS = """
+ALTER TABLE messages ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+"""
+
+
 # MIGRATIONS[i] is the SQL that takes a database at version i to version i + 1.
-MIGRATIONS: list[str] = [_V1, _V2_DATES, _V3_RECOVERY, _V4_PHONES]
+MIGRATIONS: list[str] = [_V1, _V2_DATES, _V3_RECOVERY, _V4_PHONES, _V5_LABELS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -32,8 +32,10 @@ from casefile.store_values import (
     _iso_day,
     _union,
     decode_capture,
+    decode_labels,
     decode_value,
     encode_capture,
+    encode_labels,
     encode_value,
     new_batch_id,
 )
@@ -50,7 +52,7 @@ class MessagesStore(ShotsStore):
 
     _MSG_COLS = (
         "id, screenshot_id, position, origin, kind, direction, sender, time, time_source, text, box, "
-        "confidence, field_confidence, duration_s, date, time_text"
+        "confidence, field_confidence, duration_s, date, time_text, labels"
     )
 
     def messages(self, screenshot_id: int | None = None, *, include_excluded: bool = True) -> list[Message]:
@@ -89,7 +91,7 @@ class MessagesStore(ShotsStore):
 
     @staticmethod
     def _message(r: tuple[Any, ...], fixes: dict[str, str | None]) -> Message:
-        (mid, sid, pos, origin, kind, direction, sender, time, tsrc, text, box, conf, fconf, dur, day, ttext) = r
+        (mid, sid, pos, origin, kind, direction, sender, time, tsrc, text, box, conf, fconf, dur, day, ttext, labels) = r
         ocr = None
         if origin in (Origin.OCR, Origin.MANUAL_FROM_OCR):
             ocr = OcrValues(
@@ -138,6 +140,7 @@ class MessagesStore(ShotsStore):
             ocr=ocr,
             date=values["date"],
             time_text=ttext,
+            labels=decode_labels(labels),
         )
 
     def correct(
@@ -189,8 +192,13 @@ class MessagesStore(ShotsStore):
         position: float | None = None,
         batch: str | None = None,
         day: date | None = None,
+        labels: tuple[str, ...] = (),
     ) -> int:
-        """A message the OCR missed, added by the user (origin manual, audited as created)."""
+        """A message the OCR missed, added by the user (origin manual, audited as created).
+
+        ``labels`` only carries a row's labels the OCR read over to the parts of a
+        split or merge: a user never types labels.
+        """
         with self.transaction() as c:
             if position is None:
                 r = c.execute(
@@ -200,7 +208,7 @@ class MessagesStore(ShotsStore):
                 position = float(r[0])
             cur = c.execute(
                 "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-                "text, box, confidence, date) VALUES (?,?,?,?,?,?,?,?,?,?,1.0,?)",
+                "text, box, confidence, date, labels) VALUES (?,?,?,?,?,?,?,?,?,?,1.0,?,?)",
                 (
                     screenshot_id,
                     position,
@@ -213,6 +221,7 @@ class MessagesStore(ShotsStore):
                     text,
                     json.dumps(box.to_list()) if box else None,
                     _iso_day(time.date() if time else day),
+                    encode_labels(labels),
                 ),
             )
             mid = int(cur.lastrowid or 0)
@@ -241,6 +250,7 @@ class MessagesStore(ShotsStore):
                     position=m.position + (i + 1) / (len(texts) + 1),
                     batch=batch,
                     day=m.day,
+                    labels=m.labels,
                 )
                 for i, t in enumerate(texts)
             ]
@@ -268,6 +278,7 @@ class MessagesStore(ShotsStore):
                 position=first.position + 0.5 / (len(parts) + 1),
                 batch=batch,
                 day=first.day,
+                labels=tuple(dict.fromkeys(lab for p in parts for lab in p.labels)),
             )
             self.correct_many(((p.id, "excluded", True) for p in parts), batch=batch)
         return mid

@@ -110,7 +110,8 @@ def _squeezed(text: str) -> str:
 # line or a box the user had read): two copies had already drifted once (date, time_text).
 _INSERT_MESSAGE = (
     "INSERT INTO messages (screenshot_id, position, origin, kind, direction, sender, time, time_source, "
-    "text, box, confidence, field_confidence, duration_s, date, time_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "text, box, confidence, field_confidence, duration_s, date, time_text, labels) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -131,4 +132,14 @@ def _message_row(screenshot_id: int, position: float, origin: Origin, m: Extract
         m.duration_s,
         m.day.isoformat() if m.day else None,
         m.time_text,
+        encode_labels(m.labels),
     )
+
+
+def encode_labels(labels: tuple[str, ...]) -> str:
+    """A row's labels as the ``labels`` column stores them: a JSON list, Chinese as written."""
+    return json.dumps(list(labels), ensure_ascii=False)
+
+
+def decode_labels(raw: str | None) -> tuple[str, ...]:
+    return tuple(str(x) for x in json.loads(raw or "[]"))

@@ -221,12 +221,14 @@ def _entry(
         mids: tuple[int, ...] = (p.msg.id,)
         sids: tuple[int, ...] = (p.sid,)
         duration = p.msg.duration_s
+        labels = p.msg.labels
     else:
         p = _primary(g)
         timed = next((it for it in g if it.msg.time is not None), None)
         mids = tuple(it.msg.id for it in g)
         sids = tuple(dict.fromkeys(it.sid for it in g))
         duration = next((it.msg.duration_s for it in g if it.msg.duration_s is not None), None)
+        labels = tuple(dict.fromkeys(lab for it in [p, *g] for lab in it.msg.labels))
     kind, direction = p.msg.kind, p.msg.direction
     day = timed.msg.day if timed else next((it.msg.day for it in g if it.msg.day is not None), None)
     e = TimelineEntry(
@@ -248,8 +250,11 @@ def _entry(
         readings_differ=len(g) > 1 and len({it.norm for it in g}) > 1,
         received=is_received(kind, direction),
         norm_text=p.norm,
-        search_text="\x00".join((p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold())),
+        search_text="\x00".join(
+            (p.norm, p.sender.casefold(), p.party.casefold(), p.counterpart.casefold(), *(normalise_text(x) for x in labels))
+        ),
         date=day,
         phone=phone,
+        labels=labels,
     )
     return _with_states(e, states) if states else e

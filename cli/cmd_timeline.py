@@ -23,6 +23,7 @@ from casefile.atomic import staged_file
 from casefile.counts import Counts
 from casefile.explain import describe_case_error, exit_code
 from casefile.faults import CSV_FILE, WriteFailedError, from_os_error
+from casefile.model import LABEL_SEP
 from casefile.phones import phone_name
 from casefile.store import Access, CaseError, CaseStore
 from casefile.tagging import RulesError, load_rules, setting_keys, suggest_tags, with_suggestions
@@ -52,6 +53,9 @@ CSV_HEADER = (
     "消息编号",
     "读数不一致",
 )
+# What the rows showed beside the party (place, carrier, the phone's mark); a column only
+# when some entry has labels, so a case without them gives the CSV it always did.
+LABELS_HEADER = "标注"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -139,8 +143,9 @@ def excel_safe(cell: str) -> str:
     return cell
 
 
-def csv_row(e: TimelineEntry, view: PhoneView | None = None) -> list[str]:
+def csv_row(e: TimelineEntry, view: PhoneView | None = None, *, labels: bool = False) -> list[str]:
     phone_cells = view.csv_cells(e) if view is not None and view.shown else []
+    label_cells = [excel_safe(LABEL_SEP.join(e.labels))] if labels else []
     sender = view.sender(e) if view is not None and view.shown else e.sender
     return [
         str(e.index + 1),
@@ -158,6 +163,7 @@ def csv_row(e: TimelineEntry, view: PhoneView | None = None) -> list[str]:
         " ".join(str(m) for m in e.message_ids),
         "是" if e.readings_differ else "",
         *phone_cells,
+        *label_cells,
     ]
 
 
@@ -168,8 +174,10 @@ def write_csv(entries: Sequence[TimelineEntry], path: Path, view: PhoneView | No
         raise FileNotFoundError(2, "No such directory", str(path.parent))
     with staged_file(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(CSV_HEADER + (PHONE_CSV_HEADER if view is not None and view.shown else ()))
-        w.writerows(csv_row(e, view) for e in entries)
+        labels = any(e.labels for e in entries)
+        w.writerow(CSV_HEADER + (PHONE_CSV_HEADER if view is not None and view.shown else ())
+                   + ((LABELS_HEADER,) if labels else ()))
+        w.writerows(csv_row(e, view, labels=labels) for e in entries)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -216,7 +224,7 @@ def format_table(entries: Sequence[TimelineEntry], view: PhoneView | None = None
                 *((view.note(e),) if view is not None and shown else ()),
                 "、".join(sorted(e.tags)),
                 ",".join(str(s) for s in e.screenshot_ids),
-                (view.mark(e) if view is not None else "") + " ".join(e.text.split()),
+                (view.mark(e) if view is not None else "") + " ".join(e.text.split()) + _labels_note(e),
             )
         )
     widths = [max(display_width(r[k]) for r in [header, *rows]) for k in range(len(header) - 1)]
@@ -225,6 +233,11 @@ def format_table(entries: Sequence[TimelineEntry], view: PhoneView | None = None
         cells = [_pad(c, w) for c, w in zip(r[:-1], widths, strict=True)]
         lines.append("  ".join([*cells, r[-1]]).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _labels_note(e: TimelineEntry) -> str:
+    """What the row showed beside the party, after the text: 〔标注：骚扰电话 · 浙江杭州 移动〕."""
+    return f"  〔{LABELS_HEADER}：{LABEL_SEP.join(e.labels)}〕" if e.labels else ""
 
 
 def format_summary(timeline: Timeline, *, outgoing: str = "本人发出") -> str:

@@ -32,6 +32,7 @@ from typing import Any
 from casefile.atomic import PARTIAL_PREFIX, fsync_dir, remove_tree, staged_file, temp_path
 from casefile.campaigns import Campaign, campaign_of_entry
 from casefile.jobs import Progress
+from casefile.model import LABEL_SEP
 from casefile.originals import sha256_file
 from casefile.store import CaseStore
 from casefile.timeline import TimelineEntry
@@ -188,10 +189,12 @@ def write_zip(folder: Path, target: Path, root: str, when: datetime | None, canc
 # -- chronology files --------------------------------------------------------------------------------
 
 
-def _entry_record(data: DossierData, e: TimelineEntry, campaigns: Mapping[int, Campaign] | None = None) -> dict[str, Any]:
+def _entry_record(data: DossierData, e: TimelineEntry, campaigns: Mapping[int, Campaign] | None = None,
+                  *, labels: bool = False) -> dict[str, Any]:
     """One chronology entry as the JSON and the CSV hold it; ``phone`` and ``campaign`` (issue 14)
-    only when the case holds other people's phones (``campaigns`` given), so a case of the user's
-    own screenshots gives the files it always did."""
+    only when the case holds other people's phones (``campaigns`` given), ``labels`` only when a
+    row of the case showed some (``_has_labels``), so a case of the user's own screenshots
+    without them gives the files it always did."""
     files = []
     for sid in e.screenshot_ids:
         ex = data.exhibit_of_shot(sid)
@@ -217,7 +220,12 @@ def _entry_record(data: DossierData, e: TimelineEntry, campaigns: Mapping[int, C
         {}
         if campaigns is None
         else {"phone": e.phone, "campaign": c.number if (c := campaigns.get(e.index)) is not None else None}
-    )
+    ) | ({"labels": list(e.labels)} if labels else {})
+
+
+def _has_labels(data: DossierData) -> bool:
+    """Whether any entry shows a row's labels (place, carrier, the phone's mark): then every record has the key."""
+    return any(e.labels for e in data.entries)
 
 
 def _campaigns(data: DossierData) -> dict[int, Campaign] | None:
@@ -236,7 +244,7 @@ def chronology_json(data: DossierData, options: DossierOptions) -> bytes:
         "generator": f"Screenproof {data.version}",
         "generated_at": options.generated_at.isoformat(timespec="minutes") if options.generated_at else None,
         "manifest_sha256": data.manifest.sha256,
-        "entries": [_entry_record(data, e, marks) for e in data.entries],
+        "entries": [_entry_record(data, e, marks, labels=_has_labels(data)) for e in data.entries],
     }
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -247,10 +255,12 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
     w = csv.writer(buf, lineterminator="\r\n")
     marks = _campaigns(data)
     phone_cols = [L["col_phone"], L["col_campaign_file"]] if marks is not None else []
+    with_labels = _has_labels(data)
     w.writerow(
         [
             L["col_no"], L["col_time"], L["col_sender"], L["col_party"], L["col_kind"], L["col_direction"],
             L["col_text"], L["col_tags"], L["col_exhibit"], L["col_file"], *phone_cols,
+            *([L["col_labels"]] if with_labels else []),
         ]
     )
     for e in data.entries:
@@ -258,6 +268,8 @@ def chronology_csv(data: DossierData, L: Mapping[str, str]) -> bytes:  # noqa: N
         extra = []
         if marks is not None:
             extra = [e.phone, L["campaign_no"].format(n=r["campaign"]) if r["campaign"] else ""]
+        if with_labels:
+            extra.append(LABEL_SEP.join(e.labels))
         w.writerow(
             [
                 r["index"],

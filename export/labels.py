@@ -182,6 +182,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "col_kind": ("类型", "Kind"),
     "col_direction": ("方向", "Dir."),
     "col_text": ("内容", "Text"),
+    # A row's labels as the phone showed them (place, carrier, its own mark): quoted, never judged.
+    "col_labels": ("标注", "Labels"),
+    "labels_line": ("标注：{labels}", "Labels: {labels}"),
     "col_tags": ("标签", "Tags"),
     "col_exhibit": ("证据", "Exhibit"),
     "day_heading": ("{day} {weekday}（{n} 条）", "{day} {weekday} ({n})"),

@@ -106,6 +106,11 @@ class ExtractedMessage:
     # The time as the screen shows it (``昨天``, ``5分钟前``; a bubble's separator and
     # own clock, ``ocr.times.make_label``), so a corrected capture time can resolve it again.
     time_text: str | None = None
+    # What the row shows beside or under the party and is neither party, time nor
+    # text (ocr.layouts.call_labels): the number's place or carrier, a mark the
+    # phone set (骚扰电话, 响一声), HD, a SIM badge; as read, in reading order. Kept so
+    # nothing read is lost, and because a phone's own mark is part of the evidence.
+    labels: tuple[str, ...] = ()
 
     @property
     def day(self) -> _Date | None:
@@ -131,6 +136,8 @@ class ExtractedMessage:
             out["field_confidence"] = {k: round(v, 3) for k, v in self.field_confidence.items()}
         if self.time_text is not None:
             out["time_text"] = self.time_text
+        if self.labels:  # written only when there are some: older JSON and the scorer see no change
+            out["labels"] = list(self.labels)
         return out
 
     @classmethod
@@ -150,6 +157,7 @@ class ExtractedMessage:
             field_confidence=dict(d.get("field_confidence") or {}),
             date=_parse_day(d.get("date")),
             time_text=d.get("time_text"),
+            labels=tuple(str(x) for x in d.get("labels") or ()),
         )
 
 

@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from casefile.campaigns import Campaign, campaign_of_entry
+from casefile.model import LABEL_SEP
 from casefile.timeline import TimelineEntry
 from export import styles as st
 from export.data import is_night
@@ -150,6 +151,10 @@ def _row(ctx: Context, e: TimelineEntry, widths: list[float], marks: _Marks) -> 
     if campaign is not None:
         mark_text = ctx.L("campaign_mark", n=campaign.number)
         text_cell = ctx.P(f'<font color="{_MARK_HEX}"><b>{para(mark_text)}</b></font>{para(text)}')
+    if e.labels:  # what the phone showed beside the party (骚扰电话, 浙江杭州 移动), quoted as read
+        shown = ctx.L("labels_line", labels=LABEL_SEP.join(e.labels))
+        body = text_cell.text if isinstance(text_cell, Paragraph) else para(text)
+        text_cell = ctx.P(f'{body}<br/><font color="#666666">{para(shown)}</font>')
     return [
         time_cell,
         sender_cell,

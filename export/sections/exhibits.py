@@ -15,7 +15,7 @@ from datetime import date, datetime
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from casefile.model import Message, OcrStatus, Origin, Screenshot
+from casefile.model import LABEL_SEP, Message, OcrStatus, Origin, Screenshot
 from export import styles as st
 from export.data import Exhibit, engine_text
 from export.document import Marker, mark
@@ -160,6 +160,9 @@ def transcription(
             out.append(
                 Paragraph(f'<font color="{st.CORRECTED_HEX}">{para(ctx.L("field_" + f))}{para(ctx.L("colon"))}{para(was)}</font>', ctx.styles.cell_small)
             )
+        if m.labels:  # what the row showed beside the party (骚扰电话, 浙江杭州 移动), as read
+            shown = ctx.L("labels_line", labels=LABEL_SEP.join(m.labels))
+            out.append(Paragraph(f'<font color="#666666">{para(shown)}</font>', ctx.styles.cell_small))
         tags = ex.tags.get(m.id, ())
         if tags:
             out.append(Paragraph(f'<font color="#666666">{para(ctx.L("col_tags"))}{para(ctx.L("colon"))}{para(ctx.tags(tags))}</font>', ctx.styles.cell_small))

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from casefile.model import Message, Tag, TagState
+from casefile.model import LABEL_SEP, Message, Tag, TagState
 from casefile.phones import OWN_PHONE, is_own
 from ocr.model import ME, Direction, Kind
 
@@ -226,6 +226,8 @@ class MessageTableModel(QAbstractTableModel):
                 lines.append(
                     self.tr("The OCR is unsure here (%1% confident); please check.").replace("%1", str(pct))
                 )
+        if field == "sender" and m.labels:  # what the phone showed beside the number, as read
+            lines.append(self.tr("Labels shown by the phone: %1").replace("%1", LABEL_SEP.join(m.labels)))
         return "\n".join(lines)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from casefile.model import TagState
+from casefile.model import LABEL_SEP, TagState
 from casefile.patterns import DayBar, cited_rules, day_bars, day_key, default_pattern_rules, visible_positions
 from casefile.phones import is_own
 from casefile.timeline import Timeline, TimelineEntry, TimelineFilter
@@ -331,7 +331,12 @@ class TimelineModel(QAbstractTableModel):
         if r.kind is Kind.CALL and r.duration_s:
             minutes, seconds = divmod(r.duration_s, 60)
             text = (text + "  " if text else "") + f"{minutes}:{seconds:02}"
+        if r.labels:  # what the phone showed beside the number (骚扰电话), quoted as read
+            text = (text + "  " if text else "") + self._labels(r)
         return text
+
+    def _labels(self, r: TimelineEntry) -> str:
+        return self.tr("〔Labels: %1〕").replace("%1", LABEL_SEP.join(r.labels))
 
     def kind_name(self, kind: Kind) -> str:
         return {Kind.SMS: self.tr("SMS"), Kind.CHAT: self.tr("Chat"), Kind.CALL: self.tr("Call")}[kind]
@@ -348,6 +353,8 @@ class TimelineModel(QAbstractTableModel):
     def _tooltip(self, r: TimelineEntry, column: int) -> str | None:
         if column == Column.TEXT:
             tip = r.text
+            if r.labels:
+                tip += ("\n" if tip else "") + self._labels(r)
             if r.merged:
                 tip += "\n\n" + self.tr("Seen on %n screenshot(s); counted once.", "", len(r.screenshot_ids))
                 if r.readings_differ:

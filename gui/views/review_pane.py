@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.model import Screenshot
+from casefile.model import LABEL_SEP, Screenshot
 from gui.models.message_table_model import Column, MessageTableModel, is_low
 from gui.views.delegates import DirectionDelegate, TimeDelegate
 from gui.views.image_view import ImageView
@@ -76,6 +76,7 @@ class ReviewPane(QWidget):
         self.table.setItemDelegateForColumn(Column.TIME, self.time_delegate)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
         model.modelReset.connect(self._fit_columns)
+        model.modelReset.connect(self._show_labels)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -122,7 +123,7 @@ class ReviewPane(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("reviewSplitter")
         split.addWidget(self.image)
-        split.addWidget(self.table)
+        split.addWidget(self._table_with_labels())
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
@@ -328,6 +329,44 @@ class ReviewPane(QWidget):
 
     def _table_selection_changed(self) -> None:
         self.image.highlight(set(self.selected_ids()))
+        self._show_labels()
+
+    def _table_with_labels(self) -> QWidget:
+        """The table, and under it a read-only line with the selected row's labels.
+
+        What the phone printed beside the number (骚扰电话, 浙江杭州 移动) is OCR
+        output the user should see next to the row, but it is not a field they
+        correct: a line of its own, not a column, keeps it out of the editing.
+        """
+        self.labels_note = QLabel(self)
+        self.labels_note.setObjectName("labelsNote")
+        self.labels_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.labels_note.setWordWrap(True)
+        self.labels_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.labels_note.setToolTip(
+            self.tr(
+                "What the phone showed beside the number: its place or carrier, or the phone's own mark. "
+                "Kept as read; it cannot be edited."
+            )
+        )
+        self.labels_note.hide()
+        box = QWidget(self)
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.table, 1)
+        v.addWidget(self.labels_note)
+        return box
+
+    def _show_labels(self) -> None:
+        """The one selected message's labels (``标注：骚扰电话 · 浙江杭州 移动``); hidden for none or several."""
+        ids = self.selected_ids()
+        m = self.model.message_at(self.model.row_of(ids[0])) if len(ids) == 1 else None
+        if m is None or not m.labels:
+            self.labels_note.hide()
+            self.labels_note.clear()
+            return
+        self.labels_note.setText(self.tr("Labels: %1").replace("%1", LABEL_SEP.join(m.labels)))
+        self.labels_note.show()
 
     def _emit_ids(self, signal: SignalInstance, minimum: int) -> None:
         ids = self.selected_ids()

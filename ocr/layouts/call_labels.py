@@ -9,8 +9,11 @@ duration (``1分23秒``, ``4m 47s``) and on some phones the time
 (``10:02 AM``, ``1小时前``). None of the labels is the party or the call's
 text (SCHEMA.md: the text of a call is its duration), so the line is read
 from its right end: first a time (only when the first line had none), then
-a duration, and whatever is left is the label, which stays in the row's box
-for the review pane but in no field.
+a duration, and whatever is left is the label: not the party, not the text,
+but kept in the message's ``labels`` (nothing read is lost, and a phone's own
+mark such as 骚扰电话 is part of the evidence). A label beside the name on
+the first line (``张伟  HD``, ``95588  SIM 1``) goes there too
+(:func:`beside_name`).
 
 The engine often reads such a line as one piece even when it was cut into
 several (RapidOCR reads the page whole and hands its line to one segment;
@@ -145,3 +148,67 @@ def is_label(text: str) -> bool:
     if not s or re.search(r"\d{5}", s):
         return False
     return LABEL.fullmatch(s) is not None or LABEL.fullmatch(s.replace(" ", "")) is not None
+
+
+# A label beside the name stands apart from it: a wide blank, as between name and time.
+_BESIDE_GAP = 1.2
+
+
+def beside_name(first: list[Segment], name_segs: list[Segment],
+                time_segs: list[Segment]) -> tuple[list[Segment], tuple[str, ...]]:
+    """The name's segments without the labels printed beside it, and those labels in reading order.
+
+    ``first`` is the row's first line, ``name_segs`` and ``time_segs`` what
+    ``row_text.name_and_time`` made of it. A trailing piece of the name after
+    a wide blank that reads as a label alone (``HD``, ``骚扰电话``, ``SIM 1``)
+    is a label, never part of the sender; the first piece always stays the
+    name (``中国移动`` is a party). Pieces the name and the time left over that
+    read as labels are labels too; other leftovers (a chevron, an info icon)
+    are icons, not text.
+    """
+    names = list(name_segs)
+    moved: list[Segment] = []
+    while (len(names) > 1 and is_label(names[-1].text)
+           and names[-1].x0 - names[-2].x1 > _BESIDE_GAP * max(names[-1].h, names[-2].h)):
+        moved.insert(0, names.pop())
+    ids = {id(s) for s in first}
+    if all(id(s) in ids for s in name_segs):  # not a name split off a glued time
+        used = {id(s) for s in name_segs + time_segs}
+        moved += [s for s in first if id(s) not in used and s.text and is_label(s.text)]
+    moved.sort(key=lambda s: s.x0)
+    return names, tuple(" ".join(s.text.split()) for s in moved)
+
+
+def label_of(text: str) -> tuple[str, ...]:
+    """A secondary line's label as one entry (blanks tidied), or none when nothing is left.
+
+    The direction arrow in front of the line is often read with it as a
+    stray glyph or two (``人内蒙古呼和浩特联通``, ``Z四川成都联通``,
+    ``九重庆``, ``/广东深圳移动``): punctuation there is dropped, and so is
+    a glyph without a digit when a place, a mark or a badge starts right
+    after it. Two glyphs go only when the whole is no label as read (so
+    ``疑似诈骗`` keeps its 疑似). Anything else is kept as read.
+    """
+    s = " ".join(text.split()).strip(_EDGE_PUNCT + " ")
+    s = re.sub(r"^[^\w\u3400-\u9fff]+", "", s).strip()
+    for n in range(1, _ICON_GLYPHS + 1):
+        glyphs, rest = s[:n], s[n:]
+        if re.search(r"[\d\s]", glyphs) or not _KNOWN_START.match(rest) or not is_labels(rest):
+            continue
+        if n == 1 or not is_labels(s):
+            s = rest.strip()
+            break
+    return (s,) if s else ()
+
+
+# How many characters a direction arrow is read as, at most (人, 九, 人性).
+_ICON_GLYPHS = 2
+# What a label starts with when it is one: a place, a mark, a kind of call, a badge.
+_KNOWN_START = re.compile(rf"(?:{_PLACES}|{_MARKS}|疑似|标记|被\d|{_KINDS}|{_EN_MARKS}|{_EXTRA})", re.IGNORECASE)
+_LABEL_RUN = re.compile(rf"(?:{LABEL.pattern})(?:[\s·|•]*(?:{LABEL.pattern}))*", re.IGNORECASE)
+
+
+def is_labels(text: str) -> bool:
+    """Whether ``text`` is one or more labels side by side (``HD 卡1``, ``骚扰电话 | 浙江杭州``)."""
+    s = " ".join(text.split())
+    return bool(s) and not re.search(r"\d{5}", s) and _LABEL_RUN.fullmatch(s) is not None

@@ -26,7 +26,7 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.call_labels import DURATION_ZH, is_label, line_text, read_second_line
+from ocr.layouts.call_labels import DURATION_ZH, beside_name, is_label, label_of, line_text, read_second_line
 from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine
 from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
@@ -70,16 +70,27 @@ class CallLogParser:
         headers = [_header_of(row, units) for row in rows]
         dated = DatedRows(headers)
         messages: list[ExtractedMessage] = []
+        taken = -1  # the index of the row the last call was read from
         for k, (row, (is_header, day)) in enumerate(zip(rows, headers, strict=True)):
             if is_header:
                 dated.enter(day)  # 今天 / Yesterday: not a call, but the day of the clocks under it
                 continue
             m = _message(page, row, ctx, units, dated)
             if m is None or _not_a_call(page, row, units, m, last=k == len(rows) - 1, started=bool(messages)):
+                if m is not None and messages and taken == k - 1 and _split_off_label(row, m):
+                    # The label line of the call above, cut off it (a swiped row): its label,
+                    # else the ledger would count it inside that call's box and lose it.
+                    messages[-1].labels += (m.sender or "",)
                 continue  # its lines stay on the page for the ledger: ``unassigned``
             messages.append(m)
+            taken = k
         log.debug("call log: %d rows, %d messages", len(page.rows), len(messages))
         return PageResult(thread_title=None, messages=messages)
+
+
+def _split_off_label(row: Row, m: ExtractedMessage) -> bool:
+    """A one-line row that reads as a label alone (骚扰电话, 浙江杭州 移动), with no time and no call of its own."""
+    return len(row.lines) == 1 and m.time_text is None and not m.text and is_label(m.sender or "")
 
 
 def _header_of(row: Row, units: dict[int, list[Segment]]) -> tuple[bool, str | None]:
@@ -146,25 +157,31 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
              dated: DatedRows) -> ExtractedMessage | None:
     first = row.lines[0]
     extras = [s for s in row.extra if s.read]
-    name_segs, time_text, time_segs = name_and_time(units[id(first)] + extras)
+    first_segs = units[id(first)] + extras
+    name_segs, time_text, time_segs = name_and_time(first_segs)
     if time_text is None:
         # An iOS time centred between the two lines sits on a line of its own.
         for s in extras:
             if s.text and is_time_text(s.text):
                 time_text, time_segs = s.text, [s]
                 break
+    name_segs, labels = beside_name(first_segs, name_segs, time_segs)
     second_segs = units[id(row.lines[1])] if len(row.lines) > 1 else []
     second = read_second_line(line_text(second_segs), want_time=time_text is None)
     if second.time_text is not None:
         time_text, time_segs = second.time_text, second_segs  # a time printed in the secondary line
     # A row found by geometry is a call even when its name could not be read.
     sender = _without_icon_glyph(sender_text(joined(name_segs)), first) or None
+    under = second.label
     if sender is not None and is_label(sender) and len(row.lines) > 1:
         # The first line shows the number's mark or place (骚扰电话, 内蒙古呼和浩特联通)
-        # and the number itself is under it: the party is the number.
-        number = _LEADING_NUMBER.match(second.label.replace(" ", ""))
+        # and the number itself is under it: the party is the number, the mark a label.
+        number = _LEADING_NUMBER.match(under.replace(" ", ""))
         if number:
+            labels = (" ".join(sender.split()), *labels)
             sender = sender_text(number.group(0))
+            under = _after(under, len(number.group(0)))
+    labels += label_of(under)
     if sender is None and time_text is None:
         return None
     dur_segs = second_segs if second.duration_text else []
@@ -188,7 +205,18 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         time_source=TimeSource.ROW if minute else None,
         duration_s=second.duration_s,
         field_confidence=field_conf,
+        labels=labels,
     )
+
+
+def _after(text: str, chars: int) -> str:
+    """``text`` after its first ``chars`` characters that are not blanks (a number read with its groups apart)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if seen == chars:
+            return text[i:]
+        seen += not ch.isspace()
+    return ""
 
 
 # What the engine makes of a direction icon glued to the name (iOS's outgoing

@@ -20,6 +20,7 @@ import logging
 import re
 
 from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.call_labels import beside_name
 from ocr.layouts.list_rows import ListPage, Row, Segment
 from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
@@ -113,7 +114,10 @@ _NUMBER = re.compile(r"\d{3}")
 def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[Segment]],
              dated: DatedRows) -> ExtractedMessage | None:
     first = row.lines[0]
-    name_segs, time_text, time_segs = name_and_time(units[id(first)] + [s for s in row.extra if s.read])
+    first_segs = units[id(first)] + [s for s in row.extra if s.read]
+    name_segs, time_text, time_segs = name_and_time(first_segs)
+    # A badge beside the name (SIM 1, 骚扰, a carrier) is the row's label, not the sender.
+    name_segs, labels = beside_name(first_segs, name_segs, time_segs)
     # A row found by geometry is a message even when its name could not be
     # read: an unknown sender (None) is honest, a missing message is not.
     sender = sender_text(joined(name_segs)) or None
@@ -149,6 +153,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         confidence=mean_confidence(name_segs + snippet_segs),
         time_source=TimeSource.ROW if minute else None,
         field_confidence=field_conf,
+        labels=labels,
     )
 
 

@@ -106,3 +106,24 @@ def test_csv_that_cannot_be_written(tmp_path: Path) -> None:
     err = io.StringIO()
     assert run_timeline(str(case), str(tmp_path / "no" / "such" / "dir.csv"), out=io.StringIO(), err=err) == 1
     assert "cannot write" in err.getvalue()
+
+
+def test_a_calls_labels_are_printed_after_its_text_and_in_a_csv_column(tmp_path: Path) -> None:
+    """The phone's own mark and the number's place (issue 11) come out as read; the tests above
+    show that a case without labels gets no such column."""
+    case = tmp_path / "case"
+    with CaseStore.open(case) as store:
+        sid = store.add_screenshot(
+            NewScreenshot(f"{9:064x}", "c.png", "/tmp/c.png", "png", 10, 1080, 2400, "PNG", None, None)
+        )
+        call = ExtractedMessage(Kind.CALL, Direction.MISSED, "13800138000", at(8, 20, 40), "",
+                                time_source=TimeSource.ROW, labels=("骚扰电话", "浙江杭州 移动"))
+        store.save_extraction(sid, Extraction("c.png", Layout.CALL_LOG, None, None, [call]))
+    out = io.StringIO()
+    assert run_timeline(str(case), None, out=out) == 0
+    assert "〔标注：骚扰电话 · 浙江杭州 移动〕" in out.getvalue().splitlines()[1]
+    out_file = tmp_path / "t.csv"
+    assert run_timeline(str(case), str(out_file), out=io.StringIO()) == 0
+    with out_file.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][-1] == "标注" and rows[1][-1] == "骚扰电话 · 浙江杭州 移动"
