@@ -63,9 +63,10 @@ def test_a_crop_below_the_title_bar_has_no_title(shared_dir: Path) -> None:
     x = extract(_rw(shared_dir, "18_kourichat-se-wechat-light-crop-clock-separator"), engine="tesseract")
     assert x.thread_title is None
     assert x.messages[0].direction is Direction.OUTGOING and "出门" in x.messages[0].text
-    # The label has 11; measured floor 10: the last bubble, which the crop's bottom
-    # edge cuts through its lower margin, is not found yet.
-    assert len(x.messages) >= 10
+    # As the label: 11, the last one ending at the crop's bottom edge beside its
+    # avatar (once taken for an input bar and dropped).
+    assert len(x.messages) == 11
+    assert "如果我求你的话" in x.messages[-1].text and x.messages[-1].direction is Direction.INCOMING
 
 
 def test_a_date_header_dates_the_rows_under_it(shared_dir: Path) -> None:
