@@ -186,7 +186,9 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         return None
     dur_segs = second_segs if second.duration_text else []
     time_text, (minute, day) = dated.resolve(time_text, ctx.captured_at)
-    direction = _direction(page, first, name_segs, row.lines[1] if len(row.lines) > 1 else None)
+    direction = _direction_named(labels) or _direction(
+        page, first, name_segs, row.lines[1] if len(row.lines) > 1 else None
+    )
     field_conf = {"sender": mean_confidence(name_segs)}
     if time_text:
         field_conf["time"] = mean_confidence(time_segs)
@@ -238,6 +240,25 @@ def _without_icon_glyph(sender: str, first: TextLine) -> str:
     return rest if first.left and rest else sender
 
 
+# The kind of call written out beside the number (ColorOS, OriginOS and
+# English dialers print it): it says the direction in words, above any icon.
+# A label starts with it; the number or place printed after it may be read
+# into the same label (Incoming 184 8587 2048, 呼入广东深圳移动).
+_NAMED_DIRECTION = {
+    Direction.MISSED: re.compile(r"^(?:未接|响一声|Missed)(?![A-Za-z])", re.IGNORECASE),
+    Direction.INCOMING: re.compile(r"^(?:呼入|已接|来电|Incoming)(?![A-Za-z])", re.IGNORECASE),
+    Direction.OUTGOING: re.compile(r"^(?:呼出|已拨|去电|Outgoing)(?![A-Za-z])", re.IGNORECASE),
+}
+
+
+def _direction_named(labels: tuple[str, ...]) -> Direction | None:
+    for label in labels:
+        for direction, words in _NAMED_DIRECTION.items():
+            if words.match(label.strip()):
+                return direction
+    return None
+
+
 def _direction(page: ListPage, first: TextLine, name_segs: list[Segment], second: TextLine | None) -> Direction:
     if name_segs and hue_share(page, union_box(name_segs))["red"] >= _RED_NAME:
         return Direction.MISSED
@@ -246,14 +267,24 @@ def _direction(page: ListPage, first: TextLine, name_segs: list[Segment], second
         colours = hue_share(page, arrow)
         if colours["red"] >= _ICON_COLOUR:
             return Direction.MISSED
+        # The arrow's shape before its colour: red means missed everywhere, but
+        # phones colour the other two as they like (green or blue for either,
+        # or the theme's accent), while ↗ is outgoing and ↙ incoming on all.
+        icon = second.main[0]
+        # An icon-sized first piece: followed by words, or alone on a line no
+        # taller than the name's (a call with no place or number under it).
+        alone = len(second.main) == 1 and icon.h <= first.h
+        pointing = (
+            _arrow_points_out(page, _shape_box(second, arrow))
+            if icon.w <= 1.2 * icon.h and (len(second.main) > 1 or alone)
+            else None
+        )
+        if pointing is not None:
+            return Direction.OUTGOING if pointing else Direction.INCOMING
         if colours["green"] >= _ICON_COLOUR:
             return Direction.INCOMING
         if colours["blue"] >= _ICON_COLOUR:
             return Direction.OUTGOING
-        icon = second.main[0]
-        pointing = _arrow_points_out(page, arrow) if icon.w <= 1.2 * icon.h and len(second.main) > 1 else None
-        if pointing is not None:
-            return Direction.OUTGOING if pointing else Direction.INCOMING
     # iOS: a handset icon left of the name marks an outgoing call.
     small = [s for s in first.left if s.h <= 1.3 * first.h and s.w <= 1.3 * first.h]
     if small:
@@ -265,6 +296,16 @@ def _arrow_box(page: ListPage, line: TextLine) -> tuple[int, int, int, int]:
     """Where a direction arrow sits: the first text-height square of the second line."""
     x0 = line.main[0].x0
     return (x0 - round(0.2 * line.h), line.y0, x0 + round(1.0 * line.h), line.y1)
+
+
+def _shape_box(line: TextLine, arrow: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The arrow's box widened past the piece's own right end: a box one line
+    height wide ended exactly on an arrow as tall as its line, and the shape
+    test took the arrow's tip for ink running on into a word. (The colour is
+    judged on the narrow box: the next word's grey would dilute it.)"""
+    first = line.main[0]
+    x0, y0, x1, y1 = arrow
+    return (x0, y0, max(x1, first.x0 + first.w + max(2, round(0.2 * line.h))), y1)
 
 
 def _arrow_points_out(page: ListPage, box: tuple[int, int, int, int]) -> bool | None:
@@ -280,9 +321,12 @@ def _arrow_points_out(page: ListPage, box: tuple[int, int, int, int]) -> bool | 
     cols = np.where(ink.any(axis=0))[0]
     if cols.size == 0 or cols[-1] >= ink.shape[1] - 1:
         return None  # the ink runs on into a word: not an icon
+    # Quadrants of the mark itself, not of the box guessed around it.
+    rows = np.where(ink.any(axis=1))[0]
+    ink = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     h, w = ink.shape
-    tr = ink[: h // 2, w // 2 :].sum()
-    bl = ink[h // 2 :, : w // 2].sum()
+    tr = ink[: h // 2, (w + 1) // 2 :].sum()
+    bl = ink[(h + 1) // 2 :, : w // 2].sum()
     if max(tr, bl) < 1.5 * max(1, min(tr, bl)):
         return None
     return bool(tr > bl)
