@@ -20,7 +20,9 @@ The units and what they say:
   (未接, 响一声, 骚扰电话), carrier and place labels, snippets with a
   sender's brackets 【…】 or links. They come from the engine's reading of the
   page when the engine reads whole pages (the parser needs that reading
-  anyway), else from one small reading of the top of the page.
+  anyway), else from one small reading of the title bar; on a list, the
+  rows' words are weighed again once its parser has read them
+  (``rescore_with``), so no pixel is read twice to choose the layout.
 """
 
 from __future__ import annotations
@@ -87,6 +89,14 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:移动|联通|电信|广电)$|^(?
 # above the high end it is a thread.
 THREAD_SHARE_LOW = 0.25
 THREAD_SHARE_HIGH = 0.55
+
+
+# The title bar a canvas-reading engine reads for words, in page widths: a
+# band thinner than this holds no title (a crop that starts with content),
+# and no more than this is read (a title bar found too tall also holds the
+# first rows, which the list parser reads anyway).
+TITLE_BAR_MIN = 0.03
+TITLE_BAR_MAX = 0.45
 
 
 # Where ``layout_scores`` leaves the page's evidence, for a second look once
@@ -234,21 +244,27 @@ def _row_evidence(image: np.ndarray, page: Page, notes: dict[str, object] | None
 
 
 def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None) -> list[Line]:
-    """Text to weigh words on: the whole page from a page-reading engine, else the top of the page."""
+    """Text to weigh words on: the whole page from a page-reading engine, else the title bar alone.
+
+    A page-reading engine (RapidOCR) reads the page once for the parser too
+    (``PageMemo``), so its words cost nothing here. A canvas-reading engine
+    (Tesseract) would read the same pixels twice, once here and once in the
+    parser: it reads only the title bar, where the decisive words are
+    (信息 / 通话记录 / Recents). The rows' own words (marks, durations,
+    snippets) are weighed once the list parser has read them
+    (``rescore_with``): reading the top rows here too cost a third of a
+    list page's time (issue 11's speed target).
+    """
     if engine is None:
         return []
     try:
         if prefers_page(engine):
             return [ln for ln in engine.recognize(image) if ln.box.y >= page.status_bottom - 2]
-        # The top of the page whole, and its title bar and first rows apart
-        # (one canvas): each crop is binarised against its own border, and a
-        # dark bar over a light list has two.
-        top, mid = page.status_bottom, max(page.status_bottom + 1, page.header_bottom)
-        bottom = min(page.height, int(top + page.width * 0.45))
-        regions = [Region(Box(0, top, page.width, bottom - top), 0)]
-        if page.header_bottom > top and bottom > mid:
-            regions += [Region(Box(0, top, page.width, mid - top), 0), Region(Box(0, mid, page.width, bottom - mid), 0)]
-        return [ln for lst in read_regions(engine, image, regions) for ln in lst]
+        top = page.status_bottom
+        bottom = min(page.header_bottom, int(top + page.width * TITLE_BAR_MAX))
+        if bottom - top < page.width * TITLE_BAR_MIN:
+            return []  # no title bar (a crop): the rows' words decide
+        return read_regions(engine, image, [Region(Box(0, top, page.width, bottom - top), 0)])[0]
     except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
         log_error(log, "OCR for classification failed", exc, logging.WARNING)
         return []

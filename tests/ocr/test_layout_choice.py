@@ -2,7 +2,8 @@
 
 The screens are fixed seeds of the random skins (tests/ocr/skins) that a
 multi-seed run read as the wrong layout with Tesseract, which reads only the
-top of a list page before choosing (see ``ocr.layouts.classify``):
+title bar of a list page before choosing, and weighs the rows' words once the
+list parser has read them (see ``ocr.layouts.classify``):
 
 * an SMS list whose rows say ``12 min. ago`` and ``5分钟内有效`` was taken for a
   call log (both read as call durations);
