@@ -65,8 +65,10 @@ _CALL_WORDS = re.compile(
 # sheet's (收藏) or a messaging app's (联系人) words, so they weigh little.
 _CALL_TAB_WORDS = re.compile(r"通讯录|联系人|收藏|\bContacts\b|\bFavou?rites\b", re.IGNORECASE)
 # Words of an SMS list: its title, and what snippets of collectors' texts carry.
+# Not 搜索 (search): call logs have a search field too, and with the title
+# misread (最近通话 as 取近i_话) it made a call log an SMS list.
 _INBOX_WORDS = re.compile(
-    r"信息|短信|消息|彩信|搜索|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
+    r"信息|短信|消息|彩信|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
     r"\bConversations?\b|\bChats?\b",
     re.IGNORECASE,
 )
