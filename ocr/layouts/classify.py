@@ -20,7 +20,10 @@ The units and what they say:
   (未接, 响一声, 骚扰电话), carrier and place labels, snippets with a
   sender's brackets 【…】 or links. They come from the engine's reading of the
   page when the engine reads whole pages (the parser needs that reading
-  anyway), else from one small reading of the top of the page.
+  anyway), else from one small reading of what lies above a list's rows
+  (title bar, search field, tabs), which no parser reads; the rows' words
+  are weighed once the list parser has read them (``rescore_with``), so no
+  row is read twice to choose the layout.
 """
 
 from __future__ import annotations
@@ -62,8 +65,10 @@ _CALL_WORDS = re.compile(
 # sheet's (收藏) or a messaging app's (联系人) words, so they weigh little.
 _CALL_TAB_WORDS = re.compile(r"通讯录|联系人|收藏|\bContacts\b|\bFavou?rites\b", re.IGNORECASE)
 # Words of an SMS list: its title, and what snippets of collectors' texts carry.
+# Not 搜索 (search): call logs have a search field too, and with the title
+# misread (最近通话 as 取近i_话) it made a call log an SMS list.
 _INBOX_WORDS = re.compile(
-    r"信息|短信|消息|彩信|搜索|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
+    r"信息|短信|消息|彩信|编辑|验证码|退订|回复|【[^】]{1,12}】|https?://|\bMessages?\b|\bSMS\b|\bInbox\b|"
     r"\bConversations?\b|\bChats?\b",
     re.IGNORECASE,
 )
@@ -87,6 +92,18 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:移动|联通|电信|广电)$|^(?
 # above the high end it is a thread.
 THREAD_SHARE_LOW = 0.25
 THREAD_SHARE_HIGH = 0.55
+
+
+# What a canvas-reading engine reads for words above a list's rows, in page
+# widths: a title bar thinner than TITLE_BAR_MIN holds no title (a crop that
+# starts with content), and is read apart only when the band under it, down
+# to the first row, is at least CHROME_BAND_MIN tall (list text is 0.027 to
+# 0.041 of the width tall on the dev and realworld lists: a thinner band holds
+# no line of its own); nothing further than TITLE_BAR_MAX below the status
+# bar is read (rows found late: the list parser reads what it finds there).
+TITLE_BAR_MIN = 0.03
+CHROME_BAND_MIN = 0.02
+TITLE_BAR_MAX = 0.45
 
 
 # Where ``layout_scores`` leaves the page's evidence, for a second look once
@@ -210,17 +227,22 @@ def _bubble_share(page: Page, bubbles: list[Block], cards: list[Block]) -> float
     return in_bubbles / total if total > 0 else 0.0
 
 
-def _row_evidence(image: np.ndarray, page: Page, notes: dict[str, object] | None) -> tuple[int, float, float]:
+def _row_evidence(
+    image: np.ndarray, page: Page, notes: dict[str, object] | None
+) -> tuple[int, float, float, int | None]:
     """Rows found by ``list_rows`` geometry: their number, how regular their pitch, how many lead with a picture.
 
-    The rows are left in ``notes`` for the list parsers, which need the same geometry.
+    And where the first row starts (``None`` without rows): what lies above it
+    is the list's chrome, which no list parser reads. The rows are left in
+    ``notes`` for the list parsers, which need the same geometry.
     """
     lp = list_rows.analyse(image, top=page.header_bottom)
     if notes is not None:
         notes[LIST_PAGE] = lp
     rows = lp.rows
+    first = rows[0].y0 if rows else None
     if len(rows) < 2:
-        return len(rows), 0.0, 0.0
+        return len(rows), 0.0, 0.0, first
     starts = [r.y0 for r in rows]
     pitches = np.diff(starts)
     regular = 1.0 - min(1.0, float(np.std(pitches) / max(1.0, float(np.mean(pitches)))))
@@ -230,28 +252,52 @@ def _row_evidence(image: np.ndarray, page: Page, notes: dict[str, object] | None
         1 for r in rows
         if any(ln.left for ln in r.lines) or any(a.y <= (r.y0 + r.y1) / 2 <= a.y + a.h for a in avatars)
     )
-    return len(rows), regular, pictured / len(rows)
+    return len(rows), regular, pictured / len(rows), first
 
 
-def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None) -> list[Line]:
-    """Text to weigh words on: the whole page from a page-reading engine, else the top of the page."""
+def _page_words(image: np.ndarray, page: Page, engine: OcrEngine | None, rows_top: int | None) -> list[Line]:
+    """Text to weigh words on: the whole page from a page-reading engine, else what lies above the rows.
+
+    A page-reading engine (RapidOCR) reads the page once for the parser too
+    (``PageMemo``), so its words cost nothing here. A canvas-reading engine
+    (Tesseract) would read the same pixels twice, once here and once in the
+    parser: it reads only what no list parser reads, the title bar and the
+    chrome between it and the first row (a large title, a search field, tabs
+    such as 全部 / 未接), where the decisive words are (信息 / 通话记录 /
+    Recents). The rows' own words (marks, durations, snippets) are weighed
+    once the list parser has read them (``rescore_with``): reading the top
+    rows here too cost a third of a list page's time (issue 11's speed target).
+    """
     if engine is None:
         return []
     try:
         if prefers_page(engine):
             return [ln for ln in engine.recognize(image) if ln.box.y >= page.status_bottom - 2]
-        # The top of the page whole, and its title bar and first rows apart
-        # (one canvas): each crop is binarised against its own border, and a
-        # dark bar over a light list has two.
-        top, mid = page.status_bottom, max(page.status_bottom + 1, page.header_bottom)
-        bottom = min(page.height, int(top + page.width * 0.45))
-        regions = [Region(Box(0, top, page.width, bottom - top), 0)]
-        if page.header_bottom > top and bottom > mid:
-            regions += [Region(Box(0, top, page.width, mid - top), 0), Region(Box(0, mid, page.width, bottom - mid), 0)]
-        return [ln for lst in read_regions(engine, image, regions) for ln in lst]
+        return [ln for lst in read_regions(engine, image, _chrome_regions(page, rows_top)) for ln in lst]
     except Exception as exc:  # noqa: BLE001 - logged by type and frames (ocr.logsafe)
         log_error(log, "OCR for classification failed", exc, logging.WARNING)
         return []
+
+
+def _chrome_regions(page: Page, rows_top: int | None) -> list[Region]:
+    """What lies above the rows whole, and its title bar apart (one canvas).
+
+    Each crop is binarised against its own border: a dark bar over a light
+    list has two backgrounds, and the title bar's bottom found by the page
+    model may cut a search field in two, which only the whole reads. Never
+    more than ``TITLE_BAR_MAX`` of the width below the status bar; without
+    rows, the title bar alone.
+    """
+    top, w = page.status_bottom, page.width
+    limit = int(top + w * TITLE_BAR_MAX)
+    mid = min(max(top, page.header_bottom), limit)
+    bottom = max(mid, min(rows_top, limit)) if rows_top is not None else mid
+    out: list[Region] = []
+    if bottom - top >= w * TITLE_BAR_MIN:
+        out.append(Region(Box(0, top, w, bottom - top), 0))
+    if bottom - mid >= w * CHROME_BAND_MIN and mid - top >= w * TITLE_BAR_MIN:
+        out.append(Region(Box(0, top, w, mid - top), 0))
+    return out
 
 
 def gather(
@@ -263,8 +309,9 @@ def gather(
     share = _bubble_share(page, bubbles, cards)
     # A page whose text sits in bubbles is a thread whatever its rows: their
     # geometry is not worth finding.
-    rows, regular, pictured = _row_evidence(image, page, notes) if share < THREAD_SHARE_HIGH else (0, 0.0, 0.0)
-    lines = _page_words(image, page, engine) if share < THREAD_SHARE_HIGH else []
+    listed = share < THREAD_SHARE_HIGH
+    rows, regular, pictured, rows_top = _row_evidence(image, page, notes) if listed else (0, 0.0, 0.0, None)
+    lines = _page_words(image, page, engine, rows_top) if listed else []
     ev = Evidence(
         bubbles=bubbles,
         cards=cards,

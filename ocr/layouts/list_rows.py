@@ -34,6 +34,7 @@ import cv2
 import numpy as np
 
 from ocr.model import Box
+from ocr.preprocess import distance_from
 
 # --- data ----------------------------------------------------------------------
 
@@ -130,8 +131,7 @@ def background_colour(image: np.ndarray) -> tuple[int, int, int]:
 
 
 def ink_map(image: np.ndarray, bg: tuple[int, int, int]) -> np.ndarray:
-    diff = np.abs(image.astype(np.int16) - np.array(bg, dtype=np.int16)[None, None, :])
-    return diff.max(axis=2).astype(np.uint8)
+    return distance_from(image, bg)
 
 
 # --- segmentation -------------------------------------------------------------------

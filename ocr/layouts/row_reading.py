@@ -207,7 +207,10 @@ def _read_stacked(
         slots.append((y, y + c.shape[0]))
         y += c.shape[0] + gap
     found: list[list[tuple[float, str, float]]] = [[] for _ in todo]
-    for line in _confident(engine.recognize(cv2.cvtColor(canvas, cv2.COLOR_GRAY2BGR))):
+    # The canvas goes to the engine grey, as drawn: the same reading as in three
+    # equal channels (checked line by line), with a third of the pixels to hand
+    # over, and Tesseract reads it about a sixth faster.
+    for line in _confident(engine.recognize(canvas)):
         cy = line.box.y + line.box.h / 2
         for k, (a, b) in enumerate(slots):
             if a - gap / 2 <= cy < b + gap / 2:
