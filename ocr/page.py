@@ -13,6 +13,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.preprocess import (
+    BLOCK_TOLERANCE,
     Block,
     TextBand,
     dominant_color,
@@ -24,6 +25,7 @@ from ocr.preprocess import (
     page_background,
     status_bar_bottom,
 )
+from ocr.shapes import block_tolerance
 
 # Avatars sit against the screen's edge: at most 0.10 of the width in from it
 # on every dev and real screenshot (most at 0.03–0.06), while a short bubble
@@ -114,7 +116,10 @@ def analyse(img: np.ndarray) -> Page:
     header_bands = (
         find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks], local=backdrop) if hb > sb else []
     )
-    blocks_all = find_blocks(img, bg, hb, h)
+    # Faint fills (white bubbles on a near-white page) are found on a clean
+    # screenshot by a tolerance measured from the page's own noise.
+    tol = block_tolerance(img, bg, hb, h, BLOCK_TOLERANCE)
+    blocks_all = find_blocks(img, bg, hb, h, tol)
     bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:
@@ -126,7 +131,7 @@ def analyse(img: np.ndarray) -> Page:
             # the part above the bar is looked at again on its own (SCHEMA:
             # cut-off messages are listed).
             blocks += [
-                nb for nb in find_blocks(img, bg, b.box.y, ft)
+                nb for nb in find_blocks(img, bg, b.box.y, ft, tol)
                 if nb.box.x >= b.box.x and nb.box.x + nb.box.w <= b.box.x + b.box.w
                 and not any(_overlaps(nb.box, o.box) for o in blocks_all if o is not b)
             ]

@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from ocr.model import Box
+from ocr.shapes import open_filled
 
 # Distance (max over channels) beyond which a pixel is "not background".
 # JPEG at quality 70 moves flat areas by a few levels; bubble fills differ by 15+.
@@ -178,7 +179,9 @@ def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -
     return int(w * 0.08)
 
 
-def find_blocks(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int) -> list[Block]:
+def find_blocks(
+    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, tol: int = BLOCK_TOLERANCE
+) -> list[Block]:
     """Filled regions (bubbles, pills, avatars) between ``top`` and ``bottom``.
 
     Foreground is opened with a kernel wider than any text stroke, so text on
@@ -187,9 +190,8 @@ def find_blocks(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int
     """
     w = img.shape[1]
     region = img[top:bottom]
-    fg = foreground_mask(region, bg, tol=BLOCK_TOLERANCE)
-    k = max(5, int(w * 0.022)) | 1
-    opened = cv2.morphologyEx(fg, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    fg = foreground_mask(region, bg, tol=tol)
+    opened = open_filled(fg, max(5, int(w * 0.022)) | 1)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
     out: list[Block] = []
     for i in range(1, n):
@@ -461,16 +463,28 @@ def footer_top(img: np.ndarray, blocks: list[Block], bands: list[TextBand]) -> i
             return b.y
     if not low:
         return h
-    lowest = max(low, key=lambda b: b.y + b.h)
-    # The bar's row: things beside the lowest one, not a bubble scrolled under
-    # the bar (it overlaps the row too, but starts far above it; taking its
-    # top as the bar's would drop the cut-off message SCHEMA says to keep).
-    row = [
-        b for b in low
-        if b.y < lowest.y + lowest.h and b.y + b.h > lowest.y + lowest.h * 0.2 and b.y >= lowest.y - lowest.h * 0.5
-    ]
+    row = _lowest_row(low)
+    if all(b.w < w * 0.1 for b in row) and min(b.y for b in row) > h - w * 0.15:
+        # Android's three navigation buttons under the input bar: small icons
+        # in the bottom strip, never content. The bar is the row above them.
+        rest = [b for b in low if b not in row]
+        row = _lowest_row(rest) if rest else row
     wide = [b for b in row if b.w >= w * 0.4]
     edge = [b for b in row if b.w < w * 0.2 and (b.x < w * 0.2 or b.x + b.w > w * 0.8)]
     if wide and edge:
         return min(b.y for b in row)
     return h
+
+
+def _lowest_row(boxes: list[Box]) -> list[Box]:
+    """The lowest box and the things beside it.
+
+    Not a bubble scrolled under the bar: it overlaps the row too, but starts
+    far above it; taking its top as the bar's would drop the cut-off message
+    SCHEMA says to keep.
+    """
+    lowest = max(boxes, key=lambda b: b.y + b.h)
+    return [
+        b for b in boxes
+        if b.y < lowest.y + lowest.h and b.y + b.h > lowest.y + lowest.h * 0.2 and b.y >= lowest.y - lowest.h * 0.5
+    ]
