@@ -20,12 +20,13 @@ from ocr.preprocess import (
     find_blocks,
     find_text_bands,
     footer_top,
+    foreground_mask,
     header_bottom,
     luminance,
     page_background,
     status_bar_bottom,
 )
-from ocr.shapes import block_tolerance
+from ocr.shapes import block_tolerance, vertical_extent
 
 # Avatars sit against the screen's edge: at most 0.10 of the width in from it
 # on every dev and real screenshot (most at 0.03–0.06), while a short bubble
@@ -92,6 +93,58 @@ def _message_row(blocks: list[Block], bg: tuple[int, int, int], w: int) -> bool:
     return False
 
 
+# Blocks found at the usual tolerance may cover at most this share of a block
+# found only at the page's finer one: a faint bubble holds a few glyph-sized
+# scraps (dense characters plus their JPEG halo), while two bubbles that the
+# finer tolerance ran together (chroma ringing bridges a 20-px gap) fill it.
+FAINT_KNOWN_SHARE = 0.3
+
+
+def _with_faint(blocks: list[Block], fine: list[Block]) -> list[Block]:
+    """``blocks`` plus the faint ones only the finer tolerance finds, each replacing the scraps inside it."""
+    out = list(blocks)
+    for f in fine:
+        fb = f.box
+        touching = [b for b in out if _overlaps(b.box, fb)]
+        inside = [b for b in touching if _inside(b.box, fb)]
+        if len(inside) < len(touching) or sum(b.box.w * b.box.h for b in inside) > FAINT_KNOWN_SHARE * fb.w * fb.h:
+            continue
+        out = [b for b in out if b not in inside] + [f]
+    out.sort(key=lambda b: (b.box.y, b.box.x))
+    return out
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    return (
+        inner.x >= outer.x and inner.y >= outer.y
+        and inner.x + inner.w <= outer.x + outer.w and inner.y + inner.h <= outer.y + outer.h
+    )
+
+
+def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: list[Block]) -> list[Block]:
+    """Avatar-sized blocks at a screen edge, wider than tall, given the full height of their shape.
+
+    A silhouette avatar (a person drawn in the page's colour on a disc)
+    loses its lower half to the opening; left so, it is taken for a short
+    bubble, and a thread of such avatars for a list of cards.
+    """
+    h, w = img.shape[:2]
+    out: list[Block] = []
+    for b in blocks:
+        bb = b.box
+        at_edge = bb.x < w * AVATAR_MARGIN or bb.x + bb.w > w * (1 - AVATAR_MARGIN)
+        if not (at_edge and w * 0.05 <= bb.w <= w * 0.2 and bb.w > 1.33 * bb.h):
+            out.append(b)
+            continue
+        top, bottom = max(0, bb.y - bb.w), min(h, bb.y + bb.h + bb.w)
+        fg = foreground_mask(img[top:bottom, bb.x : bb.x + bb.w], bg, tol)
+        y0, y1 = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
+        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33:
+            b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, b.fill)
+        out.append(b)
+    return out
+
+
 def analyse(img: np.ndarray) -> Page:
     """Find background, dark mode, status bar, title bar, input bar, blocks and text lines."""
     h, w = img.shape[:2]
@@ -117,9 +170,13 @@ def analyse(img: np.ndarray) -> Page:
         find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks], local=backdrop) if hb > sb else []
     )
     # Faint fills (white bubbles on a near-white page) are found on a clean
-    # screenshot by a tolerance measured from the page's own noise.
+    # screenshot by a tolerance measured from the page's own noise, and only
+    # added to what the usual tolerance finds.
     tol = block_tolerance(img, bg, hb, h, BLOCK_TOLERANCE)
-    blocks_all = find_blocks(img, bg, hb, h, tol)
+    blocks_all = find_blocks(img, bg, hb, h)
+    if tol < BLOCK_TOLERANCE:
+        blocks_all = _with_faint(blocks_all, find_blocks(img, bg, hb, h, tol))
+    blocks_all = _whole_avatars(img, bg, tol, blocks_all)
     bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:
@@ -131,7 +188,7 @@ def analyse(img: np.ndarray) -> Page:
             # the part above the bar is looked at again on its own (SCHEMA:
             # cut-off messages are listed).
             blocks += [
-                nb for nb in find_blocks(img, bg, b.box.y, ft, tol)
+                nb for nb in find_blocks(img, bg, b.box.y, ft)
                 if nb.box.x >= b.box.x and nb.box.x + nb.box.w <= b.box.x + b.box.w
                 and not any(_overlaps(nb.box, o.box) for o in blocks_all if o is not b)
             ]

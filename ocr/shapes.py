@@ -84,3 +84,23 @@ def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom:
         return ceiling  # the margins are not one flat colour: trust nothing finer
     noise = float(np.percentile(near, 99))
     return int(min(ceiling, max(MIN_TOLERANCE, round(noise) + NOISE_HEADROOM)))
+
+
+def vertical_extent(fg: np.ndarray, x0: int, x1: int, y0: int, y1: int) -> tuple[int, int]:
+    """Top and bottom (half-open) of the foreground shape that holds rows ``y0..y1`` of columns ``x0..x1``.
+
+    The opening keeps only a shape's thick part. An avatar drawn as a
+    person's silhouette on a disc has its lower half cut by the silhouette
+    into two thin crescents, which the opening removes: what is left is wider
+    than tall and no longer looks like an avatar. Its pixels are still one
+    connected shape with the crescents.
+    """
+    cols = fill_holes(fg[:, x0:x1])
+    n, labels = cv2.connectedComponents(cols, connectivity=4)
+    if n <= 1:
+        return y0, y1
+    inside = np.unique(labels[y0:y1][labels[y0:y1] > 0])
+    if inside.size == 0:
+        return y0, y1
+    ys = np.nonzero(np.isin(labels, inside).any(axis=1))[0]
+    return int(min(y0, ys.min())), int(max(y1, ys.max() + 1))
