@@ -154,7 +154,7 @@ def analyse(img: np.ndarray) -> Page:
     hb = header_bottom(img, bg, sb)
     # The title bar may have its own colour (iOS): it is analysed against that.
     header_bg = dominant_color(img[sb:hb]) if hb > sb else bg
-    header_blocks = find_blocks(img, header_bg, sb, hb) if hb > sb else []
+    header_blocks = find_blocks(img, header_bg, sb, hb, fill=False) if hb > sb else []
     if _message_row(header_blocks, header_bg, w):
         # What looked like a title bar is a message row of a crop that starts
         # below the app's bar: it is content, and there is no title.

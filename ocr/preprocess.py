@@ -180,18 +180,24 @@ def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -
 
 
 def find_blocks(
-    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, tol: int = BLOCK_TOLERANCE
+    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, tol: int = BLOCK_TOLERANCE, *, fill: bool = True
 ) -> list[Block]:
     """Filled regions (bubbles, pills, avatars) between ``top`` and ``bottom``.
 
     Foreground is opened with a kernel wider than any text stroke, so text on
     the background vanishes and only filled shapes survive; text *inside* a
-    bubble is foreground too, so a bubble survives whole.
+    bubble is foreground too, so a bubble survives whole. What a shape's
+    outline encloses is filled first (:func:`ocr.shapes.open_filled`), unless
+    ``fill`` is off (a title bar, where bold digits would turn solid).
     """
     w = img.shape[1]
     region = img[top:bottom]
     fg = foreground_mask(region, bg, tol=tol)
-    opened = open_filled(fg, max(5, int(w * 0.022)) | 1)
+    k = max(5, int(w * 0.022)) | 1
+    if fill:
+        opened = open_filled(fg, k)
+    else:
+        opened = cv2.morphologyEx(fg, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
     out: list[Block] = []
     for i in range(1, n):
