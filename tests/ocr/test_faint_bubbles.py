@@ -24,6 +24,7 @@ from ocr.layouts.bubbles import bubble_blocks
 from ocr.page import analyse
 from ocr.preprocess import find_blocks
 from ocr.shapes import block_tolerance, fill_holes
+from tests.images import read_bgr
 from tests.ocr.skins import render
 
 BG = (247, 246, 250)
@@ -41,8 +42,9 @@ def _thread(bubble: tuple[int, int, int], jpeg: int | None) -> np.ndarray:
     if jpeg is None:
         return img
     ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, jpeg])
-    assert ok
-    return cv2.imdecode(buf, cv2.IMREAD_COLOR)
+    out = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+    assert out is not None
+    return np.asarray(out, np.uint8)
 
 
 def test_fill_holes_fills_what_an_outline_encloses_and_nothing_open() -> None:
@@ -89,7 +91,7 @@ FAINT = [
 @pytest.mark.parametrize(("seed", "layout"), FAINT)
 def test_faint_bubbles_of_rendered_threads_are_all_found(seed: int, layout: str, tmp_path: Path) -> None:
     screen = render(seed, layout)
-    img = cv2.imread(str(screen.save(tmp_path)))
+    img = read_bgr(screen.save(tmp_path))
     bubbles = bubble_blocks(analyse(img))
     assert len(bubbles) >= len(screen.gold["messages"]), [b.box for b in bubbles]
 
@@ -97,7 +99,7 @@ def test_faint_bubbles_of_rendered_threads_are_all_found(seed: int, layout: str,
 def test_silhouette_avatars_are_avatars_not_bubbles(tmp_path: Path) -> None:
     """Seed 300000: stock Android, round avatars with a person cut out of them."""
     screen = render(300000, "sms_thread")
-    img = cv2.imread(str(screen.save(tmp_path)))
+    img = read_bgr(screen.save(tmp_path))
     page = analyse(img)
     left = [b for b in page.blocks if b.box.x < page.width * 0.1]
     assert len(left) >= 3 and all(page.is_avatar(b) for b in left), [(b.box, b.fill) for b in left]
