@@ -138,9 +138,9 @@ def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: 
             continue
         top, bottom = max(0, bb.y - bb.w), min(h, bb.y + bb.h + bb.w)
         fg = foreground_mask(img[top:bottom, bb.x : bb.x + bb.w], bg, tol)
-        y0, y1 = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
+        y0, y1, fill = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
         if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33:
-            b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, b.fill)
+            b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, fill)
         out.append(b)
     return out
 

@@ -59,7 +59,27 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
     held = np.bincount(labels[plain > 0].ravel(), minlength=n)
     keep = held >= FILLED_SHARE * stats[:, cv2.CC_STAT_AREA]
     keep[0] = False
-    return np.where(keep[labels], 255, plain).astype(np.uint8)
+    # Plain pieces big enough to be a shape of their own (1.5 kernels a side),
+    # not scraps of text that survived the opening.
+    _, plabels, pstats, _ = cv2.connectedComponentsWithStats(plain, connectivity=4)
+    solid = (pstats[:, cv2.CC_STAT_WIDTH] >= 1.5 * k) & (pstats[:, cv2.CC_STAT_HEIGHT] >= 1.5 * k)
+    solid[0] = False
+    solid_px = solid[plabels]
+    out = plain.copy()
+    for i in np.nonzero(keep)[0]:
+        # Filling may close a shape's inside, never grow it past what the
+        # plain opening found: a member's name a few pixels over its bubble,
+        # joined to it by JPEG ringing, encloses small gaps that filled would
+        # weld the name onto the bubble.
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        mine = labels[y : y + bh, x : x + bw] == i
+        ys, xs = np.nonzero(mine & solid_px[y : y + bh, x : x + bw])
+        if ys.size == 0:  # only pieces (a silhouette avatar's two lobes): their extent
+            ys, xs = np.nonzero(mine & (plain[y : y + bh, x : x + bw] > 0))
+        y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
+        sub = labels[y0:y1, x0:x1] == i
+        out[y0:y1, x0:x1][sub] = 255
+    return out
 
 
 def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, ceiling: int) -> int:
@@ -86,21 +106,23 @@ def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom:
     return int(min(ceiling, max(MIN_TOLERANCE, round(noise) + NOISE_HEADROOM)))
 
 
-def vertical_extent(fg: np.ndarray, x0: int, x1: int, y0: int, y1: int) -> tuple[int, int]:
-    """Top and bottom (half-open) of the foreground shape that holds rows ``y0..y1`` of columns ``x0..x1``.
+def vertical_extent(fg: np.ndarray, x0: int, x1: int, y0: int, y1: int) -> tuple[int, int, float]:
+    """Top, bottom (half-open) and fill of the foreground shape that holds rows ``y0..y1`` of columns ``x0..x1``.
 
     The opening keeps only a shape's thick part. An avatar drawn as a
     person's silhouette on a disc has its lower half cut by the silhouette
     into two thin crescents, which the opening removes: what is left is wider
     than tall and no longer looks like an avatar. Its pixels are still one
-    connected shape with the crescents.
+    connected shape with the crescents. The fill is the share of the whole
+    box that shape covers (a disc with a silhouette cut out: well under a
+    square picture's).
     """
     cols = fill_holes(fg[:, x0:x1])
     n, labels = cv2.connectedComponents(cols, connectivity=4)
-    if n <= 1:
-        return y0, y1
-    inside = np.unique(labels[y0:y1][labels[y0:y1] > 0])
+    inside = np.unique(labels[y0:y1][labels[y0:y1] > 0]) if n > 1 else np.zeros(0, np.int32)
     if inside.size == 0:
-        return y0, y1
-    ys = np.nonzero(np.isin(labels, inside).any(axis=1))[0]
-    return int(min(y0, ys.min())), int(max(y1, ys.max() + 1))
+        return y0, y1, 0.0
+    shape = np.isin(labels, inside)
+    ys = np.nonzero(shape.any(axis=1))[0]
+    top, bottom = int(min(y0, ys.min())), int(max(y1, ys.max() + 1))
+    return top, bottom, float(shape[top:bottom].sum()) / float(max(1, (bottom - top) * (x1 - x0)))
