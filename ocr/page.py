@@ -121,6 +121,13 @@ def _inside(inner: Box, outer: Box) -> bool:
     )
 
 
+# How much taller a cut-short avatar's whole shape is than what the opening
+# kept (measured: 47 → 65 px, 1.38; a short bubble "好的" at the right edge
+# grew 114 → 124 px, 1.09, and became an "avatar" without this). Twice its
+# height or more is the shape running into something else (a bubble above).
+SILHOUETTE_GROWTH = 1.25
+
+
 def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: list[Block]) -> list[Block]:
     """Avatar-sized blocks at a screen edge, wider than tall, given the full height of their shape.
 
@@ -139,7 +146,9 @@ def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: 
         top, bottom = max(0, bb.y - bb.w), min(h, bb.y + bb.h + bb.w)
         fg = foreground_mask(img[top:bottom, bb.x : bb.x + bb.w], bg, tol)
         y0, y1, fill = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
-        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33:
+        # A silhouette's crescents add a third or more of its height; a short
+        # bubble at the edge gains a few anti-aliased rows at most.
+        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33 and SILHOUETTE_GROWTH * bb.h <= y1 - y0 <= 2 * bb.h:
             b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, fill)
         out.append(b)
     return out
