@@ -123,9 +123,12 @@ def _inside(inner: Box, outer: Box) -> bool:
 
 # How much taller a cut-short avatar's whole shape is than what the opening
 # kept (measured: 47 → 65 px, 1.38; a short bubble "好的" at the right edge
-# grew 114 → 124 px, 1.09, and became an "avatar" without this). Twice its
-# height or more is the shape running into something else (a bubble above).
+# grew 114 → 124 px, 1.09, and became an "avatar" without this). Past
+# SILHOUETTE_MAX_GROWTH the shape ran into something else (a bubble above:
+# 69 → 292 px on a dev screen), while a silhouette avatar whose opening kept
+# only its two lobes grows 32 → 65 px.
 SILHOUETTE_GROWTH = 1.25
+SILHOUETTE_MAX_GROWTH = 2.5
 
 
 def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: list[Block]) -> list[Block]:
@@ -148,7 +151,7 @@ def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: 
         y0, y1, fill = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
         # A silhouette's crescents add a third or more of its height; a short
         # bubble at the edge gains a few anti-aliased rows at most.
-        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33 and SILHOUETTE_GROWTH * bb.h <= y1 - y0 <= 2 * bb.h:
+        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33 and SILHOUETTE_GROWTH * bb.h <= y1 - y0 <= SILHOUETTE_MAX_GROWTH * bb.h:
             b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, fill)
         out.append(b)
     return out
