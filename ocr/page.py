@@ -11,20 +11,22 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ocr.input_bar import bar_wide, footer_top
 from ocr.model import Box
 from ocr.preprocess import (
+    BLOCK_TOLERANCE,
     Block,
     TextBand,
-    bar_wide,
     dominant_color,
     find_blocks,
     find_text_bands,
-    footer_top,
+    foreground_mask,
     header_bottom,
     luminance,
     page_background,
     status_bar_bottom,
 )
+from ocr.shapes import block_tolerance, vertical_extent
 
 # Avatars sit against the screen's edge: at most 0.10 of the width in from it
 # on every dev and real screenshot (most at 0.03–0.06), while a short bubble
@@ -91,6 +93,70 @@ def _message_row(blocks: list[Block], bg: tuple[int, int, int], w: int) -> bool:
     return False
 
 
+# Blocks found at the usual tolerance may cover at most this share of a block
+# found only at the page's finer one: a faint bubble holds a few glyph-sized
+# scraps (dense characters plus their JPEG halo), while two bubbles that the
+# finer tolerance ran together (chroma ringing bridges a 20-px gap) fill it.
+FAINT_KNOWN_SHARE = 0.3
+
+
+def _with_faint(blocks: list[Block], fine: list[Block]) -> list[Block]:
+    """``blocks`` plus the faint ones only the finer tolerance finds, each replacing the scraps inside it."""
+    out = list(blocks)
+    for f in fine:
+        fb = f.box
+        touching = [b for b in out if _overlaps(b.box, fb)]
+        inside = [b for b in touching if _inside(b.box, fb)]
+        if len(inside) < len(touching) or sum(b.box.w * b.box.h for b in inside) > FAINT_KNOWN_SHARE * fb.w * fb.h:
+            continue
+        out = [b for b in out if b not in inside] + [f]
+    out.sort(key=lambda b: (b.box.y, b.box.x))
+    return out
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    return (
+        inner.x >= outer.x and inner.y >= outer.y
+        and inner.x + inner.w <= outer.x + outer.w and inner.y + inner.h <= outer.y + outer.h
+    )
+
+
+# How much taller a cut-short avatar's whole shape is than what the opening
+# kept (measured: 47 → 65 px, 1.38; a short bubble "好的" at the right edge
+# grew 114 → 124 px, 1.09, and became an "avatar" without this). Past
+# SILHOUETTE_MAX_GROWTH the shape ran into something else (a bubble above:
+# 69 → 292 px on a dev screen), while a silhouette avatar whose opening kept
+# only its two lobes grows 32 → 65 px.
+SILHOUETTE_GROWTH = 1.25
+SILHOUETTE_MAX_GROWTH = 2.5
+
+
+def _whole_avatars(img: np.ndarray, bg: tuple[int, int, int], tol: int, blocks: list[Block]) -> list[Block]:
+    """Avatar-sized blocks at a screen edge, wider than tall, given the full height of their shape.
+
+    A silhouette avatar (a person drawn in the page's colour on a disc)
+    loses its lower half to the opening; left so, it is taken for a short
+    bubble, and a thread of such avatars for a list of cards.
+    """
+    h, w = img.shape[:2]
+    out: list[Block] = []
+    for b in blocks:
+        bb = b.box
+        at_edge = bb.x < w * AVATAR_MARGIN or bb.x + bb.w > w * (1 - AVATAR_MARGIN)
+        if not (at_edge and w * 0.05 <= bb.w <= w * 0.2 and bb.w > 1.33 * bb.h):
+            out.append(b)
+            continue
+        top, bottom = max(0, bb.y - bb.w), min(h, bb.y + bb.h + bb.w)
+        fg = foreground_mask(img[top:bottom, bb.x : bb.x + bb.w], bg, tol)
+        y0, y1, fill = vertical_extent(fg, 0, bb.w, bb.y - top, bb.y - top + bb.h)
+        # A silhouette's crescents add a third or more of its height; a short
+        # bubble at the edge gains a few anti-aliased rows at most.
+        if 0.75 <= bb.w / max(1, y1 - y0) <= 1.33 and SILHOUETTE_GROWTH * bb.h <= y1 - y0 <= SILHOUETTE_MAX_GROWTH * bb.h:
+            b = Block(Box(bb.x, top + y0, bb.w, y1 - y0), b.color, fill)
+        out.append(b)
+    return out
+
+
 def analyse(img: np.ndarray) -> Page:
     """Find background, dark mode, status bar, title bar, input bar, blocks and text lines."""
     h, w = img.shape[:2]
@@ -100,7 +166,7 @@ def analyse(img: np.ndarray) -> Page:
     hb = header_bottom(img, bg, sb)
     # The title bar may have its own colour (iOS): it is analysed against that.
     header_bg = dominant_color(img[sb:hb]) if hb > sb else bg
-    header_blocks = find_blocks(img, header_bg, sb, hb) if hb > sb else []
+    header_blocks = find_blocks(img, header_bg, sb, hb, fill=False) if hb > sb else []
     if _message_row(header_blocks, header_bg, w):
         # What looked like a title bar is a message row of a crop that starts
         # below the app's bar: it is content, and there is no title.
@@ -115,7 +181,14 @@ def analyse(img: np.ndarray) -> Page:
     header_bands = (
         find_text_bands(img, header_bg, sb, hb, [b.box for b in header_blocks], local=backdrop) if hb > sb else []
     )
+    # Faint fills (white bubbles on a near-white page) are found on a clean
+    # screenshot by a tolerance measured from the page's own noise, and only
+    # added to what the usual tolerance finds.
+    tol = block_tolerance(img, bg, hb, h, BLOCK_TOLERANCE)
     blocks_all = find_blocks(img, bg, hb, h)
+    if tol < BLOCK_TOLERANCE:
+        blocks_all = _with_faint(blocks_all, find_blocks(img, bg, hb, h, tol))
+    blocks_all = _whole_avatars(img, bg, tol, blocks_all)
     bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:

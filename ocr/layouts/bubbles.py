@@ -332,7 +332,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
 def _assign_clocks_and_names(
     bubbles: list[_Bubble], bands: list[_Band], w: int, body_h: float, captured_at: datetime | None
 ) -> None:
-    """Loose text beside a bubble is its clock (Samsung); just above it, a member name (groups)."""
+    """Loose text beside or under a bubble is its clock (Samsung); just above it, a member name (groups)."""
     for t in bands:
         tb = t.band.box
         if not t.text:
@@ -343,7 +343,12 @@ def _assign_clocks_and_names(
             v_overlap = min(tb.y + tb.h, bb.y + bb.h) - max(tb.y, bb.y)
             beside = tb.x >= bb.x + bb.w - w * 0.01 or tb.x + tb.w <= bb.x + w * 0.01
             h_gap = max(tb.x - (bb.x + bb.w), bb.x - (tb.x + tb.w))
-            if is_time and v_overlap > tb.h * 0.5 and beside and h_gap < w * 0.12 and b.clock is None:
+            # Or printed under it, flush with its outer edge (Samsung, some ROMs).
+            under = 0 <= tb.y - (bb.y + bb.h) < w * 0.03 and (
+                abs(tb.x - bb.x) < w * 0.02 or abs(tb.x + tb.w - bb.x - bb.w) < w * 0.02
+            )
+            level = v_overlap > tb.h * 0.5 and beside and h_gap < w * 0.12
+            if is_time and (level or under) and b.clock is None:
                 b.clock = times.parse_moment(t.text, captured_at)
                 b.clock_text = t.text
                 t.used = True
@@ -355,11 +360,29 @@ def _assign_clocks_and_names(
                 and abs(tb.x - bb.x) < w * 0.05
                 and tb.h < body_h * 1.1
                 and b.name is None
+                and not _caption_of_bubble_above(tb, bubbles, gap_above)
             ):
                 b.name = t.text.strip()
                 b.name_conf = t.confidence
                 t.used = True
                 break
+
+
+def _caption_of_bubble_above(tb: Box, bubbles: list[_Bubble], gap_below: int) -> bool:
+    """Small print nearer the bubble over it than the one under it: that bubble's clock or status.
+
+    A member's name sits on top of its own bubble; a clock printed under each
+    bubble (Samsung, some ROMs) sits the same way over the next one, and a
+    misread clock (晚上10:18 → 脾上10.18) is no time text. Taken for a name,
+    it made a one-to-one thread a group and every sender a clock.
+    """
+    for o in bubbles:
+        ob = o.block.box
+        gap_up = tb.y - (ob.y + ob.h)
+        h_overlap = min(tb.x + tb.w, ob.x + ob.w) - max(tb.x, ob.x)
+        if h_overlap > 0 and -tb.h * 0.3 <= gap_up < gap_below:
+            return True
+    return False
 
 
 def _pictures_beside_lone_avatars(

@@ -204,8 +204,14 @@ def has_named_bubbles(page: Page, bubbles: list[Block]) -> bool:
         beside = any(
             0 <= max(a.x - (bb.x + bb.w), bb.x - (a.x + a.w)) < w * 0.08 and abs(a.y - bb.y) < a.h for a in avatars
         )
+        # A clock printed under the bubble above is no name (nearer that bubble than this one).
         label = any(
             0 <= bb.y - (t.box.y + t.box.h) < w * 0.04 and abs(t.box.x - bb.x) < w * 0.03 and t.box.h < bb.h
+            and not any(
+                0 <= t.box.y - (o.box.y + o.box.h) < bb.y - (t.box.y + t.box.h)
+                and min(t.box.x + t.box.w, o.box.x + o.box.w) > max(t.box.x, o.box.x)
+                for o in bubbles
+            )
             for t in page.bands
         )
         named += beside and label
