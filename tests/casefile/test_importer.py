@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -18,13 +17,6 @@ from casefile.jobs import Progress
 from casefile.store import CaseStore
 from ocr.model import TimeSource
 from tests.images import image_bytes, phone_png
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 def _results(store: CaseStore, *paths: Path | str) -> list[importer.ImportResult]:

@@ -4,11 +4,8 @@ through a split or merge, and a v4 case opens unchanged with no labels on its me
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest
 
 from casefile.model import Message
 from casefile.schema import CURRENT_VERSION, MIGRATIONS, split_statements
@@ -35,13 +32,6 @@ def _calls() -> Extraction:
         ],
         engine="tesseract",
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 def test_labels_are_stored_with_the_message_as_read(store: CaseStore) -> None:

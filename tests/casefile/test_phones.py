@@ -5,11 +5,8 @@ migration, and never merged across phones in the timeline."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-
-import pytest
 
 from casefile.phones import OWN_PHONE, folder_suggestion, phone_name
 from casefile.schema import CURRENT_VERSION, MIGRATIONS, split_statements
@@ -18,13 +15,6 @@ from casefile.timeline import TimelineFilter, build_timeline
 from casefile.workflows import PhoneChoice, import_files
 from tests.casefile.test_timeline import THREAD, on_shot, shot
 from tests.images import phone_png
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 def _import(store: CaseStore, paths: list[Path], choice: PhoneChoice | None = None) -> None:

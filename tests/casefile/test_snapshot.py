@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ from casefile.snapshot import read_snapshot
 from casefile.store import CaseStore
 from casefile.timeline import build_timeline
 from tests.casefile.test_store import _extraction, _shot
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 @pytest.fixture

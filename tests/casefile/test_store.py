@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -32,13 +31,6 @@ def _extraction(*texts: str) -> Extraction:
         ],
         captured_at_source=TimeSource.FILE_NAME, engine="tesseract", engine_version="5.3.0",
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 def test_new_case_is_wal_and_current_schema(store: CaseStore) -> None:

@@ -5,11 +5,8 @@ from lines or read from a drawn box (user-added, OCR value kept), and the v1 →
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-import pytest
 
 from casefile.model import Origin
 from casefile.schema import CURRENT_VERSION, MIGRATIONS, split_statements
@@ -33,13 +30,6 @@ def _reading(layout: Layout, *lines: str, scores: dict[str, float] | None = None
         layout_scores=scores or {},
         engine="tesseract",
     )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CaseStore]:
-    s = CaseStore.open(tmp_path / "case")
-    yield s
-    s.close()
 
 
 def test_a_v1_case_is_migrated_and_keeps_its_messages(tmp_path: Path) -> None:
