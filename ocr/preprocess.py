@@ -80,8 +80,9 @@ def dominant_color(img: np.ndarray, mask: np.ndarray | None = None) -> tuple[int
         px = px[:: len(px) // 200_000 + 1]
     q = (px // 8).astype(np.int32)
     keys = q[:, 0] * 1024 + q[:, 1] * 32 + q[:, 2]
-    values, counts = np.unique(keys, return_counts=True)
-    top = values[np.argmax(counts)]
+    # A histogram over the 32³ keys, not np.unique (a sort): the same mode,
+    # ties to the lowest key as before, in a fraction of the time.
+    top = int(np.argmax(np.bincount(keys, minlength=32 * 1024)))
     sel = px[keys == top]
     m = sel.mean(axis=0)
     return (int(m[0]), int(m[1]), int(m[2]))
