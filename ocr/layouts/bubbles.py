@@ -360,7 +360,7 @@ def _assign_clocks_and_names(
                 and abs(tb.x - bb.x) < w * 0.05
                 and tb.h < body_h * 1.1
                 and b.name is None
-                and not _caption_of_bubble_above(tb, bubbles, gap_above)
+                and not caption_of_bubble_above(tb, [o.block.box for o in bubbles], gap_above)
             ):
                 b.name = t.text.strip()
                 b.name_conf = t.confidence
@@ -368,19 +368,20 @@ def _assign_clocks_and_names(
                 break
 
 
-def _caption_of_bubble_above(tb: Box, bubbles: list[_Bubble], gap_below: int) -> bool:
+def caption_of_bubble_above(tb: Box, bubbles: list[Box], gap_below: int, *, overlap: float = 0.3) -> bool:
     """Small print nearer the bubble over it than the one under it: that bubble's clock or status.
 
     A member's name sits on top of its own bubble; a clock printed under each
     bubble (Samsung, some ROMs) sits the same way over the next one, and a
     misread clock (晚上10:18 → 脾上10.18) is no time text. Taken for a name,
-    it made a one-to-one thread a group and every sender a clock.
+    it made a one-to-one thread a group and every sender a clock. The layout
+    classifier asks the same before counting named bubbles. ``overlap``: how
+    far (in its own heights) the print may reach up into the bubble above.
     """
-    for o in bubbles:
-        ob = o.block.box
+    for ob in bubbles:
         gap_up = tb.y - (ob.y + ob.h)
         h_overlap = min(tb.x + tb.w, ob.x + ob.w) - max(tb.x, ob.x)
-        if h_overlap > 0 and -tb.h * 0.3 <= gap_up < gap_below:
+        if h_overlap > 0 and -tb.h * overlap <= gap_up < gap_below:
             return True
     return False
 

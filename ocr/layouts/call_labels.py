@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ocr.layouts.list_rows import Segment
 from ocr.layouts.row_text import split_glued_time
+from ocr.model import Direction
 from ocr.times import split_trailing_time
 
 # 3秒, 1分23秒, 1小时2分3秒. Tesseract reads a lone 秒 after digits as ``%)`` or
@@ -212,3 +213,23 @@ def is_labels(text: str) -> bool:
     """Whether ``text`` is one or more labels side by side (``HD 卡1``, ``骚扰电话 | 浙江杭州``)."""
     s = " ".join(text.split())
     return bool(s) and not re.search(r"\d{5}", s) and _LABEL_RUN.fullmatch(s) is not None
+
+
+# The kind of call written out beside the number (ColorOS, OriginOS and
+# English dialers print it): it says the direction in words, above any icon.
+# A label starts with it; the number or place printed after it may be read
+# into the same label (Incoming 184 8587 2048, 呼入广东深圳移动).
+_NAMED_DIRECTION = {
+    Direction.MISSED: re.compile(r"^(?:未接|响一声|Missed)(?![A-Za-z])", re.IGNORECASE),
+    Direction.INCOMING: re.compile(r"^(?:呼入|已接|来电|Incoming)(?![A-Za-z])", re.IGNORECASE),
+    Direction.OUTGOING: re.compile(r"^(?:呼出|已拨|去电|Outgoing)(?![A-Za-z])", re.IGNORECASE),
+}
+
+
+def named_direction(labels: tuple[str, ...]) -> Direction | None:
+    """The direction a row's labels say in words (呼入, Outgoing …), if one does."""
+    for label in labels:
+        for direction, words in _NAMED_DIRECTION.items():
+            if words.match(label.strip()):
+                return direction
+    return None

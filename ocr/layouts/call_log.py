@@ -26,7 +26,15 @@ import re
 import numpy as np
 
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.call_labels import DURATION_ZH, beside_name, is_label, label_of, line_text, read_second_line
+from ocr.layouts.call_labels import (
+    DURATION_ZH,
+    beside_name,
+    is_label,
+    label_of,
+    line_text,
+    named_direction,
+    read_second_line,
+)
 from ocr.layouts.list_rows import ListPage, Row, Segment, TextLine
 from ocr.layouts.row_colour import hue_share
 from ocr.layouts.row_reading import LIST_PAGE, content_top, read_rows
@@ -186,7 +194,7 @@ def _message(page: ListPage, row: Row, ctx: PageContext, units: dict[int, list[S
         return None
     dur_segs = second_segs if second.duration_text else []
     time_text, (minute, day) = dated.resolve(time_text, ctx.captured_at)
-    direction = _direction_named(labels) or _direction(
+    direction = named_direction(labels) or _direction(
         page, first, name_segs, row.lines[1] if len(row.lines) > 1 else None
     )
     field_conf = {"sender": mean_confidence(name_segs)}
@@ -238,25 +246,6 @@ def _without_icon_glyph(sender: str, first: TextLine) -> str:
         # 71069314739341: a number is valid without the 7, not with it
         return rest if _CN_NUMBER.fullmatch(rest) and not _CN_NUMBER.fullmatch(sender) else sender
     return rest if first.left and rest else sender
-
-
-# The kind of call written out beside the number (ColorOS, OriginOS and
-# English dialers print it): it says the direction in words, above any icon.
-# A label starts with it; the number or place printed after it may be read
-# into the same label (Incoming 184 8587 2048, 呼入广东深圳移动).
-_NAMED_DIRECTION = {
-    Direction.MISSED: re.compile(r"^(?:未接|响一声|Missed)(?![A-Za-z])", re.IGNORECASE),
-    Direction.INCOMING: re.compile(r"^(?:呼入|已接|来电|Incoming)(?![A-Za-z])", re.IGNORECASE),
-    Direction.OUTGOING: re.compile(r"^(?:呼出|已拨|去电|Outgoing)(?![A-Za-z])", re.IGNORECASE),
-}
-
-
-def _direction_named(labels: tuple[str, ...]) -> Direction | None:
-    for label in labels:
-        for direction, words in _NAMED_DIRECTION.items():
-            if words.match(label.strip()):
-                return direction
-    return None
 
 
 def _direction(page: ListPage, first: TextLine, name_segs: list[Segment], second: TextLine | None) -> Direction:

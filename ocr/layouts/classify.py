@@ -36,7 +36,7 @@ import numpy as np
 
 from ocr.layouts import call_log, chat_thread, list_rows, sms_inbox, sms_thread
 from ocr.layouts.base import LayoutParser
-from ocr.layouts.bubbles import bubble_blocks
+from ocr.layouts.bubbles import bubble_blocks, caption_of_bubble_above
 from ocr.layouts.row_reading import LIST_PAGE
 from ocr.logsafe import log_error
 from ocr.model import Box, Layout
@@ -198,6 +198,7 @@ def has_named_bubbles(page: Page, bubbles: list[Block]) -> bool:
     """Bubbles under a member's name, beside a picture of any shape: a chat app (groups, bots, DingTalk)."""
     w = page.width
     avatars = [a.box for a in page.blocks if page.is_avatar(a)]
+    boxes = [b.box for b in bubbles]
     named = 0
     for b in bubbles:
         bb = b.box
@@ -207,11 +208,7 @@ def has_named_bubbles(page: Page, bubbles: list[Block]) -> bool:
         # A clock printed under the bubble above is no name (nearer that bubble than this one).
         label = any(
             0 <= bb.y - (t.box.y + t.box.h) < w * 0.04 and abs(t.box.x - bb.x) < w * 0.03 and t.box.h < bb.h
-            and not any(
-                0 <= t.box.y - (o.box.y + o.box.h) < bb.y - (t.box.y + t.box.h)
-                and min(t.box.x + t.box.w, o.box.x + o.box.w) > max(t.box.x, o.box.x)
-                for o in bubbles
-            )
+            and not caption_of_bubble_above(t.box, boxes, bb.y - (t.box.y + t.box.h), overlap=0.0)
             for t in page.bands
         )
         named += beside and label

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ocr.extract import extract
-from ocr.layouts.call_log import _direction_named
+from ocr.layouts.call_labels import named_direction
 from ocr.model import Direction
 from tests.ocr.skins import render
 
@@ -32,7 +32,7 @@ from tests.ocr.skins import render
     ],
 )
 def test_the_kind_of_call_in_words(labels: tuple[str, ...], want: Direction | None) -> None:
-    assert _direction_named(labels) is want
+    assert named_direction(labels) is want
 
 
 def test_blue_arrows_both_ways_are_read_by_their_shape(tmp_path: Path) -> None:
