@@ -37,6 +37,13 @@ AVATAR_MARGIN = 0.12
 # ~130 levels away from its grey, a white bubble ~20 from it: only coloured
 # ones count); a bubble frosted behind an iOS bar by under 15.
 COLOURED_BUBBLE = 40
+# The widest a bubble is drawn, as a share of the screen (0.72–0.78 on every
+# skin seen): a list's card is wider, so a FAB lined up with cards is no bubble.
+BUBBLE_MAX_WIDTH = 0.82
+# Bubbles on one side end at the same x to within anti-aliasing and JPEG
+# blur: a few pixels at any width. An avatar stands a margin (0.1 of the
+# width and more) outside them.
+EDGE_ALIGNMENT = 0.012
 
 
 @dataclass(slots=True)
@@ -57,6 +64,9 @@ class Page:
 
     def is_avatar(self, b: Block) -> bool:
         """Round or square picture beside a bubble or row: roughly square, small, at a side."""
+        return self._avatar_shaped(b) and not self.is_round_bubble(b)
+
+    def _avatar_shaped(self, b: Block) -> bool:
         w = self.width
         aspect = b.box.w / max(1, b.box.h)
         # One cut in half by the input bar is wider than tall, but still an avatar.
@@ -64,6 +74,31 @@ class Page:
         return (0.75 <= aspect <= 1.33 or clipped) and w * 0.05 <= b.box.w <= w * 0.2 and (
             b.box.x < w * AVATAR_MARGIN or b.box.x + b.box.w > w * (1 - AVATAR_MARGIN)
         )
+
+    def is_round_bubble(self, b: Block) -> bool:
+        """An avatar's shape that is a one-word bubble (好, OK): it lines up with the bubbles, not beside them.
+
+        A bubble round its single character is as square as an avatar and
+        sits as near the edge. But an avatar stands outside its side's bubbles,
+        level with one of them; such a bubble shares their outer edge, with
+        nothing level beside it.
+        """
+        w = self.width
+        if not self._avatar_shaped(b):
+            return False
+        bb = b.box
+        right = bb.x + bb.w / 2 > w / 2
+        edge = bb.x + bb.w if right else bb.x
+        aligned = False
+        for o in self.blocks:
+            ob = o.box
+            if o is b or self._avatar_shaped(o) or not (w * 0.07 <= ob.w <= w * BUBBLE_MAX_WIDTH):
+                continue
+            if min(bb.y + bb.h, ob.y + ob.h) - max(bb.y, ob.y) > 0:
+                return False  # something level with it: the avatar of that bubble
+            if abs((ob.x + ob.w if right else ob.x) - edge) <= w * EDGE_ALIGNMENT:
+                aligned = True
+        return aligned
 
 
 def _overlaps(a: Box, b: Box) -> bool:

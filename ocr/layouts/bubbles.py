@@ -55,6 +55,11 @@ class _Band:
     used: bool = False
 
 
+# A round one-word bubble (好) fills a circle's share of its box (pi/4 = 0.785,
+# less its blurred rim), under the 0.8 a pill or a rectangle fills.
+ROUND_FILL = 0.74
+
+
 def is_bubble(page: Page, b: Block) -> bool:
     """A filled block big enough to hold a line of text, not an avatar or a full-width bar."""
     w = page.width
@@ -62,9 +67,10 @@ def is_bubble(page: Page, b: Block) -> bool:
     # which eats into its outline: SCHEMA lists cut-off messages, so it is
     # held to a lower fill.
     cut_off = b.box.y + b.box.h >= page.footer_top - 3
+    fill = 0.6 if cut_off else ROUND_FILL if page.is_round_bubble(b) else 0.8
     return (
         not page.is_avatar(b)
-        and b.fill > (0.6 if cut_off else 0.8)
+        and b.fill > fill
         and w * 0.07 <= b.box.w < w * 0.93
         and b.box.h >= w * 0.045
     )
@@ -92,6 +98,16 @@ def _inset(box: Box) -> Box:
     """A pill without its rounded ends (a third of its height each side, a sixth top and bottom)."""
     dx, dy = box.h // 3, box.h // 6
     return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
+
+
+def _inscribed(box: Box) -> Box:
+    """The square inside a round bubble: the page round it binarises to black corners Tesseract reads as nothing."""
+    dx, dy = round(box.w * _CIRCLE_INSET), round(box.h * _CIRCLE_INSET)
+    return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
+
+
+# (1 - 1/sqrt(2)) / 2: each side of a circle's box outside its inscribed square.
+_CIRCLE_INSET = 0.146
 
 
 def _centre_x(box: Box) -> float:
@@ -224,7 +240,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
         title_regions
-        + [Region(b.block.box, 0, weak_lines_ok=True) for b in bubbles]
+        + [Region(_inscribed(b.block.box) if page.is_round_bubble(b.block) else b.block.box, 0, weak_lines_ok=True)
+           for b in bubbles]
         + [Region(b.band.box, pad) for b in bands]
     )
     read = read_regions(ctx.engine, img, regions)

@@ -39,8 +39,10 @@ DURATION_ZH = re.compile(
     r"(?<!\d)(?:(\d{1,2})\s?小时\s?)?(?:(\d{1,3})\s?分钟?\s?)?(\d{1,2})\s?(?:秒|[%#][)）]?|[)）])$"
 )
 # 4m 47s, 39s, 1h 2m 3s, 2 min 5 sec, 45 secs: English dialers (Google, Samsung, iOS).
+# Only a Latin letter or digit before it makes it part of a word: a place read
+# glued to it (``四川成都电信22s``) does not.
 DURATION_EN = re.compile(
-    r"(?<![\w])(?:(\d{1,2})\s?h(?:rs?|ours?)?\.?\s*)?(?:(\d{1,3})\s?m(?:ins?|inutes?)?\.?\s*)?"
+    r"(?<![A-Za-z0-9])(?:(\d{1,2})\s?h(?:rs?|ours?)?\.?\s*)?(?:(\d{1,3})\s?m(?:ins?|inutes?)?\.?\s*)?"
     r"(\d{1,2})\s?s(?:ecs?|econds?)?\.?$",
     re.IGNORECASE,
 )
@@ -72,6 +74,8 @@ LABEL = re.compile(
 )
 
 _SECOND_MISREAD = re.compile(r"(\d\s?分\s?\d{1,2})\s?[种杪砂]$")
+# Tesseract reads a lone 1 before a small s as l or I: 4m ls.
+_ONE_MISREAD = re.compile(r"(\d\s?m\s)[lI|]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,17 +106,11 @@ def line_text(segments: list[Segment]) -> str:
 
 def read_second_line(text: str, *, want_time: bool) -> SecondLine:
     """Split ``text`` from its right end into label, duration and (when ``want_time``) time."""
-    rest = text.strip()
-    time_text = None
-    if want_time and rest:
-        split = split_trailing_time(rest) or split_glued_time(rest)
-        if split is not None:
-            rest, time_text = split[0].strip(), split[1]
-        elif _is_time(rest):
-            rest, time_text = "", rest
+    rest, time_text = _take_time(text.strip()) if want_time else (text.strip(), None)
     duration_text, seconds = "", None
     # Tesseract reads a small 秒 as 种 (or 杪, 砂) after minutes: 4分46种.
     rest = _SECOND_MISREAD.sub(r"\1秒", rest)
+    rest = _ONE_MISREAD.sub(r"\g<1>1s", rest)
     m = DURATION_ZH.search(rest)
     if m:
         h, mi, sec = (int(g) if g else 0 for g in m.groups())
@@ -126,7 +124,22 @@ def read_second_line(text: str, *, want_time: bool) -> SecondLine:
             seconds = h * 3600 + mi * 60 + sec
             duration_text = " ".join(e.group(0).split())
             rest = rest[: e.start()]
+    if want_time and time_text is None and duration_text:
+        # Some dialers right-align the duration, after the time (34 min. ago   41s).
+        rest, time_text = _take_time(rest.strip())
     return SecondLine(rest.strip(" ·|•"), duration_text, seconds, time_text)
+
+
+def _take_time(rest: str) -> tuple[str, str | None]:
+    """``rest`` without the time that ends it, and that time (None when none does)."""
+    if not rest:
+        return rest, None
+    split = split_trailing_time(rest) or split_glued_time(rest)
+    if split is not None:
+        return split[0].strip(), split[1]
+    if _is_time(rest):
+        return "", rest
+    return rest, None
 
 
 def _is_time(text: str) -> bool:

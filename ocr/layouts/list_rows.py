@@ -198,7 +198,7 @@ def _group_lines(pieces: list[_Piece], text_h: float) -> list[list[_Piece]]:
     groups: dict[int, list[_Piece]] = {}
     for i, p in enumerate(big):
         groups.setdefault(find(i), []).append(p)
-    lines = list(groups.values())
+    lines = _join_strokes(list(groups.values()), text_h)
     for p in small:
         best, best_ov = None, 0
         for g in lines:
@@ -209,6 +209,36 @@ def _group_lines(pieces: list[_Piece], text_h: float) -> list[list[_Piece]]:
         if best is not None and best_ov >= 0.5 * p.h:
             best.append(p)
     return sorted(lines, key=lambda g: min(p.y0 for p in g))
+
+
+def _join_strokes(lines: list[list[_Piece]], text_h: float) -> list[list[_Piece]]:
+    """A group lying within a taller line's height and touching it is a stroke of that line.
+
+    A glyph's separate stroke (小's left dot beside a big name) is under
+    half the glyph's height, too short to be grouped with it by size, yet
+    no line of its own: as one it pushed the row's real second line past
+    the lines the row is read by, and that line's words were lost.
+    """
+    def span(g: list[_Piece]) -> tuple[int, int, int, int]:
+        return min(p.x0 for p in g), min(p.y0 for p in g), max(p.x1 for p in g), max(p.y1 for p in g)
+
+    out = sorted(lines, key=lambda g: span(g)[3] - span(g)[1], reverse=True)
+    k = len(out) - 1
+    while k > 0:
+        x0, y0, x1, y1 = span(out[k])
+        for big in out[:k]:
+            _, by0, _, by1 = span(big)
+            inside = by0 <= y0 and y1 <= by1 and (y1 - y0) < by1 - by0
+            if inside and any(p.x0 - x1 <= _STROKE_GAP * text_h and x0 - p.x1 <= _STROKE_GAP * text_h for p in big):
+                big.extend(out.pop(k))
+                break
+        k -= 1
+    return out
+
+
+# How far apart a glyph's strokes may be found, in text heights (the blank
+# inside 小, 川 at any size is well under half the glyph's height).
+_STROKE_GAP = 0.3
 
 
 def _segments(line: list[_Piece], gap: float) -> list[Segment]:

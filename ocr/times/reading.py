@@ -309,6 +309,21 @@ _TRAILING = re.compile(
 _TRAILING_WORDS = 4  # "Mon, Mar 8 2:32 PM" is the longest list time seen: four words
 
 
+def _widen_leftwards(rest: str, t: str) -> tuple[str, str]:
+    """Take whole words before a bare clock into the time while the whole still reads as one.
+
+    A dialer's second line prints the day before the clock (``4m 1s Thursday
+    00:34``, ``Nov 24 9:15``): the clock alone would put the call on the
+    capture day and leave the day word in the label.
+    """
+    words = rest.split()
+    for k in range(min(_TRAILING_WORDS - 1, len(words) - 1), 0, -1):
+        wide = " ".join([*words[-k:], t])
+        if is_time_text(wide):
+            return " ".join(words[:-k]), wide
+    return rest, t
+
+
 def split_trailing_time(text: str) -> tuple[str, str] | None:
     """Split ``"95357 下午5:21"`` into ``("95357", "下午5:21")``; None if no time ends the text.
 
@@ -323,7 +338,7 @@ def split_trailing_time(text: str) -> tuple[str, str] | None:
         t = m["t"].strip()
         rest = s[: m.start("t")].strip()
         if rest and is_time_text(t):
-            return rest, t
+            return _widen_leftwards(rest, t)
     # Relative and English times (``1小时前``, ``Yesterday``, ``2:32 PM``, ``Mar 8``): the
     # longest run of whole trailing words that reads as a time.
     words = s.split()

@@ -21,6 +21,7 @@ from ocr.model import ME, Direction, Kind, Layout
 from tests.images import read_bgr
 from tests.ocr.list_cases import load_gold, run_parser
 from tests.ocr.list_render import ListRow, render_list
+from tests.ocr.skins import render
 
 CASES = [
     "Screenshot_2025-06-22-15-36-28-034_com.android.contacts.png",  # Android, dark, coloured arrows, tags
@@ -169,3 +170,21 @@ def test_rows_with_sub_labels_under_section_headers(width: int) -> None:
     assert not any(lab in (m.sender or "") + m.text for m in x.messages for lab in labels), got
     held = " ".join(u.text for u in x.unassigned)
     assert "通话记录" not in " ".join((m.sender or "") for m in x.messages), held
+
+
+@pytest.mark.parametrize("seed", [1500007, 1300007])
+def test_each_call_gets_the_day_time_and_duration_its_row_shows(seed: int, tmp_path: Path) -> None:
+    """Randomised-skin regressions, read with Tesseract.
+
+    1500007, a stock dialer in English ("Incoming 4m 1s Thursday 00:34"): the
+    clock alone was taken (the capture day) and "4m 1s Thursday" left as a
+    label: four calls on the wrong day, their durations lost. 1300007, iOS:
+    the left stroke of 小 in 小美 was found as a line of its own, which pushed
+    the row's "unknown 6:05 AM" out of the two lines a row is read by.
+    """
+    screen = render(seed, "call_log")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    got = [(m.time.isoformat(timespec="minutes") if m.time else None, m.date and m.date.isoformat(), m.text)
+           for m in x.messages]
+    want = [(m["time"], m["date"], m["text"]) for m in screen.gold["messages"]]
+    assert got == want

@@ -11,7 +11,7 @@ import pytest
 from ocr import ledger
 from ocr.engines.tesseract import TesseractEngine
 from ocr.extract import extract
-from ocr.layouts.call_labels import beside_name, is_labels, label_of
+from ocr.layouts.call_labels import SecondLine, beside_name, is_labels, label_of, read_second_line
 from ocr.layouts.list_rows import Segment
 from ocr.model import Direction, ExtractedMessage, Extraction, Kind, Layout
 from ocr.page import analyse
@@ -66,6 +66,28 @@ def test_labels_survive_the_json_round_trip_and_are_written_only_when_present() 
 )
 def test_a_second_line_label_loses_the_arrow_read_with_it_and_nothing_else(text: str, label: str) -> None:
     assert label_of(text) == (label,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dialer prints the day before the clock: the day is the call's, not a label.
+        ("Incoming 4m 1s Thursday 00:34", SecondLine("Incoming", "4m 1s", 241, "Thursday 00:34")),
+        ("13s Wednesday 23:34", SecondLine("", "13s", 13, "Wednesday 23:34")),
+        ("Incoming 4m ls", SecondLine("Incoming", "4m 1s", 241, None)),  # Tesseract's 1
+        # The duration right-aligned after the time.
+        ("106983578378 34 min. ago 41s", SecondLine("106983578378", "41s", 41, "34 min. ago")),
+        ("广东深圳移动 Yesterday 48s", SecondLine("广东深圳移动", "48s", 48, "Yesterday")),
+        ("010 44051341 Wednesday 23:27", SecondLine("010 44051341", "", None, "Wednesday 23:27")),
+        # A duration read glued to the place before it is still the duration.
+        ("四川成都电信22s Nov 24", SecondLine("四川成都电信", "22s", 22, "Nov 24")),
+        ("广东深圳移动 1分23秒 昨天 21:05", SecondLine("广东深圳移动", "1分23秒", 83, "昨天 21:05")),
+        # Letters before the digits make a word, not a duration.
+        ("Bus12s", SecondLine("Bus12s", "", None, None)),
+    ],
+)
+def test_a_second_line_gives_its_day_with_the_clock_and_its_duration(text: str, expected: SecondLine) -> None:
+    assert read_second_line(text, want_time=True) == expected
 
 
 def test_an_empty_second_line_gives_no_label() -> None:
