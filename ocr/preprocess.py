@@ -389,6 +389,14 @@ def stitch(crops: list[np.ndarray], scales: list[float], gap: int = 40, pad: int
     return Canvas(canvas, slots, scales)
 
 
+# A subtitle (the number's place under it, 浙江杭州 移动) follows the title
+# within 0.02 of the width; the first row under a bar starts well over 0.03 below it.
+OWN_LINE_GAP = 0.03
+# Shorter than this is a divider or a shadow, not a line of text (0.015 of
+# the width is 5 px at 360, a 9 px glyph's body on the smallest screen).
+TEXT_LINE_MIN = 0.015
+
+
 def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int) -> int:
     """Bottom of the app's title bar (back arrow, title, icons): not messages.
 
@@ -434,4 +442,14 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
         return int(status_bottom + w * 0.12)
     centre = status_bottom + (s + e) / 2
     bottom = int(centre + (centre - status_bottom))
+    # A large title (Android's 信息, iOS's Messages) sits low in a taller bar
+    # with more blank above it than below: mirrored, the bar would take in
+    # the first row under it. A line of text of its own (not the title's
+    # subtitle, which follows it closely) starting before that bottom is content.
+    for s2, e2 in bands[1:]:
+        if status_bottom + s2 >= bottom:
+            break
+        if s2 - e >= w * OWN_LINE_GAP and e2 - s2 >= w * TEXT_LINE_MIN:
+            bottom = status_bottom + s2 - 1
+            break
     return max(bottom, status_bottom + e + 1)

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from ocr.extract import extract
 from ocr.layouts.list_rows import analyse
 from ocr.layouts.row_text import sender_text, split_glued_time, strip_ellipsis
 from ocr.layouts.sms_inbox import PARSER
 from ocr.model import Direction, Kind, Layout, TimeSource
 from tests.images import read_bgr
 from tests.ocr.list_cases import load_gold, run_parser, similarity
+from tests.ocr.skins import render
 
 CASES = [
     "Screenshot_2024-11-02-20-00-16-450_com.android.mms.jpg",  # Android, light, JPEG, unread badges
@@ -123,3 +125,15 @@ def test_sender_text(text: str, expected: str) -> None:
 )
 def test_split_glued_time(text: str, expected: tuple[str, str] | None) -> None:
     assert split_glued_time(text) == expected
+
+
+def test_the_first_row_under_a_large_title_is_a_row_not_the_title_bar(tmp_path: Path) -> None:
+    """Seed 1400001 (randomised skins, stock Android): a large 信息 sits low in a tall bar.
+
+    The bar's bottom was taken as far below the title as the status bar is
+    above it, which took in the first row's name and time: its snippet was
+    read as a row of its own, with the snippet's first line for a sender.
+    """
+    screen = render(1400001, "sms_inbox")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    assert [m.sender for m in x.messages] == [m["sender"] for m in screen.gold["messages"]]
