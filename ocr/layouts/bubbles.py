@@ -16,19 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ocr import times
+from ocr.layouts import thread_title
 from ocr.layouts.base import PageContext, PageResult
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, Page
 from ocr.preprocess import Block, TextBand, saturation
 from ocr.recognition import Line
 from ocr.regions import Region, read_regions, row_texts
-from ocr.text import cjk_ratio, join_lines, normalise_number
+from ocr.text import join_lines
 
 _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
-# The second reading of the title (Tesseract): measured against 0.6 and 1.3 on
-# dev and realworld, 0.75 read the most titles (1.000 / 0.533 at the time).
-TITLE_SECOND_ZOOM = 0.75
-_TITLE_JUNK = " >〉›》<‹〈《|·•.,:;'\"`~_"
 
 
 @dataclass(slots=True)
@@ -134,74 +131,6 @@ def _drop_slivers(lines: list[Line], body_h: float, crop: Box) -> list[Line]:
     return out
 
 
-def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:
-    """The thread title: the first real text line of the title bar, number-normalised.
-
-    Title bars put the name or number first and a subtitle (location, carrier,
-    the number behind a contact name) under it in smaller type.
-    """
-    candidates: list[Line] = []
-    for ln in lines:
-        t = ln.text.strip(_TITLE_JUNK)
-        meaningful = len(re.findall(r"[0-9A-Za-z\u3400-\u9fff]", t))
-        if meaningful == 0 or (meaningful == 1 and (cjk_ratio(t) == 0 or ln.confidence < 0.8)):
-            continue
-        candidates.append(ln)
-    if not candidates:
-        return None, 0.0
-    # Title-bar icons (search, call, menu) come back as low-confidence Latin
-    # scraps ("Ne", "Q-"): a confident line is text, so prefer those.
-    confident = [ln for ln in candidates if ln.confidence >= 0.6]
-    if confident:
-        candidates = confident
-    tallest = max(ln.box.h for ln in candidates)
-    # Skip small print above the title (rare), then take the top line.
-    big = [ln for ln in candidates if ln.box.h >= tallest * 0.7]
-    best = min(big, key=lambda ln: ln.box.y)
-    t = best.text.strip(_TITLE_JUNK)
-    t = re.sub(r"\s*[>〉›》〈《]+$", "", t).strip()
-    # Brackets around Chinese are drawn full-width (刘露阳（女朋友）); a member
-    # count stays half-width (财务群(6)), as apps draw it.
-    t = re.sub(r"[(（]([^()（）]*[\u3400-\u9fff][^()（）]*)[)）]", r"（\1）", t)
-    return normalise_number(t), best.confidence
-
-
-# Pieces of one title line are this many line heights apart at most: a number
-# drawn in groups (028-3691 9294) on a small screen falls apart into pieces a
-# few pixels apart (a word space is under half a line height), while an icon
-# beside the title (call, chevron) is 2-3 line heights away on dev screens.
-TITLE_WORD_GAP = 1.0
-
-
-def _title_place(b: Box, page: Page) -> bool:
-    """Below the status bar, away from the bar's ends (back arrow, icons), tall enough to be text."""
-    w = page.width
-    return b.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(b) < w * 0.9 and b.h >= w * 0.015
-
-
-def _level_runs(bands: list[TextBand], pieces: list[TextBand]) -> list[TextBand]:
-    """Bands of one line (level with each other, a word space apart) as one band.
-
-    A page-reading engine's line is given to the band that holds its centre:
-    a title split into pieces holds none of it, and the subtitle under it
-    (a place, a carrier) became the title. ``pieces`` (text found as blocks)
-    only join bands; a run of pieces alone is dropped.
-    """
-    runs: list[tuple[Box, bool]] = []
-    tagged = [(t.box, True) for t in bands] + [(t.box, False) for t in pieces]
-    for b, is_band in sorted(tagged, key=lambda tb: tb[0].x):
-        for k, (a, has_band) in enumerate(runs):
-            v = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
-            if v > 0.5 * min(a.h, b.h) and b.x - (a.x + a.w) < TITLE_WORD_GAP * max(a.h, b.h):
-                x0, y0 = min(a.x, b.x), min(a.y, b.y)
-                x1, y1 = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
-                runs[k] = (Box(x0, y0, x1 - x0, y1 - y0), has_band or is_band)
-                break
-        else:
-            runs.append((b, is_band))
-    return [TextBand(b) for b, has_band in sorted(runs, key=lambda r: (r[0].y, r[0].x)) if has_band]
-
-
 def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     """Bubbles → messages, top to bottom, with direction, sender and time."""
     img = ctx.image
@@ -220,16 +149,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
         and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    # Bold digits on a small screen are dense enough to be found as filled
-    # blocks: a wide, line-high block of the bar joins a text band level with
-    # it a word space away. Alone it is a badge or a pill (an unread count
-    # beside the back arrow), never the title.
-    pieces = [
-        TextBand(b.box) for b in page.header_blocks if b.box.w >= 1.5 * b.box.h and b.box.h < w * 0.08
-    ]
-    title_bands = _level_runs(
-        [t for t in page.header_bands if _title_place(t.box, page)], [t for t in pieces if _title_place(t.box, page)]
-    )
+    title_bands = thread_title.title_bands(page)
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading
@@ -237,7 +157,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     # (Tesseract's reading of a rare character flips with the text size).
     title_regions = [Region(t.box, pad) for t in title_bands]
     if not ctx.engine.prefers_page:
-        title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
+        title_regions += [Region(t.box, pad, zoom=thread_title.TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
         title_regions
         + [Region(_inscribed(b.block.box) if page.is_round_bubble(b.block) else b.block.box, 0, weak_lines_ok=True)
@@ -260,7 +180,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         t.lines = lines
         t.text, t.confidence = _text_of(lines)
 
-    title, title_conf = max((clean_title(lines, page) for lines in readings), key=lambda tc: tc[1])
+    title, title_conf = max((thread_title.clean_title(lines, page) for lines in readings), key=lambda tc: tc[1])
     is_group = bool(title and _GROUP_COUNT.search(title))
 
     # Centred pills holding a time are separators (Samsung's date pills).

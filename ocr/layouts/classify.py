@@ -194,6 +194,23 @@ def has_own_avatar(page: Page, bubbles: list[Block]) -> bool:
     return False
 
 
+def own_bubbles_reach_the_edge(page: Page, bubbles: list[Block]) -> bool:
+    """The user's bubbles run into the margin where a chat app draws the user's avatar.
+
+    SMS apps with square contact pictures (Google Messages, MIUI) look like
+    WeChat on the left, but draw no picture of the user: their right-hand
+    bubbles end at the screen's edge. A chat app keeps a column for the
+    user's avatar there, on every row, whether or not the avatar is visible.
+    """
+    w = page.width
+    return any(b.box.x > w * OWN_SIDE and b.box.x + b.box.w > w * (1 - AVATAR_MARGIN) for b in bubbles)
+
+
+# A bubble starting this far right is the user's (an incoming one starts at
+# the left margin or beside the other party's avatar, under 0.2 of the width).
+OWN_SIDE = 0.2
+
+
 def has_named_bubbles(page: Page, bubbles: list[Block]) -> bool:
     """Bubbles under a member's name, beside a picture of any shape: a chat app (groups, bots, DingTalk)."""
     w = page.width
@@ -329,7 +346,8 @@ def gather(
         places=0,
         long_lines=0,
         chat_avatars=bool(bubbles) and (
-            has_chat_avatars(page, bubbles) or has_named_bubbles(page, bubbles) or has_own_avatar(page, bubbles)
+            (has_chat_avatars(page, bubbles) and not own_bubbles_reach_the_edge(page, bubbles))
+            or has_named_bubbles(page, bubbles) or has_own_avatar(page, bubbles)
         ),
     )
     return with_words(ev, lines, page)

@@ -77,6 +77,9 @@ REGRESSIONS = [
     (100038, "chat_thread"),  # round avatars on both sides
     (200010, "chat_thread"),
     (200015, "call_log"),  # MIUI cards under 最近通话 (misread) and a search field: 搜索 counted for an SMS list
+    # (seeds 11-15) SMS threads with square contact pictures, the user's bubbles at the screen's edge
+    (1500008, "sms_thread"),
+    (1400012, "sms_thread"),
 ]
 
 
@@ -98,6 +101,17 @@ def test_a_number_title_that_falls_apart_on_a_small_screen_is_still_the_title(tm
     assert x.thread_title == screen.gold["thread_title"] == "02836919294"
     incoming = [m for m in x.messages if m.sender != "me"]
     assert incoming and all(m.sender == "02836919294" for m in incoming)
+
+
+def test_a_two_glyph_title_found_as_two_blocks_on_a_small_screen_is_the_title(tmp_path: Path) -> None:
+    """Seed 1300010: a WeChat chat at 360 px; each bold glyph of 表哥 is found as a filled block
+    and no text band is left in the bar, so the thread had no title and its incoming messages
+    no sender."""
+    screen = render(1300010, "chat_thread")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    assert x.thread_title == screen.gold["thread_title"] == "表哥"
+    incoming = [m for m in x.messages if m.sender != "me"]
+    assert incoming and all(m.sender == "表哥" for m in incoming)
 
 
 def test_the_carrier_in_the_status_bar_is_no_call_rows_place() -> None:
