@@ -19,7 +19,7 @@ from ocr import times
 from ocr.layouts import thread_title
 from ocr.layouts.base import PageContext, PageResult
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
-from ocr.page import AVATAR_MARGIN, Page
+from ocr.page import AVATAR_MARGIN, EDGE_ALIGNMENT, Page
 from ocr.preprocess import Block, TextBand, saturation
 from ocr.recognition import Line
 from ocr.regions import Region, read_regions, row_texts
@@ -41,6 +41,7 @@ class _Bubble:
     clock_text: str | None = None
     is_separator: bool = False
     is_picture: bool = False
+    quote: _Bubble | None = None  # a WeChat reply's quote of an earlier message, drawn under it
 
 
 @dataclass(slots=True)
@@ -202,6 +203,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     if any(b.name for b in real):
         is_group = True
     _assign_directions(real, avatars, w)
+    if kind is Kind.CHAT:
+        real = _fold_quotes(real, avatars, w)
 
     # Walk the page top to bottom.
     items: list[tuple[int, object]] = [(b.block.box.y, b) for b in bubbles if b in real or b.is_separator]
@@ -243,7 +246,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         else:
             sender = title or ""
             sender_conf = title_conf
-        box = b.block.box
+        box = b.block.box if b.quote is None else _union(b.block.box, b.quote.block.box)
         field_conf = {"text": round(b.confidence, 3), "sender": round(sender_conf, 3)}
         if time_val is not None:
             field_conf["time"] = 1.0
@@ -260,6 +263,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
                 field_confidence=field_conf,
                 date=time_val.date() if time_val is not None else (sep_date if seen_separator else None),
                 time_text=times.make_label(sep_text if seen_separator else None, b.clock_text),
+                labels=(QUOTE_LABEL + b.quote.text,) if b.quote is not None and b.quote.text else (),
             )
         )
     ctx.notes["group"] = is_group
@@ -303,6 +307,44 @@ def _assign_clocks_and_names(
                 b.name_conf = t.confidence
                 t.used = True
                 break
+
+
+# A quote hangs under the reply it belongs to, a sliver apart (0.009 of the
+# width on WeChat iOS and Android); the next message is a full line further.
+QUOTE_GAP = 0.03
+# The quote's words are the app's, not the message's: kept with the reply,
+# marked as a quote (an English UI's reply shows the same grey block).
+QUOTE_LABEL = "引用："
+
+
+def _fold_quotes(bubbles: list[_Bubble], avatars: list[Block], w: int) -> list[_Bubble]:
+    """A block with no avatar hanging under a message that has one is that message's quote, not a message.
+
+    In a chat every message has its sender's picture beside it; a WeChat
+    reply draws the message it quotes as a grey block under the reply,
+    lined up with the reply's outer edge, with no picture. Read as a message,
+    the quoted words were counted twice, once under the wrong time.
+    """
+    out: list[_Bubble] = []
+    for b in sorted(bubbles, key=lambda b: b.block.box.y):
+        qb = b.block.box
+        above = out[-1] if out else None
+        # The quote is as wide as its words, so its own side says little: the reply's does.
+        if above is not None and above.quote is None and not b.is_picture and not above.is_picture \
+                and not _beside_avatar(qb, avatars, w) and _beside_avatar(above.block.box, avatars, w):
+            ab = above.block.box
+            outgoing = above.direction is Direction.OUTGOING
+            edge_gap = abs((qb.x + qb.w) - (ab.x + ab.w)) if outgoing else abs(qb.x - ab.x)
+            if 0 <= qb.y - (ab.y + ab.h) < w * QUOTE_GAP and edge_gap <= w * EDGE_ALIGNMENT:
+                above.quote = b
+                continue
+        out.append(b)
+    return out
+
+
+def _union(a: Box, b: Box) -> Box:
+    x0, y0 = min(a.x, b.x), min(a.y, b.y)
+    return Box(x0, y0, max(a.x + a.w, b.x + b.w) - x0, max(a.y + a.h, b.y + b.h) - y0)
 
 
 def caption_of_bubble_above(tb: Box, bubbles: list[Box], gap_below: int, *, overlap: float = 0.3) -> bool:

@@ -18,6 +18,7 @@ W, H = 1080, 2400
 PAGE = (237, 237, 237)
 GREEN = (149, 236, 105)
 WHITE = (255, 255, 255)
+QUOTE_GREY = (225, 225, 225)  # WeChat's quote block on its (237, 237, 237) page
 AVATAR = 110
 
 
@@ -32,6 +33,7 @@ class Item:
     side: str
     text: str | None
     document: bool = False
+    quote: str | None = None  # a reply's quote, drawn as WeChat does: a grey block under the bubble
 
 
 def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False, start_y: int = 300) -> np.ndarray:
@@ -84,6 +86,13 @@ def render_chat(title: str, items: list[Item], *, translucent_bar: bool = False,
         x0 = ax + AVATAR + 24 if left else ax - 24 - bw
         d.rounded_rectangle((x0, y, x0 + bw, y + bh), 12, fill=WHITE if left else GREEN)
         d.text((x0 + 32, y + 30), item.text, font=body, fill=(0, 0, 0))
+        if item.quote is not None:
+            # Lined up with the bubble's outer edge, 10 px under it, smaller grey print.
+            qw = int(d.textlength(item.quote, font=small)) + 48
+            qx = x0 if left else x0 + bw - qw
+            d.rounded_rectangle((qx, y + bh + 10, qx + qw, y + bh + 100), 8, fill=QUOTE_GREY)
+            d.text((qx + 24, y + bh + 32), item.quote, font=small, fill=(110, 110, 110))
+            y += 100
         y += bh + 60
     d.rectangle((0, H - 150, W, H), fill=(246, 246, 246))
     d.rounded_rectangle((120, H - 125, 860, H - 45), 10, fill=WHITE)
