@@ -397,6 +397,21 @@ OWN_LINE_GAP = 0.03
 TEXT_LINE_MIN = 0.015
 
 
+def _is_print(rows: np.ndarray) -> bool:
+    """Whether a band of the mask is lines of print rather than a filled strip.
+
+    The bottom of a bubble or card scrolled under the bar is a strip filled
+    wall to wall; glyphs leave most of their own box blank.
+    """
+    cols = rows.max(axis=0) > 0
+    return bool(cols.any()) and float((rows[:, cols] > 0).mean()) < PRINT_DENSITY
+
+
+# Share of a band's inked columns' pixels that are ink: CJK and Latin print
+# 0.2–0.5, a filled strip 0.9 and more.
+PRINT_DENSITY = 0.65
+
+
 def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int) -> int:
     """Bottom of the app's title bar (back arrow, title, icons): not messages.
 
@@ -449,7 +464,7 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     for s2, e2 in bands[1:]:
         if status_bottom + s2 >= bottom:
             break
-        if s2 - e >= w * OWN_LINE_GAP and e2 - s2 >= w * TEXT_LINE_MIN:
+        if s2 - e >= w * OWN_LINE_GAP and e2 - s2 >= w * TEXT_LINE_MIN and _is_print(fg[s2:e2]):
             bottom = status_bottom + s2 - 1
             break
     return max(bottom, status_bottom + e + 1)
