@@ -11,6 +11,7 @@ from ocr.preprocess import (
     binarize,
     clear_non_text,
     find_blocks,
+    header_bottom,
     invert,
     is_dark,
     page_background,
@@ -94,3 +95,36 @@ def test_bubble_corners_and_slabs_are_cleared_but_text_is_kept() -> None:
     assert not (clean[:, 40:81] == 0).any()
     ink = clean[:, 110:300] == 0
     assert ink.sum() == (bw[:, 110:300] == 0).sum() > 300  # every pixel of the text survives
+
+
+def _large_title_page(under: str) -> np.ndarray:
+    """1080 px wide: a status bar, a large title low in its bar, then ``under`` 60 px below it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansSC-Regular.ttf"
+    img = Image.new("RGB", (1080, 2400), (250, 250, 250))
+    d = ImageDraw.Draw(img)
+    d.text((40, 12), "10:12", font=ImageFont.truetype(str(font), 36), fill=(0, 0, 0))
+    d.text((60, 180), "信息", font=ImageFont.truetype(str(font), 84), fill=(0, 0, 0))
+    if under == "row":
+        d.text((180, 345), "Lily Zhang  调解员", font=ImageFont.truetype(str(font), 40), fill=(0, 0, 0))
+    else:  # the bottom of a bubble scrolled under the bar
+        d.rectangle((40, 345, 700, 370), fill=(255, 255, 255))
+        d.rectangle((40, 345, 700, 370), outline=(200, 200, 200))
+    d.text((180, 700), "你好，我是快付花的催收小周", font=ImageFont.truetype(str(font), 40), fill=(90, 90, 90))
+    return np.asarray(img)[:, :, ::-1].copy()
+
+
+def test_a_row_under_a_large_title_is_content_and_a_strip_under_it_is_the_bar() -> None:
+    """A large title sits low in its bar: mirrored about it, the bar took in the first row.
+    The line of print below it starts the content; a filled strip there (a bubble's bottom
+    scrolled under the bar) does not."""
+    row = _large_title_page("row")
+    strip = _large_title_page("strip")
+    for img in (row, strip):
+        assert status_bar_bottom(img) < 150
+    bg = page_background(row)
+    ink_rows = np.nonzero((row[300:600] < 128).any(axis=(1, 2)))[0]
+    row_top = 300 + int(ink_rows[0])
+    assert header_bottom(row, bg, status_bar_bottom(row)) < row_top
+    assert header_bottom(strip, bg, status_bar_bottom(strip)) > 370
