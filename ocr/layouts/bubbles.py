@@ -98,6 +98,31 @@ def _inset(box: Box) -> Box:
     return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
 
 
+def _bubble_region(b: Block, page: Page) -> Box:
+    """Where a bubble's words are read: a round one's inscribed square; one cut by the title bar reaches above the cut.
+
+    The title bar's bottom is found to a few pixels; a bubble scrolled under
+    it keeps a line whose top half-line may lie over that bottom, and the
+    line, read but centred outside the bubble, was lost with the bar.
+    """
+    if page.is_round_bubble(b):
+        return _inscribed(b.box)
+    box = b.box
+    if box.y <= page.header_bottom + 2:
+        up = min(box.y - page.status_bottom, round(page.width * CUT_LINE_REACH))
+        return Box(box.x, box.y - up, box.w, box.h + up)
+    return box
+
+
+def _centre_in(a: Box, b: Box) -> bool:
+    cx, cy = a.x + a.w / 2, a.y + a.h / 2
+    return b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
+
+
+# Half a body line and its leading: 0.03 of the width (body glyphs are 0.035–0.05 w).
+CUT_LINE_REACH = 0.03
+
+
 def _inscribed(box: Box) -> Box:
     """The square inside a round bubble: the page round it binarises to black corners Tesseract reads as nothing."""
     dx, dy = round(box.w * _CIRCLE_INSET), round(box.h * _CIRCLE_INSET)
@@ -139,7 +164,9 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     avatars = [b for b in page.blocks if page.is_avatar(b)]
     in_avatar_column = avatar_column(page, avatars)
     bubbles = [_Bubble(b) for b in bubble_blocks(page)]
-    bands = [_Band(t) for t in page.bands]
+    reach = [_bubble_region(b.block, page) for b in bubbles]
+    # A band inside where a bubble is read is that bubble's line (one cut by the title bar).
+    bands = [_Band(t) for t in page.bands if not any(_centre_in(t.box, r) for r in reach)]
     # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
     # that is no bubble (its light text holes its fill). Read like loose text.
     # Its rounded ends are cut off: binarised, the page behind them turns into
@@ -150,7 +177,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
         and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    title_bands = thread_title.title_bands(page)
+    title_bands = [t for t in thread_title.title_bands(page) if not any(_centre_in(t.box, r) for r in reach)]
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading
@@ -161,8 +188,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         title_regions += [Region(t.box, pad, zoom=thread_title.TITLE_SECOND_ZOOM) for t in title_bands]
     regions = (
         title_regions
-        + [Region(_inscribed(b.block.box) if page.is_round_bubble(b.block) else b.block.box, 0, weak_lines_ok=True)
-           for b in bubbles]
+        + [Region(r, 0, weak_lines_ok=True) for r in reach]
         + [Region(b.band.box, pad) for b in bands]
     )
     read = read_regions(ctx.engine, img, regions)

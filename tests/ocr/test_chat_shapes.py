@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import pytest
 
 from ocr.extract import extract
 from ocr.model import Direction
 from tests.ocr.chat_render import H, Item, W, render_chat
+from tests.ocr.skins import render
 
 
 def test_a_short_bubble_beside_the_avatar_column_is_a_message_not_an_avatar() -> None:
@@ -99,3 +102,15 @@ def test_an_input_bar_with_a_tinted_end_is_still_the_bar(tint: tuple[slice, slic
     img[tint] = (240, 239, 238)  # the tint, 2-3 levels off the page (BGR)
     x = extract(img, engine="tesseract")
     assert [m.text for m in x.messages] == texts
+
+
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_a_line_of_a_bubble_cut_by_the_title_bar_stays_with_its_bubble(engine: str, tmp_path: Path) -> None:
+    """Seed 1500006 (WeChat iOS, translucent bar): the top bubble's first legible line
+    (陈，关于你的欠款，请回电+86) straddles the bar's bottom. Its centre lies just above the
+    bubble's found top, so it was read as a title candidate or a loose line and lost."""
+    screen = render(1500006, "chat_thread")
+    x = extract(screen.save(tmp_path), engine=engine)
+    first = x.messages[0]
+    assert "关于你的欠款" in first.text and first.text.replace(" ", "").endswith("80147330。")
+    assert x.thread_title == screen.gold["thread_title"]
