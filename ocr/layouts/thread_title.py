@@ -77,9 +77,19 @@ TITLE_WORD_GAP = 1.0
 
 
 def _title_place(b: Box, page: Page) -> bool:
-    """Below the status bar, away from the bar's ends (back arrow, icons), tall enough to be text."""
+    """Below the status bar, away from the bar's ends (back arrow, icons), tall enough to be text.
+
+    An icon drawn as a thin stroke (the call handset) is narrower than any
+    title: a one-character title is as wide as it is tall.
+    """
     w = page.width
-    return b.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(b) < w * 0.9 and b.h >= w * 0.015
+    return (b.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(b) < w * 0.9 and b.h >= w * 0.015
+            and b.w >= ICON_ASPECT * b.h)
+
+
+# Width over height under which a band of the bar is an icon, not a title
+# (a CJK glyph is ~1, the handset stroke 0.4).
+ICON_ASPECT = 0.6
 
 
 def _glyph_runs(page: Page) -> list[TextBand]:

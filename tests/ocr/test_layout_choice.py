@@ -141,3 +141,16 @@ def test_an_unread_count_beside_the_back_arrow_is_not_the_title(shared_dir: Path
     engines = ["tesseract"] + (["rapidocr"] if rapidocr_installed() or os.environ.get("CI", "").lower() == "true" else [])
     for engine in engines:
         assert extract(image, engine=engine).thread_title == "106848865482", engine
+
+
+def test_a_call_icon_in_the_title_bar_is_no_title_candidate(tmp_path: Path) -> None:
+    """Seed 1200004 (EMUI): the handset icon right of 周杰 is a thin band of the bar; it was a
+    title candidate, read as 《 (on the whole page Tesseract still reads nothing of 周杰)."""
+    import cv2
+
+    from ocr.layouts.thread_title import title_bands
+    from ocr.page import analyse as analyse_page
+
+    page = analyse_page(cv2.imread(str(render(1200004, "sms_thread").save(tmp_path))))
+    bands = title_bands(page)
+    assert len(bands) == 1 and bands[0].box.x < page.width * 0.3
