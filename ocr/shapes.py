@@ -82,6 +82,11 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
+# How far below the title bar's found bottom its edge or shadow may still reach
+# (the bar's bottom is found to a few pixels; a shadow is 2–4 dp).
+BAR_EDGE = 0.03
+
+
 def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, ceiling: int) -> int:
     """How far from ``bg`` a pixel must be to belong to a filled shape, from the page's own noise.
 
@@ -93,7 +98,8 @@ def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom:
     """
     h, w = img.shape[:2]
     m = max(2, int(w * 0.02))
-    rows = img[max(0, top) : min(h, bottom)]
+    # The bar's own bottom edge and shadow may lie just under the top found for it.
+    rows = img[max(0, top + int(w * BAR_EDGE)) : min(h, bottom)]
     if rows.shape[0] < 3:
         return ceiling
     strips = np.concatenate([rows[:, :m], rows[:, w - m :]], axis=1)
