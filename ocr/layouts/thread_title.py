@@ -28,8 +28,11 @@ def title_bands(page: Page) -> list[TextBand]:
     # blocks: a wide, line-high block of the bar joins a text band level with
     # it a word space away. Alone it is a badge or a pill (an unread count
     # beside the back arrow), never the title.
+    # A single bold glyph found as a block (师 after 何律) joins its line the same way.
     pieces = [
-        TextBand(b.box) for b in page.header_blocks if b.box.w >= 1.5 * b.box.h and b.box.h < w * 0.08
+        TextBand(b.box) for b in page.header_blocks
+        if (b.box.w >= 1.5 * b.box.h or GLYPH_ASPECT[0] <= b.box.w / max(1, b.box.h) <= GLYPH_ASPECT[1])
+        and b.box.h < w * 0.08
     ]
     return _level_runs(
         [t for t in page.header_bands + _glyph_runs(page) if _title_place(t.box, page)],

@@ -117,6 +117,14 @@ def test_a_two_glyph_title_found_as_two_blocks_on_a_small_screen_is_the_title(tm
     assert incoming and all(m.sender == "表哥" for m in incoming)
 
 
+def test_a_last_glyph_found_as_a_block_stays_in_the_title(tmp_path: Path) -> None:
+    """Seed 100006: WeChat downscaled to 540 px; 师 of 何律师 is dense enough to be found as a
+    block, square, so it did not join the title's band and every sender read 何律."""
+    screen = render(100006, "chat_thread")
+    x = extract(screen.save(tmp_path), engine="tesseract")
+    assert x.thread_title == screen.gold["thread_title"] == "何律师"
+
+
 def test_the_carrier_in_the_status_bar_is_no_call_rows_place() -> None:
     """iOS prints the user's carrier (中国移动) in the status bar: read with the page, it once made
     a forwarded chat history (rows of names and snippets) a call log."""
