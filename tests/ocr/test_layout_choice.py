@@ -162,6 +162,8 @@ def test_a_call_icon_in_the_title_bar_is_no_title_candidate(tmp_path: Path) -> N
     from ocr.layouts.thread_title import title_bands
     from ocr.page import analyse as analyse_page
 
-    page = analyse_page(cv2.imread(str(render(1200004, "sms_thread").save(tmp_path))))
+    img = cv2.imread(str(render(1200004, "sms_thread").save(tmp_path)))
+    assert img is not None
+    page = analyse_page(img)
     bands = title_bands(page)
     assert len(bands) == 1 and bands[0].box.x < page.width * 0.3
