@@ -59,12 +59,14 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
     held = np.bincount(labels[plain > 0].ravel(), minlength=n)
     keep = held >= FILLED_SHARE * stats[:, cv2.CC_STAT_AREA]
     keep[0] = False
+    if not keep.any():
+        return plain
     # Plain pieces big enough to be a shape of their own (1.5 kernels a side),
-    # not scraps of text that survived the opening.
+    # not scraps of text that survived the opening (looked up only in the
+    # boxes of the shapes kept, not over the whole page).
     _, plabels, pstats, _ = cv2.connectedComponentsWithStats(plain, connectivity=4)
     solid = (pstats[:, cv2.CC_STAT_WIDTH] >= 1.5 * k) & (pstats[:, cv2.CC_STAT_HEIGHT] >= 1.5 * k)
     solid[0] = False
-    solid_px = solid[plabels]
     out = plain.copy()
     for i in np.nonzero(keep)[0]:
         # Filling may close a shape's inside, never grow it past what the
@@ -73,7 +75,7 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
         # weld the name onto the bubble.
         x, y, bw, bh = (int(v) for v in stats[i, :4])
         mine = labels[y : y + bh, x : x + bw] == i
-        ys, xs = np.nonzero(mine & solid_px[y : y + bh, x : x + bw])
+        ys, xs = np.nonzero(mine & solid[plabels[y : y + bh, x : x + bw]])
         if ys.size == 0:  # only pieces (a silhouette avatar's two lobes): their extent
             ys, xs = np.nonzero(mine & (plain[y : y + bh, x : x + bw] > 0))
         y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
