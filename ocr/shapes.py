@@ -47,27 +47,50 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
     A hole-filled shape is kept only where the plain opening already finds a
     good part of it (``FILLED_SHARE``), so outlines and frames are not
     turned into solid blocks.
+
+    Only the runs of rows where filling added something are labelled: every
+    hole-filled shape lies within one run of rows that hold some of it (no
+    shape crosses an empty row), and a shape that filling left as it was is
+    already in the plain opening, whole.
     """
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     plain = cv2.morphologyEx(fg, cv2.MORPH_OPEN, kernel)
     filled = cv2.morphologyEx(fill_holes(fg), cv2.MORPH_OPEN, kernel)
     if np.array_equal(plain, filled):
         return plain
+    out = plain.copy()
+    # The opening is monotone, so ``plain`` lies inside ``filled``: what filling added is where they differ.
+    added = (filled != plain).any(axis=1)
+    for a, b in _row_runs(filled.any(axis=1)):
+        if added[a:b].any():
+            _add_kept_fills(filled[a:b], plain[a:b], out[a:b], k)
+    return out
+
+
+def _row_runs(rows: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of True in a 1-D boolean array, as (start, end) half-open."""
+    edges = np.diff(np.concatenate(([0], rows.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
+
+
+def _add_kept_fills(filled: np.ndarray, plain: np.ndarray, out: np.ndarray, k: int) -> None:
+    """Set in ``out`` the hole-filled shapes of ``filled`` that the plain opening holds enough of."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(filled, connectivity=4)
     if n <= 1:
-        return plain
+        return
     held = np.bincount(labels[plain > 0].ravel(), minlength=n)
     keep = held >= FILLED_SHARE * stats[:, cv2.CC_STAT_AREA]
     keep[0] = False
     if not keep.any():
-        return plain
+        return
     # Plain pieces big enough to be a shape of their own (1.5 kernels a side),
     # not scraps of text that survived the opening (looked up only in the
-    # boxes of the shapes kept, not over the whole page).
+    # boxes of the shapes kept).
     _, plabels, pstats, _ = cv2.connectedComponentsWithStats(plain, connectivity=4)
     solid = (pstats[:, cv2.CC_STAT_WIDTH] >= 1.5 * k) & (pstats[:, cv2.CC_STAT_HEIGHT] >= 1.5 * k)
     solid[0] = False
-    out = plain.copy()
     for i in np.nonzero(keep)[0]:
         # Filling may close a shape's inside, never grow it past what the
         # plain opening found: a member's name a few pixels over its bubble,
@@ -81,7 +104,6 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
         y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
         sub = labels[y0:y1, x0:x1] == i
         out[y0:y1, x0:x1][sub] = 255
-    return out
 
 
 def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, ceiling: int) -> int:
