@@ -60,8 +60,8 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
         return plain
     out = plain.copy()
     # The opening is monotone, so ``plain`` lies inside ``filled``: what filling added is where they differ.
-    added = (filled != plain).any(axis=1)
-    for a, b in _row_runs(filled.any(axis=1)):
+    added = np.asarray((filled != plain).any(axis=1))
+    for a, b in _row_runs(np.asarray(filled.any(axis=1))):
         if added[a:b].any():
             _add_kept_fills(filled[a:b], plain[a:b], out[a:b], k)
     return out
