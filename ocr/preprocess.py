@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from ocr.model import Box
-from ocr.shapes import open_filled
+from ocr.shapes import component_runs, open_filled
 
 # Distance (max over channels) beyond which a pixel is "not background".
 # JPEG at quality 70 moves flat areas by a few levels; bubble fills differ by 15+.
@@ -268,21 +268,21 @@ def find_blocks(
         opened = open_filled(fg, k)
     else:
         opened = cv2.morphologyEx(fg, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
     out: list[Block] = []
-    for i in range(1, n):
-        x, y, bw, bh, area = (int(v) for v in stats[i])
-        if bw < w * 0.04 or bh < w * 0.035:
-            continue
-        comp = (labels[y : y + bh, x : x + bw] == i).astype(np.uint8)
-        color = dominant_color(region[y : y + bh, x : x + bw], comp)
-        # Fill = share of the box inside the shape's outline, so text inside a
-        # bubble that happens to match the page colour does not count as a hole.
-        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        solid = np.zeros_like(comp)
-        cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
-        del area
-        out.append(Block(Box(x, y + top, bw, bh), color, float(solid.sum()) / float(bw * bh)))
+    for run_top, labels, stats in component_runs(opened, 4):
+        for i in range(1, len(stats)):
+            x, ry, bw, bh = (int(v) for v in stats[i, :4])
+            if bw < w * 0.04 or bh < w * 0.035:
+                continue
+            y = run_top + ry
+            comp = (labels[ry : ry + bh, x : x + bw] == i).astype(np.uint8)
+            color = dominant_color(region[y : y + bh, x : x + bw], comp)
+            # Fill = share of the box inside the shape's outline, so text inside a
+            # bubble that happens to match the page colour does not count as a hole.
+            contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+            solid = np.zeros_like(comp)
+            cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
+            out.append(Block(Box(x, y + top, bw, bh), color, float(solid.sum()) / float(bw * bh)))
     out.sort(key=lambda b: (b.box.y, b.box.x))
     return out
 
@@ -333,18 +333,18 @@ def find_text_bands(
     kx = max(3, int(w * 0.03))
     ky = max(1, int(w * 0.004))
     smeared = cv2.dilate(fg, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
     out: list[TextBand] = []
-    for i in range(1, n):
-        x, y, bw, bh, _area = (int(v) for v in stats[i])
-        # Undo the smear's growth.
-        x0 = x + kx // 2
-        x1 = x + bw - kx // 2
-        y0 = y + ky // 2
-        y1 = y + bh - ky // 2
-        if x1 - x0 < w * 0.012 or y1 - y0 < w * 0.012 or y1 - y0 > w * 0.12:
-            continue
-        out.append(TextBand(Box(x0, y0 + top, x1 - x0, y1 - y0)))
+    for run_top, _, stats in component_runs(smeared, 8):
+        for x, ry, bw, bh in stats[1:, :4].tolist():
+            y = run_top + ry
+            # Undo the smear's growth.
+            x0 = x + kx // 2
+            x1 = x + bw - kx // 2
+            y0 = y + ky // 2
+            y1 = y + bh - ky // 2
+            if x1 - x0 < w * 0.012 or y1 - y0 < w * 0.012 or y1 - y0 > w * 0.12:
+                continue
+            out.append(TextBand(Box(x0, y0 + top, x1 - x0, y1 - y0)))
     out.sort(key=lambda t: (t.box.y, t.box.x))
     return out
 
