@@ -17,6 +17,7 @@ from ocr.preprocess import (
     BLOCK_TOLERANCE,
     Block,
     TextBand,
+    background_distance,
     dominant_color,
     find_blocks,
     find_text_bands,
@@ -220,11 +221,13 @@ def analyse(img: np.ndarray) -> Page:
     # screenshot by a tolerance measured from the page's own noise, and only
     # added to what the usual tolerance finds.
     tol = block_tolerance(img, bg, hb, h, BLOCK_TOLERANCE)
-    blocks_all = find_blocks(img, bg, hb, h)
+    # The content's distance from the page, blurred once for the three masks cut from it.
+    dist = background_distance(img[hb:h], bg)
+    blocks_all = find_blocks(img, bg, hb, h, distance=dist)
     if tol < BLOCK_TOLERANCE:
-        blocks_all = _with_faint(blocks_all, find_blocks(img, bg, hb, h, tol))
+        blocks_all = _with_faint(blocks_all, find_blocks(img, bg, hb, h, tol, distance=dist))
     blocks_all = _whole_avatars(img, bg, tol, blocks_all)
-    bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all])
+    bands_all = find_text_bands(img, bg, hb, h, [b.box for b in blocks_all], distance=dist)
     ft = footer_top(img, blocks_all, bands_all)
     if ft <= hb:
         ft = h

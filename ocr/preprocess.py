@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from ocr.model import Box
-from ocr.shapes import open_filled
+from ocr.shapes import component_runs, open_filled
 
 # Distance (max over channels) beyond which a pixel is "not background".
 # JPEG at quality 70 moves flat areas by a few levels; bubble fills differ by 15+.
@@ -72,19 +72,46 @@ def dominant_color(img: np.ndarray, mask: np.ndarray | None = None) -> tuple[int
     """The most frequent colour (quantised to 8 levels per channel, then averaged).
 
     A mode rather than a mean: a bubble full of black text is still white.
+    Up to ``_MODE_SAMPLE`` pixels are counted in OpenCV (a 32³ histogram, then
+    the mean of the pixels in its top bin), with no copy of the pixels; a
+    larger area is sampled, every n-th pixel, as it always was.
     """
-    px = img.reshape(-1, 3) if mask is None else img[mask > 0]
-    if len(px) == 0:
+    count = img.shape[0] * img.shape[1] if mask is None else cv2.countNonZero(mask)
+    if count == 0:
         return (0, 0, 0)
-    if len(px) > 200_000:
-        px = px[:: len(px) // 200_000 + 1]
+    if count > _MODE_SAMPLE:
+        return _sampled_mode(img, mask)
+    hist = cv2.calcHist([img], [0, 1, 2], mask, [32, 32, 32], [0, 256, 0, 256, 0, 256])
+    # Bins in the order of the key blue·1024 + green·32 + red; argmax ties go to the lowest key.
+    top = int(np.argmax(hist))
+    lo = ((top >> 10) * 8, ((top >> 5) & 31) * 8, (top & 31) * 8)
+    hit = cv2.inRange(img, lo, (lo[0] + 7, lo[1] + 7, lo[2] + 7))
+    if mask is not None:
+        hit[mask == 0] = 0
+    n = cv2.countNonZero(hit)
+    # cv2.mean sums exactly (integers) and multiplies by 1/n: the sums are
+    # recovered exactly (their error is far under 0.5) and divided as numpy's mean divides.
+    means = cv2.mean(img, mask=hit)
+    return (
+        int(round(means[0] * n) / n),
+        int(round(means[1] * n) / n),
+        int(round(means[2] * n) / n),
+    )
+
+
+# Above this many pixels the mode is taken on a regular sample of them.
+_MODE_SAMPLE = 200_000
+
+
+def _sampled_mode(img: np.ndarray, mask: np.ndarray | None) -> tuple[int, int, int]:
+    px = img.reshape(-1, 3) if mask is None else img[mask > 0]
+    px = px[:: len(px) // _MODE_SAMPLE + 1]
     q = (px // 8).astype(np.int32)
     keys = q[:, 0] * 1024 + q[:, 1] * 32 + q[:, 2]
     # A histogram over the 32³ keys, not np.unique (a sort): the same mode,
     # ties to the lowest key as before, in a fraction of the time.
     top = int(np.argmax(np.bincount(keys, minlength=32 * 1024)))
-    sel = px[keys == top]
-    m = sel.mean(axis=0)
+    m = px[keys == top].mean(axis=0)
     return (int(m[0]), int(m[1]), int(m[2]))
 
 
@@ -136,10 +163,24 @@ def distance_from(img: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
     return cv2.max(cv2.max(b, g), r)
 
 
+def background_distance(img: np.ndarray, bg: tuple[int, int, int]) -> np.ndarray:
+    """Per-pixel distance from ``bg`` after a median blur (which tames JPEG noise): what masks threshold.
+
+    ``ocr.page`` thresholds one region's distance at several tolerances
+    (blocks, faint blocks, text lines); computing it once saves two blurs of
+    the page.
+    """
+    return distance_from(cv2.medianBlur(img, 3), bg)
+
+
+def above(distance: np.ndarray, tol: int) -> np.ndarray:
+    """255 where ``distance`` (uint8) exceeds ``tol``, else 0 (a binary threshold, the same test)."""
+    return cv2.threshold(distance, tol, 255, cv2.THRESH_BINARY)[1]
+
+
 def foreground_mask(img: np.ndarray, bg: tuple[int, int, int], tol: int = BG_TOLERANCE) -> np.ndarray:
     """255 where a pixel is not background; a median blur first tames JPEG noise."""
-    smooth = cv2.medianBlur(img, 3)
-    return np.where(distance_from(smooth, bg) > tol, 255, 0).astype(np.uint8)
+    return above(background_distance(img, bg), tol)
 
 
 def row_bands(mask: np.ndarray, min_gap: int = 1) -> list[tuple[int, int]]:
@@ -201,7 +242,14 @@ def status_bar_bottom(img: np.ndarray, bg: tuple[int, int, int] | None = None) -
 
 
 def find_blocks(
-    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, tol: int = BLOCK_TOLERANCE, *, fill: bool = True
+    img: np.ndarray,
+    bg: tuple[int, int, int],
+    top: int,
+    bottom: int,
+    tol: int = BLOCK_TOLERANCE,
+    *,
+    fill: bool = True,
+    distance: np.ndarray | None = None,
 ) -> list[Block]:
     """Filled regions (bubbles, pills, avatars) between ``top`` and ``bottom``.
 
@@ -210,30 +258,31 @@ def find_blocks(
     bubble is foreground too, so a bubble survives whole. What a shape's
     outline encloses is filled first (:func:`ocr.shapes.open_filled`), unless
     ``fill`` is off (a title bar, where bold digits would turn solid).
+    ``distance`` is ``background_distance`` of those rows, when the caller has it.
     """
     w = img.shape[1]
     region = img[top:bottom]
-    fg = foreground_mask(region, bg, tol=tol)
+    fg = above(background_distance(region, bg) if distance is None else distance, tol)
     k = max(5, int(w * 0.022)) | 1
     if fill:
         opened = open_filled(fg, k)
     else:
         opened = cv2.morphologyEx(fg, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=4)
     out: list[Block] = []
-    for i in range(1, n):
-        x, y, bw, bh, area = (int(v) for v in stats[i])
-        if bw < w * 0.04 or bh < w * 0.035:
-            continue
-        comp = (labels[y : y + bh, x : x + bw] == i).astype(np.uint8)
-        color = dominant_color(region[y : y + bh, x : x + bw], comp)
-        # Fill = share of the box inside the shape's outline, so text inside a
-        # bubble that happens to match the page colour does not count as a hole.
-        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        solid = np.zeros_like(comp)
-        cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
-        del area
-        out.append(Block(Box(x, y + top, bw, bh), color, float(solid.sum()) / float(bw * bh)))
+    for run_top, labels, stats in component_runs(opened, 4):
+        for i in range(1, len(stats)):
+            x, ry, bw, bh = (int(v) for v in stats[i, :4])
+            if bw < w * 0.04 or bh < w * 0.035:
+                continue
+            y = run_top + ry
+            comp = (labels[ry : ry + bh, x : x + bw] == i).astype(np.uint8)
+            color = dominant_color(region[y : y + bh, x : x + bw], comp)
+            # Fill = share of the box inside the shape's outline, so text inside a
+            # bubble that happens to match the page colour does not count as a hole.
+            contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+            solid = np.zeros_like(comp)
+            cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
+            out.append(Block(Box(x, y + top, bw, bh), color, float(solid.sum()) / float(bw * bh)))
     out.sort(key=lambda b: (b.box.y, b.box.x))
     return out
 
@@ -253,18 +302,29 @@ def local_contrast_mask(region: np.ndarray, w: int) -> np.ndarray:
 
 
 def find_text_bands(
-    img: np.ndarray, bg: tuple[int, int, int], top: int, bottom: int, exclude: list[Box], *, local: bool = False
+    img: np.ndarray,
+    bg: tuple[int, int, int],
+    top: int,
+    bottom: int,
+    exclude: list[Box],
+    *,
+    local: bool = False,
+    distance: np.ndarray | None = None,
 ) -> list[TextBand]:
     """Lines of text drawn on the background (separators, names, clocks).
 
     Foreground outside the excluded boxes (blocks) is smeared horizontally so
     the characters of one line join, then each component is one line.
     ``local`` finds the foreground by local contrast instead of by distance
-    from ``bg`` (for a title bar, which may be translucent).
+    from ``bg`` (for a title bar, which may be translucent). ``distance`` is
+    ``background_distance`` of those rows, when the caller has it.
     """
     w = img.shape[1]
     region = img[top:bottom]
-    fg = local_contrast_mask(region, w) if local else foreground_mask(region, bg, tol=max(BG_TOLERANCE, 20))
+    if local:
+        fg = local_contrast_mask(region, w)
+    else:
+        fg = above(background_distance(region, bg) if distance is None else distance, max(BG_TOLERANCE, 20))
     pad = max(2, int(w * 0.006))
     for b in exclude:
         y0 = max(0, b.y - top - pad)
@@ -273,18 +333,18 @@ def find_text_bands(
     kx = max(3, int(w * 0.03))
     ky = max(1, int(w * 0.004))
     smeared = cv2.dilate(fg, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
     out: list[TextBand] = []
-    for i in range(1, n):
-        x, y, bw, bh, _area = (int(v) for v in stats[i])
-        # Undo the smear's growth.
-        x0 = x + kx // 2
-        x1 = x + bw - kx // 2
-        y0 = y + ky // 2
-        y1 = y + bh - ky // 2
-        if x1 - x0 < w * 0.012 or y1 - y0 < w * 0.012 or y1 - y0 > w * 0.12:
-            continue
-        out.append(TextBand(Box(x0, y0 + top, x1 - x0, y1 - y0)))
+    for run_top, _, stats in component_runs(smeared, 8):
+        for x, ry, bw, bh in stats[1:, :4].tolist():
+            y = run_top + ry
+            # Undo the smear's growth.
+            x0 = x + kx // 2
+            x1 = x + bw - kx // 2
+            y0 = y + ky // 2
+            y1 = y + bh - ky // 2
+            if x1 - x0 < w * 0.012 or y1 - y0 < w * 0.012 or y1 - y0 > w * 0.12:
+                continue
+            out.append(TextBand(Box(x0, y0 + top, x1 - x0, y1 - y0)))
     out.sort(key=lambda t: (t.box.y, t.box.x))
     return out
 

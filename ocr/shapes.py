@@ -47,25 +47,69 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
     A hole-filled shape is kept only where the plain opening already finds a
     good part of it (``FILLED_SHARE``), so outlines and frames are not
     turned into solid blocks.
+
+    Only the runs of rows where filling added something are labelled: every
+    hole-filled shape lies within one run of rows that hold some of it (no
+    shape crosses an empty row), and a shape that filling left as it was is
+    already in the plain opening, whole.
     """
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     plain = cv2.morphologyEx(fg, cv2.MORPH_OPEN, kernel)
     filled = cv2.morphologyEx(fill_holes(fg), cv2.MORPH_OPEN, kernel)
     if np.array_equal(plain, filled):
         return plain
+    out = plain.copy()
+    # The opening is monotone, so ``plain`` lies inside ``filled``: what filling added is where they differ.
+    added = np.asarray((filled != plain).any(axis=1))
+    for a, b in row_runs(np.asarray(filled.any(axis=1))):
+        if added[a:b].any():
+            _add_kept_fills(filled[a:b], plain[a:b], out[a:b], k)
+    return out
+
+
+def row_runs(rows: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of True in a 1-D boolean array, as (start, end) half-open."""
+    edges = np.diff(np.concatenate(([0], rows.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
+
+
+def component_runs(mask: np.ndarray, connectivity: int) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """``mask``'s connected components, labelled run of rows by run: ``(top, labels, stats)`` per run.
+
+    No component crosses an empty row, so each lies in one run of rows that
+    hold foreground; labelling only those runs skips the empty rows between
+    them (most of a page's rows, in a mask of shapes or of text lines), and
+    labelling costs about as much per pixel as there are pixels. A run is
+    started on an even row (the row above it is empty), where a labelling
+    of the whole mask, which scans it in 2×2 blocks, meets it: the
+    components come in the same order. ``stats`` rows are relative to ``top``.
+    """
+    out: list[tuple[int, np.ndarray, np.ndarray]] = []
+    for a, b in row_runs(np.asarray(mask.any(axis=1))):
+        a -= a % 2
+        _, labels, stats, _ = cv2.connectedComponentsWithStats(mask[a:b], connectivity=connectivity)
+        out.append((a, labels, stats))
+    return out
+
+
+def _add_kept_fills(filled: np.ndarray, plain: np.ndarray, out: np.ndarray, k: int) -> None:
+    """Set in ``out`` the hole-filled shapes of ``filled`` that the plain opening holds enough of."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(filled, connectivity=4)
     if n <= 1:
-        return plain
+        return
     held = np.bincount(labels[plain > 0].ravel(), minlength=n)
     keep = held >= FILLED_SHARE * stats[:, cv2.CC_STAT_AREA]
     keep[0] = False
+    if not keep.any():
+        return
     # Plain pieces big enough to be a shape of their own (1.5 kernels a side),
-    # not scraps of text that survived the opening.
+    # not scraps of text that survived the opening (looked up only in the
+    # boxes of the shapes kept).
     _, plabels, pstats, _ = cv2.connectedComponentsWithStats(plain, connectivity=4)
     solid = (pstats[:, cv2.CC_STAT_WIDTH] >= 1.5 * k) & (pstats[:, cv2.CC_STAT_HEIGHT] >= 1.5 * k)
     solid[0] = False
-    solid_px = solid[plabels]
-    out = plain.copy()
     for i in np.nonzero(keep)[0]:
         # Filling may close a shape's inside, never grow it past what the
         # plain opening found: a member's name a few pixels over its bubble,
@@ -73,13 +117,12 @@ def open_filled(fg: np.ndarray, k: int) -> np.ndarray:
         # weld the name onto the bubble.
         x, y, bw, bh = (int(v) for v in stats[i, :4])
         mine = labels[y : y + bh, x : x + bw] == i
-        ys, xs = np.nonzero(mine & solid_px[y : y + bh, x : x + bw])
+        ys, xs = np.nonzero(mine & solid[plabels[y : y + bh, x : x + bw]])
         if ys.size == 0:  # only pieces (a silhouette avatar's two lobes): their extent
             ys, xs = np.nonzero(mine & (plain[y : y + bh, x : x + bw] > 0))
         y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
         sub = labels[y0:y1, x0:x1] == i
         out[y0:y1, x0:x1][sub] = 255
-    return out
 
 
 # How far below the title bar's found bottom its edge or shadow may still reach

@@ -35,6 +35,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.preprocess import distance_from
+from ocr.shapes import component_runs
 
 # --- data ----------------------------------------------------------------------
 
@@ -153,19 +154,19 @@ def _pieces(mask: np.ndarray, width: int) -> list[_Piece]:
     """Connected ink, bridged horizontally across the gaps inside a glyph and between glyphs."""
     kx = max(3, round(width * 0.008))
     dil = cv2.dilate(mask, np.ones((1, kx), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(dil, connectivity=8)
     out: list[_Piece] = []
     min_area = max(4, round((width / 360) ** 2 * 2))
-    for i in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if area < min_area:
-            continue
-        # undo the dilation's horizontal growth
-        half = kx // 2
-        x0, x1 = x + half, x + w - (kx - 1 - half)
-        if x1 <= x0:
-            x0, x1 = x, x + w
-        out.append(_Piece(x0, y, x1, y + h))
+    for run_top, _, stats in component_runs(dil, 8):
+        for x, ry, w, h, area in stats[1:].tolist():
+            if area < min_area:
+                continue
+            y = run_top + ry
+            # undo the dilation's horizontal growth
+            half = kx // 2
+            x0, x1 = x + half, x + w - (kx - 1 - half)
+            if x1 <= x0:
+                x0, x1 = x, x + w
+            out.append(_Piece(x0, y, x1, y + h))
     return out
 
 
