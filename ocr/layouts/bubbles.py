@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from ocr import times
 from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.short_bubbles import one_line_high, reread_short
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, Page
 from ocr.preprocess import Block, TextBand, saturation
@@ -238,12 +239,8 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     title_regions = [Region(t.box, pad) for t in title_bands]
     if not ctx.engine.prefers_page:
         title_regions += [Region(t.box, pad, zoom=TITLE_SECOND_ZOOM) for t in title_bands]
-    regions = (
-        title_regions
-        + [Region(_inscribed(b.block.box) if page.is_round_bubble(b.block) else b.block.box, 0, weak_lines_ok=True)
-           for b in bubbles]
-        + [Region(b.band.box, pad) for b in bands]
-    )
+    inner = [_inscribed(b.block.box) if page.is_round_bubble(b.block) else b.block.box for b in bubbles]
+    regions = title_regions + [Region(b, 0, weak_lines_ok=True) for b in inner] + [Region(b.band.box, pad) for b in bands]
     read = read_regions(ctx.engine, img, regions)
     nh, nb = len(title_regions), len(bubbles)
     nt = len(title_bands)
@@ -253,6 +250,9 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
 
     heights = sorted(ln.box.h for lst in bubble_lines for ln in lst)
     body_h = float(heights[len(heights) // 2]) if heights else w * 0.05
+    short = [k for k, lines in enumerate(bubble_lines) if not lines and one_line_high(bubbles[k].block.box, body_h)]
+    for k, lines in zip(short, reread_short(ctx.engine, img, [inner[k] for k in short]), strict=True):
+        bubble_lines[k] = lines
     for b, lines in zip(bubbles, bubble_lines, strict=True):
         b.lines = _drop_slivers(lines, body_h, b.block.box)
         b.text, b.confidence = _text_of(b.lines)
