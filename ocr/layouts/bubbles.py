@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from ocr import times
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.short_bubbles import one_line_high, reread_short
+from ocr.layouts.short_bubbles import one_whole_line, reread_short
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, Page
 from ocr.preprocess import Block, TextBand, saturation
@@ -250,7 +250,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
 
     heights = sorted(ln.box.h for lst in bubble_lines for ln in lst)
     body_h = float(heights[len(heights) // 2]) if heights else w * 0.05
-    short = [k for k, lines in enumerate(bubble_lines) if not lines and one_line_high(bubbles[k].block.box, body_h)]
+    short = [k for k, lines in enumerate(bubble_lines) if not lines and one_whole_line(page, bubbles[k].block.box, body_h)]
     for k, lines in zip(short, reread_short(ctx.engine, img, [inner[k] for k in short]), strict=True):
         bubble_lines[k] = lines
     for b, lines in zip(bubbles, bubble_lines, strict=True):

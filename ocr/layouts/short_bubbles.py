@@ -15,7 +15,10 @@ The bubble was found but held no line: beside an avatar it became an empty
 Such a bubble is read once more, zoomed, with the noise-row filter off: only
 those bubbles, all on one canvas, so a page that has them costs one extra
 Tesseract call and other pages none. A picture or a sticker is not re-read: it
-is taller than a line of text (or not one uniformly filled block at all).
+is taller than a line of text (or not one uniformly filled block at all). Nor
+is a bubble cut by the title bar or the input bar: its height is only what is
+visible, and its line is cut too (realworld 05: the lower half of 去天天二层吧
+under the title bar read, without the noise filter, as 六和信入一大必).
 A reading still under the confidence floor is not kept: chi_sim cannot read
 some glyphs at any size (嗯 comes back as 咽 at 0.2-0.4), and a wrong text is
 not better evidence than an empty bubble the reviewer will look at.
@@ -26,6 +29,7 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.model import Box
+from ocr.page import Page
 from ocr.recognition import Line, OcrEngine
 from ocr.regions import Region, read_regions
 
@@ -38,11 +42,14 @@ ONE_LINE_HEIGHTS = 2.4
 # a short line depends on the exact size) and larger: a Latin word at 17 px
 # (Okay on a 480-px screen) reads 0.90 at 1.5x where it read 0.26 as OFkay.
 SHORT_LINE_ZOOM = 1.5
+# A bubble this close to a bar (px) is cut by it: is_bubble's cut-off margin.
+CUT_MARGIN = 3
 
 
-def one_line_high(box: Box, line_h: float) -> bool:
-    """No taller than a bubble holding one line of text of the page's body size."""
-    return box.h <= ONE_LINE_HEIGHTS * line_h
+def one_whole_line(page: Page, box: Box, line_h: float) -> bool:
+    """Whole (not cut by a bar) and no taller than a bubble holding one line of the page's body text."""
+    cut = box.y <= page.header_bottom + CUT_MARGIN or box.y + box.h >= page.footer_top - CUT_MARGIN
+    return not cut and box.h <= ONE_LINE_HEIGHTS * line_h
 
 
 def reread_short(engine: OcrEngine, image: np.ndarray, boxes: list[Box]) -> list[list[Line]]:

@@ -19,6 +19,9 @@ import pytest
 
 from ocr.engines.tesseract import TesseractEngine
 from ocr.extract import extract
+from ocr.layouts.short_bubbles import one_whole_line
+from ocr.model import Box
+from ocr.page import analyse
 from ocr.recognition import Line
 from tests.ocr.chat_render import Item, render_chat
 from tests.ocr.skins import render
@@ -83,3 +86,13 @@ def test_a_picture_is_not_read_again_as_a_line() -> None:
         ("incoming", "看看这个"), ("incoming", ""), ("outgoing", "收到")
     ]
     assert engine.short_reads == 0
+
+
+def test_only_a_whole_one_line_bubble_is_read_again() -> None:
+    page = analyse(render_chat("王经理", [Item("in", "今天还钱了吗"), Item("out", "好")]))
+    line_h = 60.0
+    middle = (page.header_bottom + page.footer_top) // 2
+    assert one_whole_line(page, Box(600, middle, 200, 120), line_h)
+    assert not one_whole_line(page, Box(600, middle, 200, 360), line_h)  # a picture's height
+    assert not one_whole_line(page, Box(600, page.header_bottom, 200, 80), line_h)  # cut by the title bar
+    assert not one_whole_line(page, Box(600, page.footer_top - 80, 200, 80), line_h)  # cut by the input bar
