@@ -9,6 +9,7 @@ layout code changing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -95,3 +96,16 @@ class PageMemo:
         if self._lines is None:
             self._lines = self._engine.recognize(image)
         return list(self._lines)
+
+    def recognize_short_lines(self, image: np.ndarray) -> list[Line]:
+        return short_line_reader(self._engine)(image)
+
+
+def short_line_reader(engine: OcrEngine) -> Callable[[np.ndarray], list[Line]]:
+    """The engine's reading of an image known to hold short lines, or its ordinary one.
+
+    Tesseract can be told not to drop a short row as noise
+    (``recognize_short_lines``); an engine without such a reading reads as usual.
+    """
+    read = getattr(engine, "recognize_short_lines", None)
+    return read if callable(read) else engine.recognize

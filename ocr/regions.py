@@ -21,7 +21,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.preprocess import prepare_crop, stitch, upscale_factor
-from ocr.recognition import Line, OcrEngine, PageMemo
+from ocr.recognition import Line, OcrEngine, PageMemo, short_line_reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +54,20 @@ def _clip(box: Box, pad: int, w: int, h: int) -> tuple[int, int, int, int]:
     return x0, y0, x1, y1
 
 
-def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) -> list[list[Line]]:
-    """The lines of each region (page coordinates), in the order given."""
+def read_regions(
+    engine: OcrEngine, image: np.ndarray, regions: list[Region], *, short_lines: bool = False
+) -> list[list[Line]]:
+    """The lines of each region (page coordinates), in the order given.
+
+    ``short_lines``: every region holds one short line (a canvas-reading
+    engine then keeps rows it would drop as noise, see ``short_line_reader``).
+    """
     if not regions:
         return []
     if engine.prefers_page:
         read = _read_by_page(engine, image, regions)
     else:
-        read = read_by_canvas(engine, image, regions)
+        read = read_by_canvas(engine, image, regions, short_lines=short_lines)
     out: list[list[Line]] = []
     for region, lines in zip(regions, read, strict=True):
         strong = [ln for ln in lines if ln.confidence >= STRONG_LINE]
@@ -71,7 +77,9 @@ def read_regions(engine: OcrEngine, image: np.ndarray, regions: list[Region]) ->
     return out
 
 
-def read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region]) -> list[list[Line]]:
+def read_by_canvas(
+    engine: OcrEngine, image: np.ndarray, regions: list[Region], *, short_lines: bool = False
+) -> list[list[Line]]:
     h, w = image.shape[:2]
     scale = upscale_factor(w)
     crops: list[np.ndarray] = []
@@ -91,7 +99,7 @@ def read_by_canvas(engine: OcrEngine, image: np.ndarray, regions: list[Region]) 
         return out
     gap = max(30, int(48 * scale))
     canvas = stitch(crops, scales, gap=gap)
-    lines = engine.recognize(canvas.image)
+    lines = (short_line_reader(engine) if short_lines else engine.recognize)(canvas.image)
     for line in lines:
         cy = line.box.y + line.box.h / 2
         for slot_i, (sx, sy, sw, sh) in enumerate(canvas.slots):

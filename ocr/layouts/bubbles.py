@@ -18,6 +18,8 @@ from datetime import date, datetime
 from ocr import times
 from ocr.layouts import thread_title
 from ocr.layouts.base import PageContext, PageResult
+from ocr.layouts.bubble_regions import bubble_region, centre_in, inset
+from ocr.layouts.short_bubbles import one_whole_line, reread_short
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, EDGE_ALIGNMENT, Page
 from ocr.preprocess import Block, TextBand, saturation
@@ -92,47 +94,6 @@ def bubble_blocks(page: Page) -> list[Block]:
     return [b for b in page.blocks if is_bubble(page, b) and b not in column]
 
 
-def _inset(box: Box) -> Box:
-    """A pill without its rounded ends (a third of its height each side, a sixth top and bottom)."""
-    dx, dy = box.h // 3, box.h // 6
-    return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
-
-
-def _bubble_region(b: Block, page: Page) -> Box:
-    """Where a bubble's words are read: a round one's inscribed square; one cut by the title bar reaches above the cut.
-
-    The title bar's bottom is found to a few pixels; a bubble scrolled under
-    it keeps a line whose top half-line may lie over that bottom, and the
-    line, read but centred outside the bubble, was lost with the bar.
-    """
-    if page.is_round_bubble(b):
-        return _inscribed(b.box)
-    box = b.box
-    if box.y <= page.header_bottom + 2:
-        up = min(box.y - page.status_bottom, round(page.width * CUT_LINE_REACH))
-        return Box(box.x, box.y - up, box.w, box.h + up)
-    return box
-
-
-def _centre_in(a: Box, b: Box) -> bool:
-    cx, cy = a.x + a.w / 2, a.y + a.h / 2
-    return b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
-
-
-# Half a body line and its leading: 0.03 of the width (body glyphs are 0.035–0.05 w).
-CUT_LINE_REACH = 0.03
-
-
-def _inscribed(box: Box) -> Box:
-    """The square inside a round bubble: the page round it binarises to black corners Tesseract reads as nothing."""
-    dx, dy = round(box.w * _CIRCLE_INSET), round(box.h * _CIRCLE_INSET)
-    return Box(box.x + dx, box.y + dy, max(1, box.w - 2 * dx), max(1, box.h - 2 * dy))
-
-
-# (1 - 1/sqrt(2)) / 2: each side of a circle's box outside its inscribed square.
-_CIRCLE_INSET = 0.146
-
-
 def _centre_x(box: Box) -> float:
     return box.x + box.w / 2
 
@@ -164,20 +125,20 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     avatars = [b for b in page.blocks if page.is_avatar(b)]
     in_avatar_column = avatar_column(page, avatars)
     bubbles = [_Bubble(b) for b in bubble_blocks(page)]
-    reach = [_bubble_region(b.block, page) for b in bubbles]
+    reach = [bubble_region(b.block, page) for b in bubbles]
     # A band inside where a bubble is read is that bubble's line (one cut by the title bar).
-    bands = [_Band(t) for t in page.bands if not any(_centre_in(t.box, r) for r in reach)]
+    bands = [_Band(t) for t in page.bands if not any(centre_in(t.box, r) for r in reach)]
     # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
     # that is no bubble (its light text holes its fill). Read like loose text.
     # Its rounded ends are cut off: binarised, the page behind them turns into
     # black corners that make Tesseract return nothing.
     bands += [
-        _Band(TextBand(_inset(b.box)))
+        _Band(TextBand(inset(b.box)))
         for b in page.blocks
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
         and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    title_bands = [t for t in thread_title.title_bands(page) if not any(_centre_in(t.box, r) for r in reach)]
+    title_bands = [t for t in thread_title.title_bands(page) if not any(centre_in(t.box, r) for r in reach)]
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading
@@ -200,6 +161,9 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
 
     heights = sorted(ln.box.h for lst in bubble_lines for ln in lst)
     body_h = float(heights[len(heights) // 2]) if heights else w * 0.05
+    short = [k for k, lines in enumerate(bubble_lines) if not lines and one_whole_line(page, bubbles[k].block.box, body_h)]
+    for k, lines in zip(short, reread_short(ctx.engine, img, [reach[k] for k in short]), strict=True):
+        bubble_lines[k] = lines
     for b, lines in zip(bubbles, bubble_lines, strict=True):
         b.lines = _drop_slivers(lines, body_h, b.block.box)
         b.text, b.confidence = _text_of(b.lines)
