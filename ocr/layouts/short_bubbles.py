@@ -18,7 +18,11 @@ Tesseract call and other pages none. A picture or a sticker is not re-read: it
 is taller than a line of text (or not one uniformly filled block at all). Nor
 is a bubble cut by the title bar or the input bar: its height is only what is
 visible, and its line is cut too (realworld 05: the lower half of 去天天二层吧
-under the title bar read, without the noise filter, as 六和信入一大必).
+under the title bar read, without the noise filter, as 六和信入一大必; on a
+seed-2 WeChat screen the cut 我会还的…时间 as 门). The cost: a bubble that lost
+only its padding to the bar is not read again either (realworld 22: 动物自走棋,
+whose line the second reading had right). Telling the two apart needs the bar's
+true bottom, and the page's estimate lies inside that bubble's text there.
 A reading still under the confidence floor is not kept: chi_sim cannot read
 some glyphs at any size (嗯 comes back as 咽 at 0.2-0.4), and a wrong text is
 not better evidence than an empty bubble the reviewer will look at.
