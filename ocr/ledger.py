@@ -33,19 +33,15 @@ MARGIN_Y = 0.04
 MARGIN_X = 0.14
 
 
-def _centre(b: Box) -> tuple[float, float]:
-    return b.x + b.w / 2, b.y + b.h / 2
-
-
 def _near(b: Box, boxes: list[Box], w: int) -> bool:
-    cx, cy = _centre(b)
+    cx, cy = b.centre
     mx, my = MARGIN_X * w, MARGIN_Y * w
     return any(o.x - mx <= cx <= o.x + o.w + mx and o.y - my <= cy <= o.y + o.h + my for o in boxes)
 
 
 def is_chrome(b: Box, page: Page) -> bool:
     """Status bar, title bar, input bar or navigation bar."""
-    _, cy = _centre(b)
+    _, cy = b.centre
     return cy < page.header_bottom or cy > page.footer_top
 
 
@@ -65,7 +61,7 @@ def unassigned(lines: list[Line], page: Page, messages: list[ExtractedMessage], 
         if not text:
             continue
         if keep_chrome:
-            if _centre(ln.box)[1] < page.status_bottom:
+            if ln.box.centre[1] < page.status_bottom:
                 continue
         elif is_chrome(ln.box, page):
             continue

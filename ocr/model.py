@@ -82,6 +82,21 @@ class Box:
         x, y, w, h = (int(n) for n in v)
         return cls(x, y, w, h)
 
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.x + self.w / 2, self.y + self.h / 2
+
+    def centre_in(self, other: Box) -> bool:
+        """Whether this box's centre lies in ``other``: how a line is given to the region it was read in."""
+        cx, cy = self.centre
+        return other.x <= cx <= other.x + other.w and other.y <= cy <= other.y + other.h
+
+    @staticmethod
+    def union(boxes: list[Box]) -> Box:
+        """The smallest box holding all of ``boxes`` (at least one)."""
+        x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+        return Box(x0, y0, max(b.x + b.w for b in boxes) - x0, max(b.y + b.h for b in boxes) - y0)
+
 
 @dataclass(slots=True)
 class ExtractedMessage:

@@ -22,12 +22,11 @@ from ocr.preprocess import (
     find_blocks,
     find_text_bands,
     foreground_mask,
-    header_bottom,
     luminance,
     page_background,
-    status_bar_bottom,
 )
 from ocr.shapes import block_tolerance, vertical_extent
+from ocr.top_bars import header_bottom, status_bar_bottom
 
 # Avatars sit against the screen's edge: at most 0.10 of the width in from it
 # on every dev and real screenshot (most at 0.03–0.06), while a short bubble

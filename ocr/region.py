@@ -149,7 +149,7 @@ def _lines_in(engine: OcrEngine, image: np.ndarray, box: Box, *, strips: bool) -
     # Only what is inside the box counts: a line of a neighbour caught by the margin is not the user's.
     # An avatar or an icon reads as a symbol ("●", "<"): no word in it, and as tall as two lines,
     # it would glue a row's name and snippet into one visual line.
-    inside = [ln for ln in lines if _centre_inside(ln.box, box) and _WORDLIKE.search(ln.text)]
+    inside = [ln for ln in lines if ln.box.centre_in(box) and _WORDLIKE.search(ln.text)]
     return sorted(inside, key=lambda ln: (ln.box.y + ln.box.h / 2, ln.box.x))
 
 
@@ -237,19 +237,6 @@ def _by_segments(engine: OcrEngine, image: np.ndarray, lines: list[Line]) -> lis
     return out
 
 
-def _centre_inside(b: Box, box: Box) -> bool:
-    cx, cy = b.x + b.w / 2, b.y + b.h / 2
-    return box.x <= cx <= box.x + box.w and box.y <= cy <= box.y + box.h
-
-
-def _union(boxes: list[Box]) -> Box:
-    x0 = min(b.x for b in boxes)
-    y0 = min(b.y for b in boxes)
-    x1 = max(b.x + b.w for b in boxes)
-    y1 = max(b.y + b.h for b in boxes)
-    return Box(x0, y0, x1 - x0, y1 - y0)
-
-
 def _confidence(lines: list[Line]) -> float:
     total = sum(max(1, len(ln.text)) for ln in lines)
     return sum(ln.confidence * max(1, len(ln.text)) for ln in lines) / max(1, total)
@@ -281,13 +268,13 @@ def _bubble_message(
             m = parse_moment(split[1], captured_at)
             if m is not None:
                 moment, time_lines = m, row
-                body_rows.append([Line(split[0], _confidence(row), _union([ln.box for ln in row]))])
+                body_rows.append([Line(split[0], _confidence(row), Box.union([ln.box for ln in row]))])
                 continue
         body_rows.append(row)
     if not body_rows:
         return None
     body = [ln for row in body_rows for ln in row]
-    text_box = _union([ln.box for ln in body])
+    text_box = Box.union([ln.box for ln in body])
     outgoing = _is_outgoing(image, text_box)
     direction = Direction.OUTGOING if outgoing else Direction.INCOMING
     sender = ME if outgoing else (normalise_number(title) if title else None)
@@ -427,7 +414,7 @@ def _row_message(
     text = snippet
     if kind is Kind.CALL:
         text, duration_s = _duration(snippet)
-        name_box = _union([ln.box for ln in name_lines])
+        name_box = Box.union([ln.box for ln in name_lines])
         if _is_red(image, name_box) or any(w in snippet for w in _MISSED_WORDS):
             direction = Direction.MISSED
         elif (
@@ -446,7 +433,7 @@ def _row_message(
         sender=sender,
         time=minute,
         text=text,
-        box=_union([ln.box for ln in all_lines]),
+        box=Box.union([ln.box for ln in all_lines]),
         confidence=_confidence(all_lines),
         time_source=TimeSource.ROW if minute else None,
         duration_s=duration_s,

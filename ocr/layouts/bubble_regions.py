@@ -35,11 +35,6 @@ def bubble_region(b: Block, page: Page) -> Box:
     return box
 
 
-def centre_in(a: Box, b: Box) -> bool:
-    cx, cy = a.x + a.w / 2, a.y + a.h / 2
-    return b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
-
-
 # Half a body line and its leading: 0.03 of the width (body glyphs are 0.035–0.05 w).
 CUT_LINE_REACH = 0.03
 

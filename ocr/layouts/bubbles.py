@@ -18,7 +18,7 @@ from datetime import date, datetime
 from ocr import times
 from ocr.layouts import thread_title
 from ocr.layouts.base import PageContext, PageResult
-from ocr.layouts.bubble_regions import bubble_region, centre_in, inset
+from ocr.layouts.bubble_regions import bubble_region, inset
 from ocr.layouts.short_bubbles import one_whole_line, reread_short
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, EDGE_ALIGNMENT, Page
@@ -94,10 +94,6 @@ def bubble_blocks(page: Page) -> list[Block]:
     return [b for b in page.blocks if is_bubble(page, b) and b not in column]
 
 
-def _centre_x(box: Box) -> float:
-    return box.x + box.w / 2
-
-
 def _text_of(lines: list[Line]) -> tuple[str, float]:
     if not lines:
         return "", 0.0
@@ -127,7 +123,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     bubbles = [_Bubble(b) for b in bubble_blocks(page)]
     reach = [bubble_region(b.block, page) for b in bubbles]
     # A band inside where a bubble is read is that bubble's line (one cut by the title bar).
-    bands = [_Band(t) for t in page.bands if not any(centre_in(t.box, r) for r in reach)]
+    bands = [_Band(t) for t in page.bands if not any(t.box.centre_in(r) for r in reach)]
     # Time pills (WeChat's grey rounded clock): a centred, line-high filled block
     # that is no bubble (its light text holes its fill). Read like loose text.
     # Its rounded ends are cut off: binarised, the page behind them turns into
@@ -136,9 +132,9 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         _Band(TextBand(inset(b.box)))
         for b in page.blocks
         if not is_bubble(page, b) and not page.is_avatar(b) and b not in in_avatar_column
-        and abs(_centre_x(b.box) - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
+        and abs(b.box.centre[0] - w / 2) < w * 0.06 and b.box.h < w * 0.1 and b.box.w < w * 0.8
     ]
-    title_bands = [t for t in thread_title.title_bands(page) if not any(centre_in(t.box, r) for r in reach)]
+    title_bands = [t for t in thread_title.title_bands(page) if not any(t.box.centre_in(r) for r in reach)]
     pad = max(2, int(w * 0.01))
     # Title first: Tesseract reads the big title best at the top of the canvas.
     # It names the sender of every incoming message, so a canvas-reading
@@ -176,7 +172,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
 
     # Centred pills holding a time are separators (Samsung's date pills).
     for b in bubbles:
-        if abs(_centre_x(b.block.box) - w / 2) < w * 0.06 and times.is_time_text(b.text):
+        if abs(b.block.box.centre[0] - w / 2) < w * 0.06 and times.is_time_text(b.text):
             b.is_separator = True
     # A bubble with no text beside an avatar is a picture, a sticker or an
     # emoji-only message: it is still a message (SCHEMA lists it with empty
@@ -236,7 +232,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         else:
             sender = title or ""
             sender_conf = title_conf
-        box = b.block.box if b.quote is None else _union(b.block.box, b.quote.block.box)
+        box = b.block.box if b.quote is None else Box.union([b.block.box, b.quote.block.box])
         field_conf = {"text": round(b.confidence, 3), "sender": round(sender_conf, 3)}
         if time_val is not None:
             field_conf["time"] = 1.0
@@ -307,6 +303,19 @@ QUOTE_GAP = 0.03
 QUOTE_LABEL = "引用："
 
 
+def _quotes_in(q: _Bubble, reply: _Bubble, avatars: list[Block], w: int) -> bool:
+    """Whether ``q`` hangs under ``reply`` as its quote: no picture of its own, a sliver below, on the reply's edge."""
+    if reply.quote is not None or q.is_picture or reply.is_picture:
+        return False
+    qb, rb = q.block.box, reply.block.box
+    if _beside_avatar(qb, avatars, w) or not _beside_avatar(rb, avatars, w):
+        return False
+    # The quote is as wide as its words, so its own side says little: the reply's does.
+    outgoing = reply.direction is Direction.OUTGOING
+    edge_gap = abs((qb.x + qb.w) - (rb.x + rb.w)) if outgoing else abs(qb.x - rb.x)
+    return 0 <= qb.y - (rb.y + rb.h) < w * QUOTE_GAP and edge_gap <= w * EDGE_ALIGNMENT
+
+
 def _fold_quotes(bubbles: list[_Bubble], avatars: list[Block], w: int) -> list[_Bubble]:
     """A block with no avatar hanging under a message that has one is that message's quote, not a message.
 
@@ -317,24 +326,11 @@ def _fold_quotes(bubbles: list[_Bubble], avatars: list[Block], w: int) -> list[_
     """
     out: list[_Bubble] = []
     for b in sorted(bubbles, key=lambda b: b.block.box.y):
-        qb = b.block.box
-        above = out[-1] if out else None
-        # The quote is as wide as its words, so its own side says little: the reply's does.
-        if above is not None and above.quote is None and not b.is_picture and not above.is_picture \
-                and not _beside_avatar(qb, avatars, w) and _beside_avatar(above.block.box, avatars, w):
-            ab = above.block.box
-            outgoing = above.direction is Direction.OUTGOING
-            edge_gap = abs((qb.x + qb.w) - (ab.x + ab.w)) if outgoing else abs(qb.x - ab.x)
-            if 0 <= qb.y - (ab.y + ab.h) < w * QUOTE_GAP and edge_gap <= w * EDGE_ALIGNMENT:
-                above.quote = b
-                continue
-        out.append(b)
+        if out and _quotes_in(b, out[-1], avatars, w):
+            out[-1].quote = b
+        else:
+            out.append(b)
     return out
-
-
-def _union(a: Box, b: Box) -> Box:
-    x0, y0 = min(a.x, b.x), min(a.y, b.y)
-    return Box(x0, y0, max(a.x + a.w, b.x + b.w) - x0, max(a.y + a.h, b.y + b.h) - y0)
 
 
 def caption_of_bubble_above(tb: Box, bubbles: list[Box], gap_below: int, *, overlap: float = 0.3) -> bool:
@@ -386,7 +382,7 @@ def _pictures_beside_lone_avatars(
         below += [b.block.box.y for b in bubbles if b.block.box.y > ab.y + ab.h * 0.5]
         below += [
             t.band.box.y for t in bands
-            if t.band.box.y > top + ab.h * 0.5 and abs(_centre_x(t.band.box) - w / 2) < w * 0.06
+            if t.band.box.y > top + ab.h * 0.5 and abs(t.band.box.centre[0] - w / 2) < w * 0.06
             and times.is_time_text(t.text)
         ]
         bottom = min([*below, page.footer_top, int(top + w * 0.9)]) - int(w * 0.01)

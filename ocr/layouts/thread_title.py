@@ -31,8 +31,7 @@ def title_bands(page: Page) -> list[TextBand]:
     # A single bold glyph found as a block (师 after 何律) joins its line the same way.
     pieces = [
         TextBand(b.box) for b in page.header_blocks
-        if (b.box.w >= 1.5 * b.box.h or GLYPH_ASPECT[0] <= b.box.w / max(1, b.box.h) <= GLYPH_ASPECT[1])
-        and b.box.h < w * 0.08
+        if (b.box.w >= 1.5 * b.box.h or _glyph_shaped(b.box, w)) and b.box.h < w * 0.08
     ]
     return _level_runs(
         [t for t in page.header_bands + _glyph_runs(page) if _title_place(t.box, page)],
@@ -86,7 +85,7 @@ def _title_place(b: Box, page: Page) -> bool:
     title: a one-character title is as wide as it is tall.
     """
     w = page.width
-    return (b.y >= page.status_bottom - 2 and w * 0.1 < _centre_x(b) < w * 0.9 and b.h >= w * 0.015
+    return (b.y >= page.status_bottom - 2 and w * 0.1 < b.centre[0] < w * 0.9 and b.h >= w * 0.015
             and b.w >= ICON_ASPECT * b.h)
 
 
@@ -104,8 +103,7 @@ def _glyph_runs(page: Page) -> list[TextBand]:
     """
     w = page.width
     glyphs = sorted(
-        (b.box for b in page.header_blocks
-         if GLYPH_ASPECT[0] <= b.box.w / max(1, b.box.h) <= GLYPH_ASPECT[1] and b.box.h < w * 0.08),
+        (b.box for b in page.header_blocks if _glyph_shaped(b.box, w)),
         key=lambda b: b.x,
     )
     runs: list[tuple[Box, int]] = []
@@ -126,6 +124,11 @@ def _glyph_runs(page: Page) -> list[TextBand]:
 # of their height.
 GLYPH_ASPECT = (0.6, 1.4)
 GLYPH_GAP = 0.5
+
+
+def _glyph_shaped(b: Box, w: int) -> bool:
+    """About square and no taller than a title line: one bold glyph found as a block."""
+    return GLYPH_ASPECT[0] <= b.w / max(1, b.h) <= GLYPH_ASPECT[1] and b.h < w * 0.08
 
 
 def _level_runs(bands: list[TextBand], pieces: list[TextBand]) -> list[TextBand]:
@@ -149,7 +152,3 @@ def _level_runs(bands: list[TextBand], pieces: list[TextBand]) -> list[TextBand]
         else:
             runs.append((b, is_band))
     return [TextBand(b) for b, has_band in sorted(runs, key=lambda r: (r[0].y, r[0].x)) if has_band]
-
-
-def _centre_x(box: Box) -> float:
-    return box.x + box.w / 2

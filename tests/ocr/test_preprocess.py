@@ -11,14 +11,13 @@ from ocr.preprocess import (
     binarize,
     clear_non_text,
     find_blocks,
-    header_bottom,
     invert,
     is_dark,
     page_background,
-    status_bar_bottom,
     stitch,
     upscale_factor,
 )
+from ocr.top_bars import header_bottom, status_bar_bottom
 from tests.images import read_bgr
 
 
