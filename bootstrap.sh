@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 mode="${1:-run}"
 shift || true
 
-bash scripts/install-system-deps.sh
+bash scripts/install-system-deps.sh "$mode"
 
 PY="${PYTHON:-python3}"
 if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then

@@ -16,6 +16,11 @@ from ocr.preprocess import dominant_color, foreground_mask, row_bands
 # A title bar's own colour varies by less than this down its height (a soft
 # gradient, JPEG noise); a larger step is where the bar ends and a card starts.
 BAR_SHADE = 40
+# ...and it changes by less than this from one sampled row to the next (a
+# gradient spreads its change over the bar's height). A step of more is an
+# edge: a bubble or card cut by the bar begins there, drawn in a shade of
+# its own within BAR_SHADE of the bar's (iOS: bar 247, grey bubble 233).
+BAR_STEP = 8
 
 
 # A status bar's icons start and end within this share of the width from the
@@ -64,7 +69,7 @@ OWN_LINE_GAP = 0.03
 TEXT_LINE_MIN = 0.015
 
 
-def _is_print(rows: np.ndarray) -> bool:
+def is_print(rows: np.ndarray) -> bool:
     """Whether a band of the mask is lines of print rather than a filled strip.
 
     The bottom of a bubble or card scrolled under the bar is a strip filled
@@ -96,14 +101,20 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     row_colors_differ = 0
     yy = y + step
     bar: np.ndarray | None = None
+    previous: np.ndarray | None = None
     while yy < limit:
         row = img[yy : yy + 1, int(w * 0.02) : int(w * 0.98)]
-        c = np.array(dominant_color(row))
+        c = np.array(dominant_color(row)).astype(int)
         # A bar is one colour: where the colour changes again without turning
         # to the page's, a list row drawn on a card of its own begins (it is
         # content, not part of the bar).
-        if int(np.abs(c - np.array(bg)).max()) > 5 and (bar is None or int(np.abs(c - bar).max()) <= BAR_SHADE):
+        if (
+            int(np.abs(c - np.array(bg)).max()) > 5
+            and (bar is None or int(np.abs(c - bar).max()) <= BAR_SHADE)
+            and (previous is None or int(np.abs(c - previous).max()) <= BAR_STEP)
+        ):
             bar = c if bar is None else bar
+            previous = c
             row_colors_differ += 1
             yy += step
             continue
@@ -128,10 +139,15 @@ def header_bottom(img: np.ndarray, bg: tuple[int, int, int], status_bottom: int)
     # with more blank above it than below: mirrored, the bar would take in
     # the first row under it. A line of text of its own (not the title's
     # subtitle, which follows it closely) starting before that bottom is content.
+    # A filled shape (an avatar, a bubble) that starts there and runs on below
+    # it was cut by the bar: a bar of the page's own colour is opaque, so
+    # nothing under it shows, and the bar ends where the shape appears.
     for s2, e2 in bands[1:]:
         if status_bottom + s2 >= bottom:
             break
-        if s2 - e >= w * OWN_LINE_GAP and e2 - s2 >= w * TEXT_LINE_MIN and _is_print(fg[s2:e2]):
+        if s2 - e < w * OWN_LINE_GAP or e2 - s2 < w * TEXT_LINE_MIN:
+            continue
+        if is_print(fg[s2:e2]) or status_bottom + e2 > bottom:
             bottom = status_bottom + s2 - 1
             break
     return max(bottom, status_bottom + e + 1)

@@ -12,6 +12,12 @@ PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   poppler-utils
 )
+# The tests also draw screens with the corpus generator (../shared/corpus/generate.py),
+# which needs Noto CJK, and with the project's stand-in for its held-out phrase bank
+# (scripts/proxy_heldout_bank.py), which draws in WenQuanYi.
+if [ "${1:-}" = "test" ]; then
+  PACKAGES+=(fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei)
+fi
 
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "This script installs Debian/Ubuntu packages; on another system install the equivalents of:" >&2

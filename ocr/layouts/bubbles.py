@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import numpy as np
+
 from ocr import times
-from ocr.layouts import thread_title
+from ocr.layouts import bar_cuts, thread_title
 from ocr.layouts.base import PageContext, PageResult
 from ocr.layouts.bubble_regions import bubble_region, inset
 from ocr.layouts.short_bubbles import one_whole_line, reread_short
@@ -28,6 +30,9 @@ from ocr.regions import Region, read_regions, row_texts
 from ocr.text import join_lines
 
 _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
+_CLOCK = re.compile(r"\d{1,2}\s?[:：]\s?\d{2}")
+# The longest separator seen: 2025年12月16日 星期二 下午8:50 (20 characters).
+SEPARATOR_MAX_CHARS = 20
 
 
 @dataclass(slots=True)
@@ -39,6 +44,7 @@ class _Bubble:
     direction: Direction | None = None
     name: str | None = None
     name_conf: float | None = None
+    name_box: Box | None = None
     clock: times.Moment | None = None
     clock_text: str | None = None
     is_separator: bool = False
@@ -170,9 +176,15 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
     title, title_conf = max((thread_title.clean_title(lines, page) for lines in readings), key=lambda tc: tc[1])
     is_group = bool(title and _GROUP_COUNT.search(title))
 
-    # Centred pills holding a time are separators (Samsung's date pills).
+    # Centred pills holding a time are separators (Samsung's date pills, WeChat's
+    # clocks); a narrow one holding a clock is one also when a word of its day
+    # was misread (星期二 → 期二): it reaches neither side, where bubbles hang.
     for b in bubbles:
-        if abs(b.block.box.centre[0] - w / 2) < w * 0.06 and times.is_time_text(b.text):
+        box = b.block.box
+        if abs(box.centre[0] - w / 2) < w * 0.06 and (
+            times.is_time_text(b.text)
+            or (box.w < w * 0.5 and _CLOCK.search(b.text) and len(b.text.strip()) <= SEPARATOR_MAX_CHARS)
+        ):
             b.is_separator = True
     # A bubble with no text beside an avatar is a picture, a sticker or an
     # emoji-only message: it is still a message (SCHEMA lists it with empty
@@ -182,10 +194,13 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
             b.is_picture = True
     if kind is Kind.CHAT:
         bubbles += _pictures_beside_lone_avatars(page, avatars, bubbles, bands)
-    bubbles += _cut_off_under_the_title_bar(page, bands)
+    bubbles += _cut_off_under_the_title_bar(page, bands, img)
     real = [b for b in bubbles if not b.is_separator and (b.text.strip() or b.is_picture)]
 
     _assign_clocks_and_names(real, bands, w, body_h, ctx.captured_at)
+    names = bar_cuts.restore_cut_names([(b.name, b.name_box, b.block.box) for b in real], page)
+    for b, name in zip(real, names, strict=True):
+        b.name = name
     if any(b.name for b in real):
         is_group = True
     _assign_directions(real, avatars, w)
@@ -291,6 +306,7 @@ def _assign_clocks_and_names(
             ):
                 b.name = t.text.strip()
                 b.name_conf = t.confidence
+                b.name_box = tb
                 t.used = True
                 break
 
@@ -393,12 +409,13 @@ def _pictures_beside_lone_avatars(
     return out
 
 
-def _cut_off_under_the_title_bar(page: Page, bands: list[_Band]) -> list[_Bubble]:
+def _cut_off_under_the_title_bar(page: Page, bands: list[_Band], img: np.ndarray) -> list[_Bubble]:
     """The bottom of a message scrolled under the title bar: a strip with no legible text.
 
     SCHEMA lists cut-off messages; its text is unknown (empty), and its side
     says its direction. Avatars' strips (narrow, against the screen's edge)
-    and time separators are not messages.
+    and time separators are not messages, nor is what ``bar_cuts.is_cut_bubble``
+    tells from a bubble's bottom.
     """
     w = page.width
     out: list[_Bubble] = []
@@ -407,6 +424,8 @@ def _cut_off_under_the_title_bar(page: Page, bands: list[_Band]) -> list[_Bubble
         if b.y > page.header_bottom + w * 0.01 or b.w < w * 0.1 or t.text.strip():
             continue
         if b.w <= w * 0.2 and (b.x < w * AVATAR_MARGIN or b.x + b.w > w * (1 - AVATAR_MARGIN)):
+            continue
+        if not bar_cuts.is_cut_bubble(img, b, page.bg):
             continue
         t.used = True
         out.append(_Bubble(Block(b, page.bg, 0.0), is_picture=True))

@@ -342,8 +342,13 @@ BRACKET_BLANK = 1.0
 
 def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
     """The most common left edge of text-sized pieces: where every row's text begins."""
-    cands = [p.x0 for p in pieces if 0.6 * text_h <= p.h <= 1.8 * text_h and p.x1 - p.x0 >= 0.6 * text_h
+    sized = [p for p in pieces if 0.6 * text_h <= p.h <= 1.8 * text_h and p.x1 - p.x0 >= 0.6 * text_h
              and p.x0 < width * 0.5]
+    # Only where a run of text starts votes: a number drawn in groups (155 8532
+    # 6979) on a monospaced dialer lines its later groups up row after row,
+    # while its first group's narrow 1 is no candidate at all.
+    starts = _run_starts(sized, pieces, text_h)
+    cands = [p.x0 for p, first in zip(sized, starts, strict=True) if first]
     if not cands:
         return 0
     tol = max(3.0, width * 0.013)
@@ -367,6 +372,27 @@ def _text_left(pieces: list[_Piece], width: int, text_h: float) -> int:
         best = _longest_line_start(pieces, width, text_h)
     near = [d for d in cands if abs(d - best) <= tol] or [best]
     return int(min(near))
+
+
+def _run_starts(sized: list[_Piece], pieces: list[_Piece], text_h: float) -> list[bool]:
+    """For each of ``sized``: whether no other piece on its line ends less than a word space before it."""
+    if not sized:
+        return []
+    x1 = np.array([q.x1 for q in pieces])
+    y0 = np.array([q.y0 for q in pieces])
+    y1 = np.array([q.y1 for q in pieces])
+    h = y1 - y0
+    out = []
+    for p in sized:
+        gap = p.x0 - x1
+        overlap = np.minimum(p.y1, y1) - np.maximum(p.y0, y0)
+        before = (gap >= 0) & (gap < WORD_SPACE * text_h) & (overlap > 0.5 * np.minimum(p.h, h))
+        out.append(not bool(before.any()))
+    return out
+
+
+# A word space, in text heights: digit groups and CJK glyphs of one run sit closer.
+WORD_SPACE = 0.5
 
 
 def _longest_line_start(pieces: list[_Piece], width: int, text_h: float) -> int:

@@ -114,3 +114,12 @@ def test_a_line_of_a_bubble_cut_by_the_title_bar_stays_with_its_bubble(engine: s
     first = x.messages[0]
     assert "关于你的欠款" in first.text and first.text.replace(" ", "").endswith("80147330。")
     assert x.thread_title == screen.gold["thread_title"]
+
+
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_a_time_pill_whose_day_was_misread_is_a_separator_not_a_message(engine: str) -> None:
+    """星期二 read as 期二 (Tesseract, WenQuanYi at 828 px): the pill stopped being a time and
+    became an incoming message. A narrow centred pill with a clock reaches neither side."""
+    items = [Item("in", "今天能还上吗"), Item("pill", "期二 下午8:50"), Item("out", "再宽限几天"), Item("in", "不行")]
+    x = extract(render_chat("催收组小刘", items), engine=engine)
+    assert [m.text.replace(" ", "") for m in x.messages] == ["今天能还上吗", "再宽限几天", "不行"]

@@ -154,3 +154,29 @@ def test_a_search_field_above_the_first_row_is_not_a_row_but_a_header_is() -> No
     assert [len(r.lines) for r in with_header.rows] == [1, 2, 2, 2, 2]
     image, _ = _draw(header=None)
     assert [len(r.lines) for r in analyse(image, top=260).rows] == [2] * len(ROWS)
+
+
+def _dialer_of_blocks(rows: int) -> np.ndarray:
+    """A 1440-px dialer drawn as ink boxes where a Google dialer's glyph runs are (measured on one):
+    155 8532 6979 as a narrow 1, then 55, then two groups that line up row after row; under it the
+    direction arrow, the place and the carrier, whose word lines up too; the time at the right."""
+    img = np.full((3200, 1440, 3), 255, np.uint8)
+    for k in range(rows):
+        y = 560 + 245 * k
+        for x0, x1 in ((244, 260), (274, 333), (353, 475), (495, 619)):
+            img[y : y + 45, x0:x1] = 30
+        for x0, x1 in ((238, 276), (294, 463), (481, 564)):
+            img[y + 85 : y + 125, x0:x1] = 110
+        img[y + 10 : y + 42, 1159:1264] = 110
+    return img
+
+
+def test_a_column_of_numbers_in_digit_groups_starts_where_the_numbers_do() -> None:
+    """A dialer prints numbers in groups; figures of one width line the later groups up row after
+    row, and a carrier word after a place of the same length lines up under them, while each
+    number's first group starts with a narrow 1 that is no candidate. Counting every word's
+    start, the column's edge was the third group's and every row's first line fell outside the
+    column: a 1440-px Google dialer kept 1 call of 8."""
+    page = analyse(_dialer_of_blocks(8), top=300)
+    assert len(page.rows) == 8, [(r.y0, r.y1) for r in page.rows]
+    assert abs(page.text_left - 238) <= 1440 * 0.013, page.text_left
