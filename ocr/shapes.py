@@ -148,6 +148,12 @@ def block_tolerance(img: np.ndarray, bg: tuple[int, int, int], top: int, bottom:
     strips = np.concatenate([rows[:, :m], rows[:, w - m :]], axis=1)
     smooth = cv2.medianBlur(np.ascontiguousarray(strips), 3).astype(np.int16)
     d = np.abs(smooth - np.array(bg, np.int16).reshape(1, 1, 3)).max(axis=2)
+    # Rows whose margins are mostly off the page's colour cross another fill
+    # (a navigation bar, an input bar that was not found, a card's edge): a
+    # colour of its own is no noise of the page's.
+    d = d[np.median(d, axis=1) <= MIN_TOLERANCE]
+    if d.shape[0] < 3:
+        return ceiling
     near = d[d <= 2 * ceiling]
     if near.size < 0.8 * d.size:
         return ceiling  # the margins are not one flat colour: trust nothing finer

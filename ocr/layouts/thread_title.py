@@ -33,10 +33,18 @@ def title_bands(page: Page) -> list[TextBand]:
         TextBand(b.box) for b in page.header_blocks
         if (b.box.w >= 1.5 * b.box.h or _glyph_shaped(b.box, w)) and b.box.h < w * 0.08
     ]
+    # A whole bold title found as one block (老妈 at 360 px, its glyphs run
+    # together) is centred in the bar, where no badge or pill sits.
+    centred = [t for t in pieces if t.box.w >= 1.5 * t.box.h and abs(t.box.centre[0] - w / 2) < w * CENTRED_TITLE]
     return _level_runs(
-        [t for t in page.header_bands + _glyph_runs(page) if _title_place(t.box, page)],
-        [t for t in pieces if _title_place(t.box, page)],
+        [t for t in page.header_bands + _glyph_runs(page) + centred if _title_place(t.box, page)],
+        [t for t in pieces if _title_place(t.box, page) and t not in centred],
     )
+
+
+# A centred title's middle is within this share of the width of the screen's
+# (WeChat and iOS centre it to the pixel; a member count keeps it centred).
+CENTRED_TITLE = 0.04
 
 
 def clean_title(lines: list[Line], page: Page) -> tuple[str | None, float]:

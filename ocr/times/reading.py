@@ -51,6 +51,15 @@ _EDGE_JUNK = " \t.,;·•|>》〉<《〈'\"`~_-—=+*#、，。：:"
 # OCR confuses O/o with 0 and l/I/| with 1, but only next to digits or the colon.
 _O_AS_ZERO = re.compile(r"(?<=[\d:])[Oo]|[Oo](?=[\d:])")
 _L_AS_ONE = re.compile(r"(?<=[\d:])[lI|]|[lI|](?=\d)")
+# The day words' glyphs an engine confuses in small grey print: 天 read as 大 or
+# 夭 after 今/昨/前, 午 as 干/牛/千 between 上/下/中 and the clock's digits.
+# Only in these places, which no other word of a time fills. Not 十: read for
+# 午 it has swallowed the hour's first 1 with it (上午11:42 → 上十1:42).
+_DAY_AS_BIG = re.compile(r"(?<=[今昨前])[大夭]")
+_NOON_AS_TEN = re.compile(r"(?<=[上下中])[干牛千](?=\s?\d{1,2}:\d{2})")
+
+
+_CLOCK_DIGITS = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _normalise(text: str) -> str:
@@ -61,6 +70,8 @@ def _normalise(text: str) -> str:
     s = _SPACE_NEAR_CJK.sub("", s)
     s = _O_AS_ZERO.sub("0", s)
     s = _L_AS_ONE.sub("1", s)
+    if _CLOCK_DIGITS.search(s):
+        s = _NOON_AS_TEN.sub("午", _DAY_AS_BIG.sub("天", s))
     # A colon read as a semicolon or a dot between clock digits.
     s = re.sub(r"(?<=\d)[;](?=\d{2}(?!\d))", ":", s)
     return s.strip(_EDGE_JUNK)

@@ -27,8 +27,10 @@ AVATAR = 110
 class Item:
     """One row of the chat: ``side`` is "in", "out" or "pill" (a centred time pill); ``text`` None draws a picture.
 
-    ``document`` makes the picture a white page with thin lines (a photographed
-    form), which has no uniform fill and so is not found as a block.
+    ``document`` makes the picture a page with thin lines (a photographed form)
+    on paper of the page's own grey, so there is no fill to find it by. (Paper 3
+    levels off the page is found on a clean screenshot, as a faint fill, and its
+    lines are then read as the message's text.)
     """
 
     side: str
@@ -86,7 +88,7 @@ def render_chat(
             bw, bh = 380, 360
             x0 = ax + AVATAR + 24 if left else ax - 24 - bw
             if item.document:
-                pic = Image.new("RGB", (bw, bh), (240, 240, 240))
+                pic = Image.new("RGB", (bw, bh), PAGE)
                 pd = ImageDraw.Draw(pic)
                 for k in range(20, bh, 40):
                     pd.line((15, k, bw - 15, k), fill=(90, 90, 90), width=1)

@@ -75,6 +75,16 @@ def test_the_finer_tolerance_is_for_clean_pages_only() -> None:
     assert block_tolerance(noisy, BG, 200, 1500, 6) == 6
 
 
+def test_a_bar_across_the_margins_is_no_noise_of_the_page() -> None:
+    """A navigation bar (or an input bar not found as one) crosses the margins the noise is
+    measured in: its own colour, 12 levels off, made a clean page look noisy, and One UI's
+    bubbles 4-6 levels off the page were lost (seeds 900012, 2200008: read as SMS lists)."""
+    img = _thread((252, 251, 253), None)
+    img[1400:] = (235, 235, 238)
+    assert block_tolerance(img, BG, 200, 1500, 6) < 6
+    assert len(bubble_blocks(analyse(img))) == 2
+
+
 def test_an_outline_is_not_made_a_solid_block() -> None:
     img = _thread((252, 251, 253), None)
     assert not [b for b in find_blocks(img, BG, 850, 1100) if b.box.w > 300]
@@ -88,7 +98,12 @@ FAINT = [
 ]
 
 
-@pytest.mark.parametrize(("seed", "layout"), FAINT)
+@pytest.mark.parametrize(
+    ("seed", "layout"),
+    # One UI, 480-px PNG: the input bar, not found, hid 5-level bubbles (its bold number title
+    # is still misread by Tesseract, so it is not in the list below).
+    [*FAINT, (2200008, "sms_thread")],
+)
 def test_faint_bubbles_of_rendered_threads_are_all_found(seed: int, layout: str, tmp_path: Path) -> None:
     screen = render(seed, layout)
     img = read_bgr(screen.save(tmp_path))

@@ -117,6 +117,18 @@ def test_a_two_glyph_title_found_as_two_blocks_on_a_small_screen_is_the_title(tm
     assert incoming and all(m.sender == "表哥" for m in incoming)
 
 
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_a_whole_title_found_as_one_block_is_the_title(engine: str, tmp_path: Path) -> None:
+    """Seed 2100002: WeChat at 360 px, dark; the two bold glyphs of 老妈 run together into one
+    block, with no band and no second block to make a run of glyphs, so the thread had no
+    title and its incoming messages no sender. A wide block centred in the bar is the title."""
+    screen = render(2100002, "chat_thread")
+    x = extract(screen.save(tmp_path), engine=engine)
+    assert x.thread_title == screen.gold["thread_title"] == "老妈"
+    incoming = [m for m in x.messages if m.sender != "me"]
+    assert incoming and all(m.sender == "老妈" for m in incoming)
+
+
 def test_a_last_glyph_found_as_a_block_stays_in_the_title(tmp_path: Path) -> None:
     """Seed 100006: WeChat downscaled to 540 px; 师 of 何律师 is dense enough to be found as a
     block, square, so it did not join the title's band and every sender read 何律."""

@@ -123,4 +123,34 @@ def test_real_screenshots_do_not_regress(shared_dir: Path, tmp_path: Path, engin
     bad = [f"{k} {overall[k]:.3f} < {v}" for k, v in FLOORS[engine].items() if overall[k] < v]
     if overall["cer"] > CER_CEILING[engine]:
         bad.append(f"cer {overall['cer']:.3f} > {CER_CEILING[engine]}")
+    # SOURCES.md: "Either exclude messages whose notes contain 'deliberately blurred', or
+    # expect them to be missed." Excluded, the issue's CER target holds for the default engine.
+    legible = _without_deliberately_blurred(rw, tmp_path / "legible")
+    res = subprocess.run(
+        [sys.executable, str(shared_dir / "corpus" / "score.py"), str(legible), str(pred), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    cer = json.loads(res.stdout)["overall"]["cer"]
+    print(engine, "without the deliberately blurred messages: cer", cer)
+    if cer > LEGIBLE_CER_CEILING[engine]:
+        bad.append(f"cer without the deliberately blurred {cer:.3f} > {LEGIBLE_CER_CEILING[engine]}")
     assert not bad, overall
+
+
+# The issue's realworld CER target is 0.08 (default engine); measured 0.013 (RapidOCR)
+# and 0.049 (Tesseract) without the blurred messages.
+LEGIBLE_CER_CEILING = {"tesseract": 0.06, "rapidocr": 0.03}
+
+
+def _without_deliberately_blurred(realworld: Path, out: Path) -> Path:
+    """The labels with the messages SOURCES.md marks as blurred on purpose left out."""
+    out.mkdir()
+    dropped = 0
+    for src in realworld.glob("*.json"):
+        gold = json.loads(src.read_text(encoding="utf-8"))
+        kept = [m for m in gold["messages"] if "deliberately blurred" not in (m.get("notes") or "")]
+        dropped += len(gold["messages"]) - len(kept)
+        gold["messages"] = kept
+        (out / src.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert dropped == 4, dropped  # 13's four blurred SMS, and nothing else
+    return out

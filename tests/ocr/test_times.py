@@ -164,3 +164,17 @@ def test_relative_flag() -> None:
 )
 def test_split_trailing_time(text: str, expected: tuple[str, str] | None) -> None:
     assert split_trailing_time(text) == expected
+
+
+def test_day_words_misread_in_small_grey_print_still_read_as_times() -> None:
+    """天 read as 大 or 夭 after 今/昨/前, 午 as 千/干/牛 before a clock: the time is there."""
+    cases = {"昨天下千3:05": (1, time(15, 5)), "今大 11:42": (0, time(11, 42)), "前夭 上午9:01": (2, time(9, 1))}
+    for text, (back, clock) in cases.items():
+        r = read_moment(text)
+        assert r is not None and r.days_back == back and r.clock == clock, text
+
+
+def test_a_noon_read_as_ten_is_not_guessed() -> None:
+    """上午11:42 read as 上十1:42: 十 took the hour's first 1 with it, so no clock is made up."""
+    assert read_moment("今大上十1:42") is None
+    assert read_moment("今大上十点见") is None
