@@ -33,6 +33,9 @@ _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
 _CLOCK = re.compile(r"\d{1,2}\s?[:：]\s?\d{2}")
 # The longest separator seen: 2025年12月16日 星期二 下午8:50 (20 characters).
 SEPARATOR_MAX_CHARS = 20
+# A separator is centred to a few pixels; a bubble's clock hangs under the
+# bubble's outer edge, a third of the width or more from the middle.
+SEPARATOR_OFF_CENTRE = 0.15
 
 
 @dataclass(slots=True)
@@ -221,6 +224,10 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         if isinstance(item, _Band) or (isinstance(item, _Bubble) and item.is_separator):
             moment = times.parse_moment(text, ctx.captured_at)
             if moment is None:
+                continue
+            if isinstance(item, _Band) and abs(item.band.box.centre[0] - w / 2) > w * SEPARATOR_OFF_CENTRE:
+                # A time at one side is a bubble's own clock, its bubble above the
+                # screen's top: every app centres the separators that date a thread.
                 continue
             seen_separator = True
             sep_text = text

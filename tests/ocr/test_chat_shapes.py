@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import cv2
@@ -123,3 +124,17 @@ def test_a_time_pill_whose_day_was_misread_is_a_separator_not_a_message(engine: 
     items = [Item("in", "今天能还上吗"), Item("pill", "期二 下午8:50"), Item("out", "再宽限几天"), Item("in", "不行")]
     x = extract(render_chat("催收组小刘", items), engine=engine)
     assert [m.text.replace(" ", "") for m in x.messages] == ["今天能还上吗", "再宽限几天", "不行"]
+
+
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_the_clock_of_a_bubble_above_the_screen_dates_nothing(engine: str, tmp_path: Path) -> None:
+    """Seed 2300012 (EMUI, clocks under bubbles): the top line is 7:43 PM, the clock of a bubble
+    scrolled away, at the left edge. Taken for a separator it put the four bubbles under it on
+    the capture day; their day is not on screen (SCHEMA), so they have none, while the bubble
+    under the centred "Today" has today."""
+    screen = render(2300012, "sms_thread")
+    x = extract(screen.save(tmp_path), engine=engine)
+    assert [m.day for m in x.messages] == [
+        date.fromisoformat(m["date"]) if m["date"] else None for m in screen.gold["messages"]
+    ]
+    assert x.messages[0].time is None and x.messages[0].time_text and "7:50" in x.messages[0].time_text
