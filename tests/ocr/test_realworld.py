@@ -82,7 +82,8 @@ def test_a_date_header_dates_the_rows_under_it(shared_dir: Path) -> None:
 # Floors set just under the figures measured on the 29 when they were last raised
 # (222 gold messages: one message more lost is -0.005; Tesseract's canvas reading
 # swings by about one message between runs). Raise them with every gain.
-# Measured (issue 11, fourth stop: large titles, quotes, lines cut by the title bar, short
+# Measured (issue 11, fifth stop: what the title bar cuts; Tesseract precision 0.949 -> 0.953,
+# the rest unchanged). Fourth stop (large titles, quotes, lines cut by the title bar, short
 # bubbles re-read, one worker):
 # Tesseract: recall 0.923 (0.910), precision 0.949 (0.927), CER 0.126 (0.129), sender
 # 0.802 (0.788), time 0.905, date 0.905, direction 0.910, layout 0.966.
@@ -92,7 +93,7 @@ def test_a_date_header_dates_the_rows_under_it(shared_dir: Path) -> None:
 # 0.013 and Tesseract's 0.049.
 FLOORS = {
     "tesseract": {
-        "recall": 0.91, "precision": 0.935, "sender_acc": 0.79, "time_acc": 0.89, "date_acc": 0.89,
+        "recall": 0.91, "precision": 0.94, "sender_acc": 0.79, "time_acc": 0.89, "date_acc": 0.89,
         "direction_acc": 0.895, "layout_acc": 0.96,
     },
     "rapidocr": {
