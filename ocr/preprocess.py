@@ -12,13 +12,14 @@ distances from the page's own background. No pixel constant of one phone.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from ocr.model import Box
-from ocr.shapes import component_runs, open_filled
+from ocr.shapes import component_runs, open_filled, waists
 
 # Distance (max over channels) beyond which a pixel is "not background".
 # JPEG at quality 70 moves flat areas by a few levels; bubble fills differ by 15+.
@@ -234,14 +235,22 @@ def find_blocks(
             if bw < w * 0.04 or bh < w * 0.035:
                 continue
             y = run_top + ry
-            comp = (labels[ry : ry + bh, x : x + bw] == i).astype(np.uint8)
-            color = dominant_color(region[y : y + bh, x : x + bw], comp)
-            # Fill = share of the box inside the shape's outline, so text inside a
-            # bubble that happens to match the page colour does not count as a hole.
-            contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-            solid = np.zeros_like(comp)
-            cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
-            out.append(Block(Box(x, y + top, bw, bh), color, float(solid.sum()) / float(bw * bh)))
+            whole = (labels[ry : ry + bh, x : x + bw] == i).astype(np.uint8)
+            cuts = [0, *waists(whole, w), bh] if fill else [0, bh]
+            for a, b in itertools.pairwise(cuts):
+                part = whole[a:b]
+                cols = np.nonzero(part.any(axis=0))[0]
+                if cols.size == 0:
+                    continue
+                px, pw = x + int(cols[0]), int(cols[-1] - cols[0] + 1)
+                comp = np.ascontiguousarray(part[:, cols[0] : cols[-1] + 1])
+                color = dominant_color(region[y + a : y + b, px : px + pw], comp)
+                # Fill = share of the box inside the shape's outline, so text inside a
+                # bubble that happens to match the page colour does not count as a hole.
+                contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+                solid = np.zeros_like(comp)
+                cv2.drawContours(solid, contours, -1, 1, thickness=cv2.FILLED)
+                out.append(Block(Box(px, y + a + top, pw, b - a), color, float(solid.sum()) / float(pw * (b - a))))
     out.sort(key=lambda b: (b.box.y, b.box.x))
     return out
 

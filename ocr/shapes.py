@@ -181,3 +181,50 @@ def vertical_extent(fg: np.ndarray, x0: int, x1: int, y0: int, y1: int) -> tuple
     ys = np.nonzero(shape.any(axis=1))[0]
     top, bottom = int(min(y0, ys.min())), int(max(y1, ys.max() + 1))
     return top, bottom, float(shape[top:bottom].sum()) / float(max(1, (bottom - top) * (x1 - x0)))
+
+
+# Two rounded bubbles of one side stacked with no gap (a downscaled screen
+# closes the 2-4 px between them) make one block pinched in where their
+# corners meet: on the side both line up on, the edge dips by about a corner's
+# radius and comes back. One bubble has no such dip (a tail bulges out).
+# WAIST_DEPTH is the least dip that counts (a third of the smallest corner
+# radius seen, 0.02 of the width); WAIST_REACH how far above and below the
+# edge is looked at; WAIST_PART the least height of each part (one line and
+# its padding).
+WAIST_DEPTH = 0.007
+WAIST_REACH = 0.025
+WAIST_PART = 0.06
+# Only shapes a bubble's width are cut: a wider one is a card, or a bubble run
+# into the input bar, which the page model cuts at the bar (bubbles are drawn
+# at most 0.78 of the width, ocr.page.BUBBLE_MAX_WIDTH).
+WAIST_MAX_WIDTH = 0.82
+
+
+def waists(comp: np.ndarray, width: int) -> list[int]:
+    """Rows where a filled shape's left or right edge pinches in and widens again: two shapes stacked."""
+    h = comp.shape[0]
+    part = int(width * WAIST_PART)
+    if h < 2 * part or comp.shape[1] > width * WAIST_MAX_WIDTH:
+        return []
+    filled = comp.any(axis=1)
+    if not filled.all():
+        return []
+    left = comp.argmax(axis=1)
+    right = comp.shape[1] - 1 - comp[:, ::-1].argmax(axis=1)
+    depth = max(2, round(width * WAIST_DEPTH))
+    reach = max(3, round(width * WAIST_REACH))
+    cuts: list[int] = []
+    for r in range(part, h - part):
+        above_r, below_r = slice(max(0, r - reach), r), slice(r + 1, min(h, r + 1 + reach))
+        dip_right = right[r] <= min(right[above_r].max(), right[below_r].max()) - depth
+        dip_left = left[r] >= max(left[above_r].min(), left[below_r].min()) + depth
+        if not (dip_right or dip_left):
+            continue
+        # The waist's deepest row, once per waist.
+        if cuts and r - cuts[-1] <= reach:
+            if (right[r] < right[cuts[-1]]) if dip_right else (left[r] > left[cuts[-1]]):
+                cuts[-1] = r
+            continue
+        if r - (cuts[-1] if cuts else 0) >= part:
+            cuts.append(r)
+    return [c for c in cuts if h - c >= part]

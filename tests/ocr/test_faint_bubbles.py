@@ -23,7 +23,7 @@ from ocr.extract import extract
 from ocr.layouts.bubbles import bubble_blocks
 from ocr.page import analyse
 from ocr.preprocess import find_blocks
-from ocr.shapes import block_tolerance, fill_holes
+from ocr.shapes import block_tolerance, fill_holes, waists
 from tests.images import read_bgr
 from tests.ocr.skins import render
 
@@ -131,3 +131,53 @@ def test_threads_once_misread_read_whole_with_tesseract(seed: int, layout: str, 
     assert len(x.messages) == len(gold["messages"]), [m.text for m in x.messages]
     senders = [m.sender for m in x.messages]
     assert senders == [m["sender"] for m in gold["messages"]], senders
+
+
+def _rounded(mask: np.ndarray, x0: int, y0: int, x1: int, y1: int, r: int) -> None:
+    cv2.rectangle(mask, (x0 + r, y0), (x1 - r, y1), 1, -1)
+    cv2.rectangle(mask, (x0, y0 + r), (x1, y1 - r), 1, -1)
+    for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
+        cv2.circle(mask, (cx, cy), r, 1, -1)
+
+
+def test_two_rounded_bubbles_stacked_with_no_gap_are_cut_where_their_corners_meet() -> None:
+    """A 0.58x downscaled iOS thread: a wide and a short bubble of the user's, right-aligned, touch."""
+    mask = np.zeros((200, 600), np.uint8)
+    _rounded(mask, 0, 0, 599, 93, 30)
+    _rounded(mask, 470, 94, 599, 199, 30)
+    cuts = waists(mask, 828)
+    assert len(cuts) == 1 and 85 <= cuts[0] <= 102, cuts
+
+
+def test_one_bubble_is_not_cut_by_its_tail_or_an_avatar_beside_it() -> None:
+    bubble = np.zeros((200, 600), np.uint8)
+    _rounded(bubble, 20, 0, 599, 199, 30)
+    bubble[20:40, 0:22] = 1  # WeChat's tail, bulging out of its side
+    assert waists(bubble, 828) == []
+    merged = np.zeros((200, 700), np.uint8)
+    _rounded(merged, 100, 0, 699, 199, 30)
+    merged[0:90, 0:100] = 1  # a square avatar run into the bubble's top
+    assert waists(merged, 828) == []
+
+
+def test_touching_bubbles_of_the_user_are_two_messages() -> None:
+    """Drawn as the screen that showed it: the pair was one L-shaped block, too thin a fill for a
+    bubble, and both lines were left unassigned."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.ocr.chat_render import FONT
+
+    img = Image.new("RGB", (828, 1000), (0, 0, 0))
+    d = ImageDraw.Draw(img)
+    f = ImageFont.truetype(str(FONT), 34)
+    d.text((40, 30), "12:08", font=f, fill=(255, 255, 255))
+    d.text((330, 150), "10086", font=f, fill=(255, 255, 255))
+    d.rounded_rectangle((30, 300, 400, 384), 30, fill=(38, 38, 40))
+    d.text((60, 320), "钱准备好了没？", font=f, fill=(255, 255, 255))
+    d.rounded_rectangle((200, 500, 797, 593), 30, fill=(46, 209, 89))
+    d.text((230, 525), "把借款合同和还款记录发给我。", font=f, fill=(255, 255, 255))
+    d.rounded_rectangle((668, 594, 797, 677), 30, fill=(46, 209, 89))
+    d.text((695, 612), "收到", font=f, fill=(255, 255, 255))
+    x = extract(np.asarray(img)[:, :, ::-1].copy(), engine="rapidocr")
+    outgoing = [m.text.replace(" ", "") for m in x.messages if m.direction.value == "outgoing"]
+    assert outgoing == ["把借款合同和还款记录发给我。", "收到"], [m.text for m in x.messages]
