@@ -18,6 +18,7 @@ from ocr.preprocess import (
     Block,
     TextBand,
     background_distance,
+    colour_distance,
     dominant_color,
     find_blocks,
     find_text_bands,
@@ -122,7 +123,7 @@ def _message_row(blocks: list[Block], bg: tuple[int, int, int], w: int) -> bool:
                 continue
             level = min(ab.y + ab.h, bb.y + bb.h) - max(ab.y, bb.y) > 0.3 * min(ab.h, bb.h)
             gap = max(ab.x - (bb.x + bb.w), bb.x - (ab.x + ab.w))
-            vivid = max(abs(int(c) - int(d)) for c, d in zip(b.color, bg, strict=True)) > COLOURED_BUBBLE
+            vivid = colour_distance(b.color, bg) > COLOURED_BUBBLE
             if level and 0 <= gap < w * 0.08 and vivid:
                 return True
     return False

@@ -148,6 +148,11 @@ def invert(img: np.ndarray) -> np.ndarray:
     return cv2.bitwise_not(img)
 
 
+def colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    """Max-channel distance between two colours: the measure :func:`distance_from` takes per pixel."""
+    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))
+
+
 def distance_from(img: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
     """Per-pixel max-channel distance from a colour (uint8).
 

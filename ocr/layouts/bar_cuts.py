@@ -14,7 +14,7 @@ import numpy as np
 
 from ocr.model import Box
 from ocr.page import AVATAR_MARGIN, Page
-from ocr.preprocess import distance_from, dominant_color, foreground_mask
+from ocr.preprocess import colour_distance, distance_from, dominant_color, foreground_mask
 from ocr.top_bars import is_print
 
 # A member's name cut by the title bar shows the lower half of its glyphs, and
@@ -49,7 +49,7 @@ def restore_cut_names(named: list[tuple[str | None, Box | None, Box]], page: Pag
         if name is None or own is None:
             out.append(name)
             continue
-        same_avatar = {n for n, c in whole if c is not None and _colour_distance(c, own) <= SAME_AVATAR}
+        same_avatar = {n for n, c in whole if c is not None and colour_distance(c, own) <= SAME_AVATAR}
         scored = [(shared_in_order(name, n) / max(len(name), len(n)), n) for n in same_avatar]
         likeness, best = max(scored, default=(0.0, name))
         out.append(best if likeness >= CUT_NAME_LIKENESS else name)
@@ -77,10 +77,6 @@ def shared_in_order(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             diag, row[j] = row[j], diag + 1 if ca == cb else max(row[j], row[j - 1])
     return row[-1]
-
-
-def _colour_distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
-    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))
 
 
 # Share of a cut strip's inside (its rounded ends left out) drawn in another

@@ -24,13 +24,12 @@ from ocr.layouts.bubble_regions import bubble_region, inset
 from ocr.layouts.short_bubbles import one_whole_line, reread_short
 from ocr.model import ME, Box, Direction, ExtractedMessage, Kind, TimeSource
 from ocr.page import AVATAR_MARGIN, EDGE_ALIGNMENT, Page
-from ocr.preprocess import Block, TextBand, saturation
+from ocr.preprocess import Block, TextBand, colour_distance, saturation
 from ocr.recognition import Line
 from ocr.regions import Region, read_regions, row_texts
 from ocr.text import join_lines
 
 _GROUP_COUNT = re.compile(r"[(（]\s*\d{1,4}\s*[)）]\s*$")
-_CLOCK = re.compile(r"\d{1,2}\s?[:：]\s?\d{2}")
 # The longest separator seen: 2025年12月16日 星期二 下午8:50 (20 characters).
 SEPARATOR_MAX_CHARS = 20
 # A separator is centred to a few pixels; a bubble's clock hangs under the
@@ -186,7 +185,7 @@ def parse_thread(ctx: PageContext, page: Page, kind: Kind) -> PageResult:
         box = b.block.box
         if abs(box.centre[0] - w / 2) < w * 0.06 and (
             times.is_time_text(b.text)
-            or (box.w < w * 0.5 and _CLOCK.search(b.text) and len(b.text.strip()) <= SEPARATOR_MAX_CHARS)
+            or (box.w < w * 0.5 and times.has_clock(b.text) and len(b.text.strip()) <= SEPARATOR_MAX_CHARS)
         ):
             b.is_separator = True
     # A bubble with no text beside an avatar is a picture, a sticker or an
@@ -479,12 +478,9 @@ def _assign_directions(bubbles: list[_Bubble], avatars: list[Block], w: int) -> 
     decided = [b for b in bubbles if b.direction]
     for b in undecided:
         if decided:
-            nearest = min(decided, key=lambda d: _color_dist(d.block.color, b.block.color))
-            if _color_dist(nearest.block.color, b.block.color) < 40:
+            nearest = min(decided, key=lambda d: colour_distance(d.block.color, b.block.color))
+            if colour_distance(nearest.block.color, b.block.color) < 40:
                 b.direction = nearest.direction
                 continue
         b.direction = Direction.OUTGOING if saturation(b.block.color) > 40 else Direction.INCOMING
 
-
-def _color_dist(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
-    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))

@@ -68,7 +68,7 @@ from ocr.times.labels import (
     resolve_label,
     resolve_labels,
 )
-from ocr.times.reading import Reading, is_time_text, read_moment, split_trailing_time
+from ocr.times.reading import Reading, has_clock, is_time_text, read_moment, split_trailing_time
 from ocr.times.resolving import Moment, parse_moment, resolve
 
 __all__ = [
@@ -77,6 +77,7 @@ __all__ = [
     "Reading",
     "apply_labels",
     "choose_day_first",
+    "has_clock",
     "is_time_text",
     "make_label",
     "parse_moment",

@@ -59,7 +59,12 @@ _DAY_AS_BIG = re.compile(r"(?<=[今昨前])[大夭]")
 _NOON_AS_TEN = re.compile(r"(?<=[上下中])[干牛千](?=\s?\d{1,2}:\d{2})")
 
 
-_CLOCK_DIGITS = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK_DIGITS = re.compile(r"\d{1,2}\s?:\s?\d{2}")
+
+
+def has_clock(text: str) -> bool:
+    """Whether a text holds a clock's digits (9:05, 21：30), however the words round it were read."""
+    return bool(_CLOCK_DIGITS.search(text.replace("：", ":")))
 
 
 def _normalise(text: str) -> str:
